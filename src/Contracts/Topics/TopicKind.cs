@@ -1,0 +1,10 @@
+namespace SmartPark.Contracts.Topics;
+
+public enum TopicKind
+{
+    Telemetry,
+    Status,
+    Alert,
+    AlertAck,
+    DeadLetter,
+}

@@ -1,0 +1,25 @@
+namespace SmartPark.Contracts.Validation;
+
+/// <summary>Stable codes of <see cref="ValidationError"/>; dashboards and counters key on them.</summary>
+public static class RejectionCodes
+{
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string MalformedJson = "malformed_json";
+    public const string UnsupportedSchema = "unsupported_schema";
+    public const string MissingField = "missing_field";
+    public const string InvalidId = "invalid_id";
+    public const string DeviceMismatch = "device_mismatch";
+    public const string InvalidSeq = "invalid_seq";
+    public const string NoReadings = "no_readings";
+    public const string TooManyReadings = "too_many_readings";
+    public const string UnknownQuantity = "unknown_quantity";
+    public const string WrongUnit = "wrong_unit";
+    public const string NotFinite = "not_finite";
+    public const string OutOfRange = "out_of_range";
+    public const string NotBoolean = "not_boolean";
+    public const string InvalidFlag = "invalid_flag";
+    public const string TimestampInFuture = "timestamp_in_future";
+    public const string TimestampTooOld = "timestamp_too_old";
+    public const string InvalidTopic = "invalid_topic";
+    public const string UnknownDevice = "unknown_device";
+}

@@ -1,0 +1,162 @@
+using SmartPark.Contracts.Status;
+using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers;
+using SmartPark.EdgeAgent.Outbox;
+using SmartPark.EdgeAgent.Publishing;
+using SmartPark.EdgeAgent.Sampling;
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.EdgeAgent;
+
+/// <summary>
+/// One device's whole pipeline: samplers → durable outbox → publisher → broker, plus the
+/// connection with its birth and last will. The agent host runs one; the park simulator runs
+/// many in one process.
+/// </summary>
+public sealed class AgentRuntime : IAsyncDisposable
+{
+    private static readonly TimeSpan ShutdownFlushBudget = TimeSpan.FromSeconds(3);
+
+    private readonly AgentOptions _options;
+    private readonly IReadOnlyList<ISensorDriver> _drivers;
+    private readonly SqliteOutbox _outbox;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly OutboxPublisher _publisher;
+    private readonly TaskCompletionSource _samplingDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private AgentRuntime(AgentOptions options, IReadOnlyList<ISensorDriver> drivers, SqliteOutbox outbox, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options;
+        _drivers = drivers;
+        _outbox = outbox;
+        _time = time;
+        _logger = loggers.CreateLogger<AgentRuntime>();
+        var address = options.Address;
+        var broker = options.Broker with { ClientId = string.IsNullOrEmpty(options.Broker.ClientId) ? options.Device : options.Broker.ClientId };
+        Mqtt = new ResilientMqttClient(broker, loggers.CreateLogger<ResilientMqttClient>(), StatusMessages.Will(address));
+        Mqtt.OnConnectedAsync = (_, ct) => Mqtt.PublishAsync(StatusMessages.Online(address, DescribeSensors(), _time.GetUtcNow()), ct);
+        _publisher = new OutboxPublisher(outbox, Mqtt, address, options.PublishWindow, time, loggers.CreateLogger<OutboxPublisher>());
+    }
+
+    public ResilientMqttClient Mqtt { get; }
+
+    /// <summary>Completes when every sampler has stored its <c>maxRounds</c>.</summary>
+    public Task SamplingCompleted => _samplingDone.Task;
+
+    public static async Task<AgentRuntime> CreateAsync(
+        AgentOptions options,
+        IReadOnlyList<ISensorDriver> drivers,
+        ILoggerFactory loggers,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0)
+            throw new InvalidOperationException("Invalid agent configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        var outbox = await SqliteOutbox.OpenAsync(options.OutboxPath, cancellationToken).ConfigureAwait(false);
+        return new AgentRuntime(options, drivers, outbox, time ?? TimeProvider.System, loggers);
+    }
+
+    /// <summary>Builds the drivers the options list.</summary>
+    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options) =>
+        options.Sensors.Select(s => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device)).ToList();
+
+    public Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken = default) => _outbox.GetStatsAsync(cancellationToken);
+
+    public Task WaitUntilDrainedAsync(CancellationToken cancellationToken) => _publisher.WaitUntilEmptyAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs until cancelled. <paramref name="maxRounds"/> stops each sampler after that many
+    /// rounds (simulations, tests); publishing goes on until cancellation. On cancellation the
+    /// outbox gets a short last chance to drain, then the agent says it is offline and leaves.
+    /// </summary>
+    public async Task RunAsync(long? maxRounds, CancellationToken cancellationToken)
+    {
+        using var connectionStop = new CancellationTokenSource();
+        var connection = Mqtt.RunAsync(connectionStop.Token);
+        using var publishStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var publishing = IgnoreCancellation(_publisher.RunAsync(publishStop.Token));
+        _publisher.Notify();
+
+        var sampling = _options.Sensors
+            .GroupBy(s => s.IntervalMs)
+            .Select(group =>
+            {
+                var ids = group.Select(s => s.Id).ToHashSet();
+                var sampler = new SensorSampler(_drivers.Where(d => ids.Contains(d.SensorId)).ToList(),
+                    TimeSpan.FromMilliseconds(group.Key), _outbox, _publisher.Notify, _time, _logger);
+                return IgnoreCancellation(sampler.RunAsync(maxRounds, cancellationToken));
+            })
+            .ToList();
+        _ = Task.WhenAll(sampling).ContinueWith(_ => _samplingDone.TrySetResult(), TaskScheduler.Default);
+
+        await Task.WhenAll(sampling).ConfigureAwait(false);
+        await publishing.ConfigureAwait(false);
+
+        await FlushBrieflyAsync().ConfigureAwait(false);
+        await SayOfflineAsync().ConfigureAwait(false);
+        await connectionStop.CancelAsync().ConfigureAwait(false);
+        await connection.ConfigureAwait(false);
+        await Mqtt.DisconnectAsync().ConfigureAwait(false);
+        var stats = await _outbox.GetStatsAsync(CancellationToken.None).ConfigureAwait(false);
+        _logger.LogInformation("Agent {Device} stopped; {Pending} batches ({Readings} readings) stay in the outbox for next time",
+            _options.Device, stats.PendingBatches, stats.PendingReadings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Mqtt.DisposeAsync().ConfigureAwait(false);
+        await _outbox.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task FlushBrieflyAsync()
+    {
+        if (!Mqtt.IsUp)
+            return;
+        using var budget = new CancellationTokenSource(ShutdownFlushBudget);
+        var publishing = IgnoreCancellation(_publisher.RunAsync(budget.Token));
+        try
+        {
+            _publisher.Notify();
+            await _publisher.WaitUntilEmptyAsync(budget.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // What did not fit in the budget stays in the outbox.
+        }
+        await budget.CancelAsync().ConfigureAwait(false);
+        await publishing.ConfigureAwait(false);
+    }
+
+    private async Task SayOfflineAsync()
+    {
+        if (!Mqtt.IsUp)
+            return;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await Mqtt.PublishAsync(StatusMessages.Offline(_options.Address, "agent stopped", _time.GetUtcNow()), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogDebug("Could not publish offline status: {Error}", ex.Message);
+        }
+    }
+
+    private IReadOnlyList<SensorDescription> DescribeSensors() =>
+        _options.Sensors
+            .Select(s => new SensorDescription(s.Id, _drivers.FirstOrDefault(d => d.SensorId == s.Id)?.Quantities ?? [], s.IntervalMs))
+            .ToList();
+
+    private static async Task IgnoreCancellation(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Simulated;
+
+namespace SmartPark.EdgeAgent.Drivers;
+
+/// <summary>Builds the driver a sensor's <c>Driver</c> names. Simulated twins carry the <c>sim-</c> prefix.</summary>
+public static class DriverFactory
+{
+    public static IReadOnlyList<string> Known { get; } =
+        ["sim-energy-meter", "sim-voc", "sim-fire-detector", "sim-heat", "sim-air-quality", "sim-gas"];
+
+    /// <param name="sensor">The sensor's options.</param>
+    /// <param name="seedScope">Names that make the seed unique to this sensor (park, enterprise, device).</param>
+    public static ISensorDriver Create(SensorOptions sensor, params string[] seedScope)
+    {
+        var baseSeed = (int)sensor.GetDouble("seed", 1);
+        var seed = SeededNoise.SeedFor(baseSeed, [.. seedScope, sensor.Id]);
+        return sensor.Driver switch
+        {
+            "sim-energy-meter" => new SimulatedEnergyMeter(sensor, seed),
+            "sim-voc" => new SimulatedVocSensor(sensor, seed),
+            "sim-fire-detector" => new SimulatedFireDetector(sensor),
+            "sim-heat" => new SimulatedHeatSensor(sensor, seed),
+            "sim-air-quality" => new SimulatedAirQualitySensor(sensor, seed),
+            "sim-gas" => new SimulatedGasDetector(sensor, seed),
+            _ => throw new ArgumentException(
+                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known)})", nameof(sensor)),
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Ingest.Consumer;
+
+/// <summary>Section <c>Ingest</c>.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>The broker Ingest consumes from; with the embedded broker, its own port.</summary>
+    public MqttEndpointOptions Broker { get; set; } = new()
+    {
+        ClientId = "smartpark-ingest",
+        CleanStart = false,
+        SessionExpirySeconds = 24 * 3600,
+    };
+
+    /// <summary>Shared-subscription group, used when the broker offers shared subscriptions.</summary>
+    public string ShareGroup { get; set; } = "ingest";
+
+    /// <summary>Points per InfluxDB write, at most.</summary>
+    public int MaxBatchPoints { get; set; } = 5_000;
+
+    /// <summary>How long a point may wait for its batch to fill.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Messages taken from the broker but not yet stored; past this, Ingest stops taking more.</summary>
+    public int MaxPendingMessages { get; set; } = 20_000;
+
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxReadingAge { get; set; } = TimeSpan.FromDays(90);
+}

@@ -1,0 +1,25 @@
+using System.Diagnostics.Metrics;
+
+namespace SmartPark.Ingest;
+
+/// <summary>Ingest's counters, exported on /metrics.</summary>
+public sealed class IngestMetrics
+{
+    public const string MeterName = "SmartPark.Ingest";
+
+    public IngestMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        BatchesAccepted = meter.CreateCounter<long>("smartpark.ingest.batches.accepted", description: "Telemetry batches that passed validation");
+        BatchesRejected = meter.CreateCounter<long>("smartpark.ingest.batches.rejected", description: "Telemetry batches dead-lettered, by first reason");
+        PointsWritten = meter.CreateCounter<long>("smartpark.ingest.points.written", description: "Points InfluxDB acknowledged");
+        WriteFailures = meter.CreateCounter<long>("smartpark.ingest.influx.write.failures", description: "InfluxDB writes that failed and will be retried");
+        WriteDuration = meter.CreateHistogram<double>("smartpark.ingest.influx.write.duration", unit: "ms", description: "Time of one InfluxDB write");
+    }
+
+    public Counter<long> BatchesAccepted { get; }
+    public Counter<long> BatchesRejected { get; }
+    public Counter<long> PointsWritten { get; }
+    public Counter<long> WriteFailures { get; }
+    public Histogram<double> WriteDuration { get; }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+
+namespace SmartPark.Platform.Hosting;
+
+/// <summary>
+/// What every SmartPark service does the same way, written once: structured logs, <c>/healthz</c>,
+/// Prometheus <c>/metrics</c>, and a bounded, clean shutdown on SIGTERM.
+/// </summary>
+public static class ServiceDefaults
+{
+    /// <summary>Meters whose instruments every service exports; each service names its own.</summary>
+    public const string MeterPrefix = "SmartPark.";
+
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        ConfigureLogging(builder.Logging, builder.Configuration);
+
+        // SIGTERM: stop accepting work, flush, and exit within this bound.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(MeterPrefix + "*")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>Logs as JSON (one object a line) when output goes to a file or collector, as
+    /// single lines when a person watches a terminal; <c>Logging:Console:FormatterName</c> overrides.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.ClearProviders();
+        var formatter = configuration["Logging:Console:FormatterName"];
+        if (formatter == "json" || (formatter is null && Console.IsOutputRedirected))
+        {
+            logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.UseUtcTimestamp = true;
+                o.IncludeScopes = true;
+            });
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+                o.IncludeScopes = true;
+            });
+        }
+    }
+
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new HealthBody(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(
+                e => e.Key,
+                e => new HealthEntry(e.Value.Status.ToString(), e.Value.Description)));
+        return context.Response.WriteAsJsonAsync(body, PlatformJsonContext.Default.HealthBody);
+    }
+}
+
+public sealed record HealthBody(string Status, IReadOnlyDictionary<string, HealthEntry> Checks);
+
+public sealed record HealthEntry(string Status, string? Description);

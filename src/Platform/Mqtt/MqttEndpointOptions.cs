@@ -1,0 +1,23 @@
+namespace SmartPark.Platform.Mqtt;
+
+/// <summary>Where and how a service or agent connects to the broker.</summary>
+public sealed record MqttEndpointOptions
+{
+    public string Host { get; set; } = "127.0.0.1";
+    public int Port { get; set; } = 1883;
+    public string ClientId { get; set; } = "";
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>False keeps the broker-side session (subscriptions and queued QoS 1 messages)
+    /// across reconnects, for <see cref="SessionExpirySeconds"/>.</summary>
+    public bool CleanStart { get; set; } = true;
+
+    public uint SessionExpirySeconds { get; set; }
+    public int KeepAliveSeconds { get; set; } = 15;
+    public int ConnectTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>First and longest wait between failed connection attempts.</summary>
+    public TimeSpan MinReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
+}
