@@ -14,5 +14,5 @@ public sealed record Quantity(
     double Maximum,
     string Description)
 {
-    public bool IsBoolean => Kind == QuantityKind.Detector;
+    public bool IsBoolean => Unit == QuantityCatalogue.BooleanUnit;
 }

@@ -5,6 +5,9 @@ namespace SmartPark.Contracts.Quantities;
 /// <summary>The one catalogue of quantities (ARCHITECTURE.md, "Telemetry batch").</summary>
 public static class QuantityCatalogue
 {
+    /// <summary>The unit of two-state detectors: the value is 0 (quiet) or 1 (alarm).</summary>
+    public const string BooleanUnit = "bool";
+
     public static readonly Quantity Nmhc = new("nmhc", "mg/m3", QuantityKind.Emission, 0, 100_000,
         "Non-methane hydrocarbons, the VOC index of GB 37822 / DB44/2367");
     public static readonly Quantity Tvoc = new("tvoc", "mg/m3", QuantityKind.Emission, 0, 100_000,
@@ -19,11 +22,11 @@ public static class QuantityCatalogue
         "Temperature in °C (ambient, heat detectors, thermocouples)");
     public static readonly Quantity Humidity = new("humidity", "%RH", QuantityKind.Environment, 0, 100,
         "Relative humidity");
-    public static readonly Quantity Smoke = new("smoke", "bool", QuantityKind.Detector, 0, 1,
+    public static readonly Quantity Smoke = new("smoke", BooleanUnit, QuantityKind.Safety, 0, 1,
         "Smoke detector: 1 means alarm");
-    public static readonly Quantity Flame = new("flame", "bool", QuantityKind.Detector, 0, 1,
+    public static readonly Quantity Flame = new("flame", BooleanUnit, QuantityKind.Safety, 0, 1,
         "Flame detector: 1 means alarm");
-    public static readonly Quantity GasLel = new("gas_lel", "%LEL", QuantityKind.Detector, 0, 100,
+    public static readonly Quantity GasLel = new("gas_lel", "%LEL", QuantityKind.Safety, 0, 100,
         "Combustible gas as a percentage of the lower explosive limit");
     public static readonly Quantity Power = new("power", "kW", QuantityKind.Energy, -1_000_000, 1_000_000,
         "Active power (negative when exporting)");

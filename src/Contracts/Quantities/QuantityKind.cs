@@ -6,8 +6,8 @@ public enum QuantityKind
     Emission,
     /// <summary>Ambient or hot-spot conditions.</summary>
     Environment,
-    /// <summary>A fire or gas detector state: 0 quiet, 1 alarm.</summary>
-    Detector,
+    /// <summary>Fire and gas safety: detector states (0 quiet, 1 alarm) and %LEL.</summary>
+    Safety,
     /// <summary>Electrical metering.</summary>
     Energy,
 }

@@ -40,6 +40,10 @@ public static class ServiceDefaults
     public static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
     {
         logging.ClearProviders();
+        // Quiet framework chatter unless configuration asks for it.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
         var formatter = configuration["Logging:Console:FormatterName"];
         if (formatter == "json" || (formatter is null && Console.IsOutputRedirected))
         {

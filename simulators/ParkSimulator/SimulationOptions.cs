@@ -1,0 +1,27 @@
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Simulator;
+
+/// <summary>How to run a park: where the broker is, where the virtual devices keep their outboxes.</summary>
+public sealed record SimulationOptions
+{
+    public required string DataDirectory { get; init; }
+    public string BrokerHost { get; init; } = "127.0.0.1";
+    public int BrokerPort { get; init; } = 1883;
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Stop each sensor after this many reads (tests); null runs until stopped.</summary>
+    public long? Rounds { get; init; }
+
+    /// <summary>Read every sensor at this interval instead of the park file's (tests, quick demos).</summary>
+    public int? IntervalOverrideMs { get; init; }
+
+    public MqttEndpointOptions BrokerFor(string clientId) => new()
+    {
+        Host = BrokerHost,
+        Port = BrokerPort,
+        ClientId = clientId,
+        MinReconnectDelay = TimeSpan.FromMilliseconds(200),
+        MaxReconnectDelay = TimeSpan.FromSeconds(5),
+    };
+}

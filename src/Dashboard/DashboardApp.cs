@@ -1,0 +1,45 @@
+using SmartPark.Dashboard.History;
+using SmartPark.Dashboard.Live;
+using SmartPark.Platform.Hosting;
+using SmartPark.Platform.Influx;
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Dashboard;
+
+/// <summary>
+/// Dashboard: MQTT → live state → SignalR groups per park; history from InfluxDB.
+/// Settings: SMARTPARK_-prefixed environment and the command line; defaults work on one machine.
+/// Built here rather than in Program so tests can host the real thing in-process.
+/// </summary>
+public static class DashboardApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
+        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
+        builder.AddServiceDefaults();
+
+        builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LiveState>();
+        builder.Services.AddTransient<HistoryReader>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<TelemetryListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryListener>());
+        builder.Services.AddHealthChecks()
+            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
+
+        var app = builder.Build();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapServiceDefaults();
+        app.MapLive();
+        app.MapHistory();
+        return app;
+    }
+
+    /// <summary>The static files sit beside the assembly (published or referenced by tests).</summary>
+    private static string WebRoot() => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+}

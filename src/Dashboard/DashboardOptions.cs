@@ -1,0 +1,16 @@
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Dashboard;
+
+/// <summary>Section <c>Dashboard</c>.</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>Each Dashboard instance subscribes on its own (no shared subscription), so every
+    /// instance sees every reading; the client id is made unique per process when left empty.</summary>
+    public MqttEndpointOptions Broker { get; set; } = new();
+
+    /// <summary>Longest history one request may ask for, so a typo cannot scan years of raw points.</summary>
+    public TimeSpan MaxHistory { get; set; } = TimeSpan.FromDays(2);
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using SmartPark.Contracts.Quantities;
+using SmartPark.Contracts.Topics;
+using SmartPark.Platform.Influx;
+
+namespace SmartPark.Dashboard.History;
+
+public static class HistoryEndpoints
+{
+    /// <summary>
+    /// <c>GET /api/parks/{park}/devices/{enterprise}/{device}/history?quantity=nmhc[&amp;sensor=voc-1][&amp;minutes=60]</c>
+    /// </summary>
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/parks/{park}/devices/{enterprise}/{device}/history", async (
+            string park, string enterprise, string device, string? quantity, string? sensor, int? minutes,
+            HistoryReader reader, TimeProvider time, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
+        {
+            var address = new DeviceAddress(park, enterprise, device);
+            if (!address.IsValid)
+                return Results.Problem($"'{address}' is not a valid device address", statusCode: 400);
+            if (!QuantityCatalogue.TryGet(quantity, out var q))
+                return Results.Problem($"quantity '{quantity}' is not one of {string.Join(", ", QuantityCatalogue.All.Select(x => x.Name))}", statusCode: 400);
+            if (sensor is not null && !Ids.IsValid(sensor))
+                return Results.Problem($"'{sensor}' is not a valid sensor id", statusCode: 400);
+            var span = TimeSpan.FromMinutes(minutes ?? 60);
+            if (span <= TimeSpan.Zero || span > options.Value.MaxHistory)
+                return Results.Problem($"minutes must be between 1 and {options.Value.MaxHistory.TotalMinutes:0}", statusCode: 400);
+
+            var to = time.GetUtcNow();
+            try
+            {
+                return Results.Ok(await reader.ReadAsync(address, q, sensor, to - span, to, cancellationToken));
+            }
+            catch (Exception ex) when (ex is InfluxException or HttpRequestException)
+            {
+                return Results.Problem($"history is unavailable: {ex.Message}", statusCode: 503);
+            }
+        });
+        return app;
+    }
+}

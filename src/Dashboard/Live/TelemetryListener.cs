@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SmartPark.Contracts;
+using SmartPark.Contracts.Quantities;
+using SmartPark.Contracts.Topics;
+using SmartPark.Contracts.Validation;
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Dashboard.Live;
+
+/// <summary>
+/// Feeds <see cref="LiveState"/> and the browsers from MQTT: device status (retained, so a fresh
+/// Dashboard knows every device at once) and telemetry. Invalid telemetry is ignored here; Ingest
+/// is the one that dead-letters it.
+/// </summary>
+public sealed class TelemetryListener(
+    IOptions<DashboardOptions> options,
+    LiveState state,
+    IHubContext<LiveHub> hub,
+    TimeProvider time,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<TelemetryListener>();
+    private ResilientMqttClient? _mqtt;
+
+    public ResilientMqttClient? Connection => _mqtt;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var broker = options.Value.Broker with { CleanStart = true, SessionExpirySeconds = 0 };
+        if (string.IsNullOrEmpty(broker.ClientId))
+            broker.ClientId = $"smartpark-dashboard-{Environment.MachineName.ToLowerInvariant()}-{Environment.ProcessId}";
+        await using var mqtt = new ResilientMqttClient(broker, loggers.CreateLogger<ResilientMqttClient>());
+        _mqtt = mqtt;
+        mqtt.OnConnectedAsync = async (_, ct) =>
+        {
+            await mqtt.Client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+                .WithTopicFilter(SmartParkTopics.AllStatus, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(SmartParkTopics.AllTelemetry, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build(), ct);
+        };
+        mqtt.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        await mqtt.RunAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await mqtt.DisconnectAsync();
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        var message = e.ApplicationMessage;
+        if (!SmartParkTopics.TryParse(message.Topic, out var topic) || topic.Device is not { } device)
+            return;
+        try
+        {
+            switch (topic.Kind)
+            {
+                case TopicKind.Telemetry:
+                    await OnTelemetryAsync(device, message.Payload.ToArray());
+                    break;
+                case TopicKind.Status when message.Payload.Length > 0:
+                    await OnStatusAsync(device, message.Payload.ToArray());
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning("Ignored a message on {Topic}: {Error}", message.Topic, ex.Message);
+        }
+    }
+
+    private async Task OnTelemetryAsync(DeviceAddress device, byte[] payload)
+    {
+        var now = time.GetUtcNow();
+        var result = TelemetryValidator.Validate(payload, device, now);
+        if (!result.IsValid)
+        {
+            _logger.LogDebug("Ignored invalid telemetry from {Device}: {Reasons}", device, result.Summary);
+            return;
+        }
+        var readings = result.Batch.Readings!
+            .Select(r => new ReadingView(r.Sensor!, r.Quantity!, r.Value!.Value, QuantityCatalogue.Get(r.Quantity!).Unit, r.Ts!.Value, r.Flag!))
+            .ToList();
+        var update = new ReadingsUpdate(device.Park, device.Enterprise, device.Device, result.Batch.Seq!.Value, now, readings);
+        state.ApplyReadings(device, update);
+        await hub.Clients.Group(LiveHub.GroupOf(device.Park)).SendAsync("readings", update);
+    }
+
+    private async Task OnStatusAsync(DeviceAddress device, byte[] payload)
+    {
+        var status = JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.DeviceStatus);
+        if (status is null)
+            return;
+        var now = time.GetUtcNow();
+        state.ApplyStatus(device, status, now);
+        await hub.Clients.Group(LiveHub.GroupOf(device.Park))
+            .SendAsync("status", new StatusUpdate(device.Park, device.Enterprise, device.Device, status.State, status.At ?? now, status.Reason));
+    }
+}

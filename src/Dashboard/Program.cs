@@ -1,0 +1,1 @@
+SmartPark.Dashboard.DashboardApp.Build(args).Run();

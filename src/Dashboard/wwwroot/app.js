@@ -1,0 +1,173 @@
+// SmartPark live park page: joins the chosen park's SignalR group, shows each device's latest
+// readings as they arrive, and draws a reading's last hour from InfluxDB when clicked.
+"use strict";
+
+const el = (id) => document.getElementById(id);
+const devices = new Map(); // "enterprise/device" -> device view
+let currentPark = null;
+
+const connection = new signalR.HubConnectionBuilder()
+  .withUrl("hubs/live")
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
+  .build();
+
+function setConnectionState(state, text) {
+  const c = el("connection");
+  c.dataset.state = state;
+  c.textContent = text;
+}
+
+connection.onreconnecting(() => setConnectionState("reconnecting", "reconnecting…"));
+connection.onreconnected(async () => {
+  setConnectionState("connected", "live");
+  // The group membership died with the old connection; join again and take a fresh snapshot.
+  if (currentPark) await joinPark(currentPark);
+});
+connection.onclose(() => setConnectionState("disconnected", "disconnected"));
+
+connection.on("readings", (update) => {
+  if (update.park !== currentPark) return;
+  const key = `${update.enterprise}/${update.device}`;
+  const view = devices.get(key) ?? { park: update.park, enterprise: update.enterprise, device: update.device, state: "online", readings: [] };
+  const latest = new Map(view.readings.map((r) => [`${r.sensor}/${r.quantity}`, r]));
+  for (const r of update.readings) {
+    const k = `${r.sensor}/${r.quantity}`;
+    const old = latest.get(k);
+    if (!old || old.ts <= r.ts) latest.set(k, { ...r, fresh: true });
+  }
+  view.readings = [...latest.values()].sort((a, b) => (a.sensor + a.quantity).localeCompare(b.sensor + b.quantity));
+  view.lastSeen = update.receivedAt;
+  view.lastSeq = update.seq;
+  view.state = "online";
+  devices.set(key, view);
+  render();
+});
+
+connection.on("status", (s) => {
+  if (s.park !== currentPark) return;
+  const key = `${s.enterprise}/${s.device}`;
+  const view = devices.get(key) ?? { park: s.park, enterprise: s.enterprise, device: s.device, readings: [] };
+  view.state = s.state;
+  view.stateAt = s.at;
+  devices.set(key, view);
+  render();
+});
+
+async function joinPark(park) {
+  const snapshot = await connection.invoke("JoinPark", park);
+  devices.clear();
+  for (const d of snapshot.devices) devices.set(`${d.enterprise}/${d.device}`, d);
+  render();
+}
+
+async function choosePark(park) {
+  if (currentPark && currentPark !== park) await connection.invoke("LeavePark", currentPark);
+  currentPark = park;
+  history.replaceState(null, "", `?park=${encodeURIComponent(park)}`);
+  el("history").hidden = true;
+  await joinPark(park);
+}
+
+function formatTime(iso) {
+  return iso ? new Date(iso).toLocaleTimeString() : "—";
+}
+
+function render() {
+  const byEnterprise = new Map();
+  for (const d of devices.values()) {
+    if (!byEnterprise.has(d.enterprise)) byEnterprise.set(d.enterprise, []);
+    byEnterprise.get(d.enterprise).push(d);
+  }
+  el("empty").hidden = devices.size > 0;
+  const root = el("enterprises");
+  root.replaceChildren();
+  for (const enterprise of [...byEnterprise.keys()].sort()) {
+    const section = document.createElement("section");
+    section.className = "enterprise";
+    section.dataset.enterprise = enterprise;
+    const h = document.createElement("h2");
+    h.textContent = enterprise;
+    const table = document.createElement("table");
+    table.innerHTML = "<thead><tr><th>Device</th><th>State</th><th>Last seen</th><th>Latest readings</th></tr></thead>";
+    const body = document.createElement("tbody");
+    for (const d of byEnterprise.get(enterprise).sort((a, b) => a.device.localeCompare(b.device))) {
+      const tr = document.createElement("tr");
+      tr.dataset.device = d.device;
+      tr.innerHTML = `<td>${d.device}</td><td class="state-${d.state}">${d.state}</td><td>${formatTime(d.lastSeen)}</td>`;
+      const cell = document.createElement("td");
+      for (const r of d.readings) {
+        const span = document.createElement("span");
+        span.className = "reading" + (r.fresh ? " fresh" : "");
+        span.dataset.sensor = r.sensor;
+        span.dataset.quantity = r.quantity;
+        span.dataset.flag = r.flag;
+        span.title = `${r.sensor} · ${new Date(r.ts).toLocaleString()} · flag ${r.flag} · click for the last hour`;
+        span.innerHTML = `<span class="q">${r.quantity}</span> <span class="v">${r.value}</span> <span class="u">${r.unit}</span>`;
+        span.addEventListener("click", () => showHistory(d, r));
+        cell.appendChild(span);
+        r.fresh = false;
+      }
+      tr.appendChild(cell);
+      body.appendChild(tr);
+    }
+    table.appendChild(body);
+    section.append(h, table);
+    root.appendChild(section);
+  }
+}
+
+async function showHistory(device, reading) {
+  const url = `api/parks/${device.park}/devices/${device.enterprise}/${device.device}/history?quantity=${reading.quantity}&sensor=${reading.sensor}&minutes=60`;
+  const response = await fetch(url);
+  const section = el("history");
+  section.hidden = false;
+  el("history-title").textContent = `${device.enterprise} / ${device.device} / ${reading.sensor} · ${reading.quantity} (${reading.unit}), last hour`;
+  if (!response.ok) {
+    el("history-summary").textContent = `History unavailable (${response.status}).`;
+    el("history-chart").replaceChildren();
+    return;
+  }
+  const data = await response.json();
+  const pts = data.points;
+  const chart = el("history-chart");
+  chart.replaceChildren();
+  if (pts.length === 0) {
+    el("history-summary").textContent = "No stored points in the last hour.";
+    return;
+  }
+  const t0 = Date.parse(pts[0].ts), t1 = Date.parse(pts[pts.length - 1].ts) || t0 + 1;
+  const values = pts.map((p) => p.value);
+  const lo = Math.min(...values), hi = Math.max(...values);
+  const x = (t) => ((Date.parse(t) - t0) / Math.max(1, t1 - t0)) * 600;
+  const y = (v) => 150 - ((v - lo) / Math.max(1e-9, hi - lo)) * 140;
+  const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
+  line.setAttribute("points", pts.map((p) => `${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "));
+  chart.appendChild(line);
+  el("history-summary").textContent = `${pts.length} points · min ${lo} · max ${hi} ${data.unit}`;
+}
+
+async function start() {
+  try {
+    await connection.start();
+    setConnectionState("connected", "live");
+  } catch (err) {
+    setConnectionState("disconnected", "cannot reach the server");
+    setTimeout(start, 3000);
+    return;
+  }
+  const parks = await (await fetch("api/parks")).json();
+  const select = el("park");
+  const wanted = new URLSearchParams(location.search).get("park");
+  const options = wanted && !parks.includes(wanted) ? [wanted, ...parks] : parks;
+  select.replaceChildren(...options.map((p) => new Option(p, p)));
+  select.onchange = () => choosePark(select.value);
+  const park = wanted ?? parks[0];
+  if (park) {
+    select.value = park;
+    await choosePark(park);
+  } else {
+    el("empty").hidden = false;
+  }
+}
+
+start();

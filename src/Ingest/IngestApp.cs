@@ -1,0 +1,48 @@
+using SmartPark.Ingest.Broker;
+using SmartPark.Ingest.Consumer;
+using SmartPark.Ingest.Storage;
+using SmartPark.Platform.Hosting;
+using SmartPark.Platform.Influx;
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Ingest;
+
+/// <summary>
+/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → InfluxDB.
+/// Settings come from the environment (SMARTPARK_ prefix, e.g. SMARTPARK_Influx__Url) and the
+/// command line (--Influx:Url=...); every option has a working default for one machine.
+/// Built here rather than in Program so tests can host the real thing in-process.
+/// </summary>
+public static class IngestApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8060");
+        builder.AddServiceDefaults();
+
+        builder.Services.Configure<EmbeddedBrokerOptions>(builder.Configuration.GetSection(EmbeddedBrokerOptions.Section));
+        builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IngestMetrics>();
+        builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
+
+        // Start order broker → writer → consumer; the host stops them in reverse, so the consumer
+        // stops taking messages first and the broker goes last.
+        builder.Services.AddSingleton<EmbeddedBroker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        builder.Services.AddSingleton<InfluxBatchWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());
+        builder.Services.AddSingleton<TelemetryConsumer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryConsumer>());
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<InfluxHealthCheck>("influxdb")
+            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryConsumer>().Connection), null, null));
+
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        return app;
+    }
+}
