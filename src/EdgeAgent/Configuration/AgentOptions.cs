@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SmartPark.Contracts.Topics;
 using SmartPark.Platform.Mqtt;
 
@@ -22,6 +23,7 @@ public sealed class AgentOptions
 
     public List<SensorOptions> Sensors { get; set; } = [];
 
+    [JsonIgnore]
     public DeviceAddress Address => new(Park, Enterprise, Device);
 
     /// <summary>Every problem with the file, so an installer fixes them in one go.</summary>

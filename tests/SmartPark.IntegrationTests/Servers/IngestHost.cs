@@ -1,0 +1,55 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using SmartPark.Ingest;
+
+namespace SmartPark.IntegrationTests.Servers;
+
+/// <summary>The real Ingest application hosted in the test process, with its embedded broker on a free port.</summary>
+public sealed class IngestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private IngestHost(WebApplication app, int brokerPort, int httpPort)
+    {
+        _app = app;
+        BrokerPort = brokerPort;
+        HttpPort = httpPort;
+    }
+
+    public int BrokerPort { get; }
+    public int HttpPort { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<IngestHost> StartAsync(Uri influx, string database, params string[] extraArgs)
+    {
+        var broker = FreePort.Next();
+        var http = FreePort.Next();
+        string[] args =
+        [
+            $"--Urls=http://127.0.0.1:{http}",
+            $"--EmbeddedBroker:Port={broker}",
+            $"--Ingest:Broker:Port={broker}",
+            $"--Influx:Url={influx}",
+            $"--Influx:Database={database}",
+            "--Ingest:FlushInterval=00:00:00.050",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = IngestApp.Build(args);
+        await app.StartAsync();
+        var host = new IngestHost(app, broker, http);
+        using var client = new HttpClient();
+        await Poll.UntilAsync(async () =>
+        {
+            using var response = await client.GetAsync(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{http}/healthz"));
+            return response.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(30), "Ingest /healthz to report healthy");
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
