@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using SmartPark.Dashboard.History;
+using SmartPark.Dashboard.Live;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
 using SmartPark.Simulator;
@@ -8,7 +13,8 @@ namespace SmartPark.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// The whole path: the demo park's virtual devices (real agent pipeline) → Ingest's embedded
-/// broker → validation → InfluxDB. What InfluxDB holds must equal what the devices produced.
+/// broker → validation → InfluxDB, and the Dashboard beside it: live over SignalR, history
+/// from InfluxDB. What InfluxDB holds must equal what the devices produced.
 /// </summary>
 public sealed class ParkEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -17,15 +23,18 @@ public sealed class ParkEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly string _dir = Directory.CreateTempSubdirectory("smartpark-e2e-").FullName;
     private InfluxDbServer _influx = null!;
     private IngestHost _ingest = null!;
+    private DashboardHost _dashboard = null!;
 
     public async Task InitializeAsync()
     {
         _influx = await InfluxDbServer.StartAsync();
         _ingest = await IngestHost.StartAsync(_influx.Url, Database);
+        _dashboard = await DashboardHost.StartAsync(_ingest.BrokerPort, _influx.Url, Database);
     }
 
     public async Task DisposeAsync()
     {
+        await _dashboard.DisposeAsync();
         await _ingest.DisposeAsync();
         await _influx.DisposeAsync();
         Directory.Delete(_dir, recursive: true);
@@ -36,6 +45,12 @@ public sealed class ParkEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var park = ParkFile.Load(Path.Combine(AppContext.BaseDirectory, "parks", "baiyun-demo.json"));
         var options = new SimulationOptions { DataDirectory = _dir, BrokerPort = _ingest.BrokerPort, Rounds = Rounds, IntervalOverrideMs = 250, Seed = 42 };
+        var live = new ConcurrentDictionary<string, int>();
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_dashboard.Url, LiveHub.Path.TrimStart('/'))).Build();
+        hub.On<ReadingsUpdate>("readings", u => live.AddOrUpdate(u.Device, u.Readings.Count, (_, n) => n + u.Readings.Count));
+        await hub.StartAsync();
+        await hub.InvokeAsync<ParkSnapshot>("JoinPark", park.Park.Id);
+
         await using var simulation = await ParkSimulation.CreateAsync(park, options, NullLoggerFactory.Instance);
         using var stop = new CancellationTokenSource();
         var started = DateTime.UtcNow;
@@ -52,6 +67,16 @@ public sealed class ParkEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{simulation.Devices.Count} devices produced {produced} readings; InfluxDB holds {stored}; first reading to last stored in {elapsed.TotalSeconds:0.0} s");
         Assert.Equal(expected, produced);
         Assert.Equal(produced, stored);
+
+        // The browser's side: every device's readings reached the park's SignalR group live, and
+        // the history endpoint reads them back from InfluxDB.
+        await Poll.UntilAsync(() => Task.FromResult(live.Values.Sum()), n => n >= produced, TimeSpan.FromSeconds(30), "every reading over SignalR");
+        Assert.Equal(simulation.Devices.Count, live.Count);
+        var device = simulation.Devices[0];
+        using var http = new HttpClient { BaseAddress = _dashboard.Url };
+        var history = await http.GetFromJsonAsync<HistoryResponse>($"api/parks/{device.Park}/devices/{device.Enterprise}/{device.Device}/history?quantity=nmhc&minutes=10");
+        Assert.Equal(Rounds, history!.Points.Count);
+        Assert.All(history.Points, p => Assert.Equal("voc-1", p.Sensor));
     }
 
     private async Task<long> StoredAsync(string park)

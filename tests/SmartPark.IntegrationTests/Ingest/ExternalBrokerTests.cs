@@ -1,0 +1,51 @@
+using MQTTnet;
+using MQTTnet.Protocol;
+using SmartPark.Contracts.Topics;
+using SmartPark.IntegrationTests.Servers;
+using SmartPark.Platform.Influx;
+using SmartPark.Tests.Shared;
+
+namespace SmartPark.IntegrationTests.Ingest;
+
+/// <summary>Ingest with its embedded broker switched off, consuming from Mosquitto (which offers
+/// MQTT 5 shared subscriptions, so Ingest subscribes through <c>$share/ingest/…</c>).</summary>
+public sealed class ExternalBrokerTests : IAsyncLifetime
+{
+    private MosquittoServer _broker = null!;
+    private InfluxDbServer _influx = null!;
+    private IngestHost _ingest = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoServer.StartAsync();
+        _influx = await InfluxDbServer.StartAsync();
+        _ingest = await IngestHost.StartAsync(_influx.Url, "external", "--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={_broker.Port}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ingest.DisposeAsync();
+        await _influx.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Telemetry_published_to_mosquitto_lands_in_influxdb()
+    {
+        var device = new DeviceAddress("p-ext", "e-ext", "d-ext");
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithClientId("d-ext").Build());
+        for (var seq = 1; seq <= 5; seq++)
+        {
+            await client.PublishAsync(new MqttApplicationMessageBuilder()
+                .WithTopic(SmartParkTopics.Telemetry(device))
+                .WithPayload(TelemetryJson.Bytes(TelemetryJson.Batch("d-ext", seq, TelemetryJson.Reading(ts: DateTimeOffset.UtcNow.AddSeconds(-seq)))))
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build());
+        }
+        await client.DisconnectAsync();
+
+        var stored = await Poll.UntilAsync(() => _influx.CountAsync("external", "nmhc", $"device = {InfluxQl.String("d-ext")}"), n => n >= 5, TimeSpan.FromSeconds(30), "5 points from Mosquitto");
+        Assert.Equal(5, stored);
+    }
+}
