@@ -15,7 +15,20 @@ public sealed class IngestMetrics
         PointsWritten = meter.CreateCounter<long>("smartpark.ingest.points.written", description: "Points InfluxDB acknowledged");
         WriteFailures = meter.CreateCounter<long>("smartpark.ingest.influx.write.failures", description: "InfluxDB writes that failed and will be retried");
         WriteDuration = meter.CreateHistogram<double>("smartpark.ingest.influx.write.duration", unit: "ms", description: "Time of one InfluxDB write");
+        PointsSpooled = meter.CreateCounter<long>("smartpark.ingest.points.spooled", description: "Points written to the disk spool while InfluxDB was unavailable");
+        PointsRefused = meter.CreateCounter<long>("smartpark.ingest.points.refused", description: "Spooled points InfluxDB refused on replay");
+        SpoolFull = meter.CreateCounter<long>("smartpark.ingest.spool.full", description: "Times the spool was full and acknowledgements were held back");
+        _meter = meter;
     }
+
+    private readonly Meter _meter;
+
+    public Counter<long> PointsSpooled { get; }
+    public Counter<long> PointsRefused { get; }
+    public Counter<long> SpoolFull { get; }
+
+    public void ObserveSpool(Func<long> bytes) =>
+        _meter.CreateObservableGauge("smartpark.ingest.spool.bytes", bytes, unit: "By", description: "Bytes waiting in the disk spool");
 
     public Counter<long> BatchesAccepted { get; }
     public Counter<long> BatchesRejected { get; }

@@ -27,6 +27,21 @@ public sealed class IngestOptions
     /// <summary>Messages taken from the broker but not yet stored; past this, Ingest stops taking more.</summary>
     public int MaxPendingMessages { get; set; } = 20_000;
 
+    /// <summary>Where accepted points wait while InfluxDB is down or slow.</summary>
+    public string SpoolDirectory { get; set; } = Path.Combine("data", "spool");
+
+    /// <summary>Past this, Ingest stops acknowledging (the broker holds messages) rather than drop anything.</summary>
+    public long MaxSpoolBytes { get; set; } = 1L << 30;
+
+    /// <summary>A write slower than this counts as InfluxDB being unavailable: points go to the spool.</summary>
+    public TimeSpan DirectWriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Unacknowledged messages the broker may send before waiting for acknowledgements.</summary>
+    public ushort ReceiveMaximum { get; set; } = 2_000;
+
+    /// <summary>No telemetry for this long while connected: subscribe again, then reconnect.</summary>
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan MaxReadingAge { get; set; } = TimeSpan.FromDays(90);
 }

@@ -36,20 +36,64 @@ public sealed class TelemetryConsumer(
         MaxAge = _options.MaxReadingAge,
     };
 
+    private long _lastMessageTicks = Environment.TickCount64;
+    private MqttClientConnectResult? _lastConnect;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var mqtt = new ResilientMqttClient(_options.Broker, loggers.CreateLogger<ResilientMqttClient>());
+        var broker = _options.Broker with { ReceiveMaximum = _options.ReceiveMaximum };
+        await using var mqtt = new ResilientMqttClient(broker, loggers.CreateLogger<ResilientMqttClient>());
         _mqtt = mqtt;
         mqtt.OnConnectedAsync = SubscribeAsync;
         mqtt.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        var watchdog = WatchForSilenceAsync(mqtt, stoppingToken);
         await mqtt.RunAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await watchdog.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // Stop order matters: the writer flushes and acknowledges while this connection is still up.
         await writer.StopAsync(CancellationToken.None);
         await mqtt.DisconnectAsync();
     }
 
+    /// <summary>
+    /// "Connected but deaf" (a broker that lost our subscription, a half-dead session) shows as
+    /// silence. After <c>SilenceTimeout</c> without telemetry, subscribe again (harmless if the
+    /// subscription was fine); after a second such period, drop the connection and start afresh.
+    /// </summary>
+    private async Task WatchForSilenceAsync(ResilientMqttClient mqtt, CancellationToken stoppingToken)
+    {
+        var period = _options.SilenceTimeout;
+        using var timer = new PeriodicTimer(period / 4, time);
+        var resubscribed = false;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var silent = TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref _lastMessageTicks));
+            if (!mqtt.IsUp || silent < period)
+            {
+                resubscribed = false;
+                continue;
+            }
+            if (!resubscribed && _lastConnect is { } connect)
+            {
+                _logger.LogWarning("No telemetry for {Silent}; subscribing again in case the broker lost the subscription", silent);
+                await SubscribeAsync(connect, stoppingToken);
+                resubscribed = true;
+                Interlocked.Exchange(ref _lastMessageTicks, Environment.TickCount64);
+            }
+            else
+            {
+                _logger.LogWarning("Still no telemetry after subscribing again; reconnecting");
+                await mqtt.ReconnectAsync();
+                resubscribed = false;
+                Interlocked.Exchange(ref _lastMessageTicks, Environment.TickCount64);
+            }
+        }
+    }
+
     private async Task SubscribeAsync(MqttClientConnectResult connected, CancellationToken cancellationToken)
     {
+        _lastConnect = connected;
+        if (!connected.IsSessionPresent && _mqtt!.Connects > 0)
+            _logger.LogWarning("The broker no longer had Ingest's session: messages sent while Ingest was away longer than the session expiry are gone; subscribing again");
         var filter = connected.SharedSubscriptionAvailable
             ? SmartParkTopics.SharedTelemetry(_options.ShareGroup)
             : SmartParkTopics.AllTelemetry;
@@ -65,6 +109,7 @@ public sealed class TelemetryConsumer(
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         e.AutoAcknowledge = false;
+        Interlocked.Exchange(ref _lastMessageTicks, Environment.TickCount64);
         var topic = e.ApplicationMessage.Topic;
         var payload = e.ApplicationMessage.Payload.ToArray();
         var now = time.GetUtcNow();

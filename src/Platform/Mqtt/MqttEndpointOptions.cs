@@ -14,6 +14,9 @@ public sealed record MqttEndpointOptions
     public bool CleanStart { get; set; } = true;
 
     public uint SessionExpirySeconds { get; set; }
+    /// <summary>QoS 1 messages the broker may have unacknowledged with us at once (0: the protocol's default).</summary>
+    public ushort ReceiveMaximum { get; set; }
+
     public int KeepAliveSeconds { get; set; } = 15;
     public int ConnectTimeoutSeconds { get; set; } = 10;
 

@@ -100,6 +100,9 @@ public sealed class ResilientMqttClient : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Drops the connection so the loop makes a fresh one (used when a connection looks alive but is deaf).</summary>
+    public Task ReconnectAsync() => DisconnectQuietlyAsync(MqttClientDisconnectOptionsReason.UnspecifiedError);
+
     /// <summary>Clean disconnect: the broker does not publish the last will.</summary>
     public Task DisconnectAsync() => DisconnectQuietlyAsync(MqttClientDisconnectOptionsReason.NormalDisconnection);
 
@@ -159,6 +162,8 @@ public sealed class ResilientMqttClient : IAsyncDisposable
             .WithSessionExpiryInterval(_options.SessionExpirySeconds)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(_options.KeepAliveSeconds))
             .WithTimeout(TimeSpan.FromSeconds(_options.ConnectTimeoutSeconds));
+        if (_options.ReceiveMaximum > 0)
+            builder.WithReceiveMaximum(_options.ReceiveMaximum);
         if (_options.Username is not null)
             builder.WithCredentials(_options.Username, _options.Password ?? "");
         if (_will is not null)

@@ -10,13 +10,14 @@ namespace SmartPark.IntegrationTests.Servers;
 public sealed class InfluxDbServer : IAsyncDisposable
 {
     private readonly string _dir;
-    private readonly ProcessRunner _process;
+    private readonly string _config;
+    private ProcessRunner _process = null!;
 
-    private InfluxDbServer(string dir, int port, ProcessRunner process)
+    private InfluxDbServer(string dir, string config, int port)
     {
         _dir = dir;
+        _config = config;
         Port = port;
-        _process = process;
     }
 
     public int Port { get; }
@@ -24,8 +25,6 @@ public sealed class InfluxDbServer : IAsyncDisposable
 
     public static async Task<InfluxDbServer> StartAsync()
     {
-        var influxd = new[] { "/usr/bin/influxd", "/usr/local/bin/influxd" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("influxd is not installed: run ./smartpark test (it installs Debian's influxdb)");
         var dir = Directory.CreateTempSubdirectory("smartpark-influx-").FullName;
         var port = FreePort.Next();
         var rpc = FreePort.Next();
@@ -49,18 +48,29 @@ public sealed class InfluxDbServer : IAsyncDisposable
             [subscriber]
               enabled = false
             """));
-        var process = ProcessRunner.Start(influxd, ["-config", config]);
-        var server = new InfluxDbServer(dir, port, process);
+        var server = new InfluxDbServer(dir, config, port);
+        await server.StartAgainAsync();
+        return server;
+    }
+
+    /// <summary>Starts influxd (again) on the same ports and data.</summary>
+    public async Task StartAgainAsync()
+    {
+        var influxd = new[] { "/usr/bin/influxd", "/usr/local/bin/influxd" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("influxd is not installed: run ./smartpark test (it installs Debian's influxdb)");
+        var process = ProcessRunner.Start(influxd, ["-config", _config]);
+        _process = process;
         using var http = new HttpClient();
         await Poll.UntilAsync(async () =>
         {
             if (process.HasExited)
                 throw new InvalidOperationException($"influxd exited: {process.Output}");
-            using var response = await http.GetAsync(new Uri(server.Url, "ping"));
+            using var response = await http.GetAsync(new Uri(Url, "ping"));
             return response.IsSuccessStatusCode;
         }, TimeSpan.FromSeconds(30), "influxd to answer /ping");
-        return server;
     }
+
+    public Task StopAsync() => _process.StopAsync();
 
     public InfluxV1Client Client(string database) =>
         new(new HttpClient(), new InfluxOptions { Url = Url, Database = database });

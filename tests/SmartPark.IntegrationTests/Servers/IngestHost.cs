@@ -24,6 +24,7 @@ public sealed class IngestHost : IAsyncDisposable
     {
         var broker = FreePort.Next();
         var http = FreePort.Next();
+        var spool = Directory.CreateTempSubdirectory("smartpark-spool-").FullName;
         string[] args =
         [
             $"--Urls=http://127.0.0.1:{http}",
@@ -32,6 +33,7 @@ public sealed class IngestHost : IAsyncDisposable
             $"--Influx:Url={influx}",
             $"--Influx:Database={database}",
             "--Ingest:FlushInterval=00:00:00.050",
+            $"--Ingest:SpoolDirectory={spool}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

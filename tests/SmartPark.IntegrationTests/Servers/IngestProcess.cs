@@ -1,0 +1,41 @@
+namespace SmartPark.IntegrationTests.Servers;
+
+/// <summary>Ingest as its own process (as deployed), for tests that kill it.</summary>
+public sealed class IngestProcess : IAsyncDisposable
+{
+    private readonly ProcessRunner _process;
+
+    private IngestProcess(ProcessRunner process) => _process = process;
+
+    public string Output => _process.Output;
+
+    /// <summary>Ingest consuming from an external broker, with its spool in <paramref name="spool"/>.</summary>
+    public static async Task<IngestProcess> StartAsync(int brokerPort, Uri influx, string database, string spool)
+    {
+        var http = FreePort.Next();
+        var process = ProcessRunner.Start("dotnet",
+        [
+            RepositoryPaths.Output("src/Ingest", "SmartPark.Ingest.dll"),
+            $"--Urls=http://127.0.0.1:{http}",
+            "--EmbeddedBroker:Enabled=false",
+            $"--Ingest:Broker:Port={brokerPort}",
+            $"--Ingest:SpoolDirectory={spool}",
+            "--Ingest:FlushInterval=00:00:00.050",
+            $"--Influx:Url={influx}",
+            $"--Influx:Database={database}",
+        ]);
+        using var client = new HttpClient();
+        await Poll.UntilAsync(async () =>
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException("Ingest exited: " + process.Output);
+            using var response = await client.GetAsync(new Uri($"http://127.0.0.1:{http}/healthz"));
+            return response.IsSuccessStatusCode;
+        }, TimeSpan.FromSeconds(30), "Ingest to report healthy");
+        return new IngestProcess(process);
+    }
+
+    public void Kill() => _process.Kill();
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
