@@ -1,5 +1,6 @@
 using SmartPark.Ingest.Broker;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Ingest.Rollups;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
@@ -8,7 +9,7 @@ using SmartPark.Platform.Mqtt;
 namespace SmartPark.Ingest;
 
 /// <summary>
-/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → InfluxDB.
+/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → InfluxDB → rollups.
 /// Settings come from the environment (SMARTPARK_ prefix, e.g. SMARTPARK_Influx__Url) and the
 /// command line (--Influx:Url=...); every option has a working default for one machine.
 /// Built here rather than in Program so tests can host the real thing in-process.
@@ -24,6 +25,7 @@ public static class IngestApp
 
         builder.Services.Configure<EmbeddedBrokerOptions>(builder.Configuration.GetSection(EmbeddedBrokerOptions.Section));
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
+        builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection(RollupOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
@@ -33,6 +35,9 @@ public static class IngestApp
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
         builder.Services.AddSingleton<InfluxBatchWriter>();
+        // Before the writer starts: it listens to every point the writer stores.
+        builder.Services.AddSingleton<RollupService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());
         builder.Services.AddSingleton<TelemetryConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryConsumer>());

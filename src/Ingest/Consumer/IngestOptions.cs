@@ -15,8 +15,15 @@ public sealed class IngestOptions
         SessionExpirySeconds = 24 * 3600,
     };
 
-    /// <summary>Shared-subscription group, used when the broker offers shared subscriptions.</summary>
-    public string ShareGroup { get; set; } = "ingest";
+    /// <summary>
+    /// Shared-subscription group for running several Ingest replicas against one broker; empty
+    /// (the default) subscribes plainly. Off by default because brokers lose QoS 1 messages that
+    /// were in flight to a shared-subscription member that disconnects (Mosquitto 2.0,
+    /// eclipse-mosquitto#2662; EMQX#12257): a killed Ingest would lose them, where a plain
+    /// persistent subscription gets them redelivered. Used only when the broker offers shared
+    /// subscriptions (MQTTnet's embedded broker does not).
+    /// </summary>
+    public string? ShareGroup { get; set; }
 
     /// <summary>Points per InfluxDB write, at most.</summary>
     public int MaxBatchPoints { get; set; } = 5_000;

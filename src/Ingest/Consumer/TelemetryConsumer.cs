@@ -94,7 +94,7 @@ public sealed class TelemetryConsumer(
         _lastConnect = connected;
         if (!connected.IsSessionPresent && _mqtt!.Connects > 0)
             _logger.LogWarning("The broker no longer had Ingest's session: messages sent while Ingest was away longer than the session expiry are gone; subscribing again");
-        var filter = connected.SharedSubscriptionAvailable
+        var filter = connected.SharedSubscriptionAvailable && !string.IsNullOrEmpty(_options.ShareGroup)
             ? SmartParkTopics.SharedTelemetry(_options.ShareGroup)
             : SmartParkTopics.AllTelemetry;
         var result = await _mqtt!.Client.SubscribeAsync(

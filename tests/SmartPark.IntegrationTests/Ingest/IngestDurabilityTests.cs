@@ -18,7 +18,7 @@ public sealed class IngestDurabilityTests(ITestOutputHelper output) : IAsyncLife
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
     private MosquittoServer _broker = null!;
     private InfluxDbServer _influx = null!;
-    private readonly string _spool = Directory.CreateTempSubdirectory("smartpark-spool-").FullName;
+    private readonly string _data = Directory.CreateTempSubdirectory("smartpark-ingest-").FullName;
 
     public async Task InitializeAsync()
     {
@@ -30,7 +30,7 @@ public sealed class IngestDurabilityTests(ITestOutputHelper output) : IAsyncLife
     {
         await _influx.DisposeAsync();
         await _broker.DisposeAsync();
-        Directory.Delete(_spool, recursive: true);
+        Directory.Delete(_data, recursive: true);
     }
 
     private Task<long> StoredAsync(DeviceAddress device) =>
@@ -40,16 +40,43 @@ public sealed class IngestDurabilityTests(ITestOutputHelper output) : IAsyncLife
     {
         await load.StopAsync();
         var published = load.ReadingsAcknowledged;
-        var stored = await Poll.UntilAsync(() => StoredAsync(load.Device), n => n >= published, Settle, $"{published} readings stored");
+        long stored;
+        try
+        {
+            stored = await Poll.UntilAsync(() => StoredAsync(load.Device), n => n >= published, Settle, $"{published} readings stored");
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine("missing batches (seq): " + string.Join(", ", await MissingBatchesAsync(load)));
+            throw;
+        }
         output.WriteLine($"published {published}, stored {stored}");
         Assert.Equal(published, stored);
+        // The rollups, recomputed as late and replayed points landed, cover each reading once.
+        foreach (var rollup in new[] { "nmhc_1m", "nmhc_1h" })
+            await Poll.UntilAsync(() => RolledUpAsync(rollup, load.Device), n => n == published, Settle, $"{rollup} to count {published} readings");
+    }
+
+    private async Task<long> RolledUpAsync(string rollup, DeviceAddress device)
+    {
+        var response = await _influx.Client(Database).QueryAsync($"SELECT sum(\"count\") FROM {InfluxQl.Identifier(rollup)} WHERE device = {InfluxQl.String(device.Device)}", CancellationToken.None);
+        var series = response.Results.SelectMany(r => r.Series ?? []).FirstOrDefault();
+        return series is null ? 0 : series.Values[0][1].GetInt64();
+    }
+
+    /// <summary>Which batches did not land: for a failure message that says where to look.</summary>
+    private async Task<IEnumerable<long>> MissingBatchesAsync(TelemetryLoad load)
+    {
+        var response = await _influx.Client(Database).QueryAsync($"SELECT value FROM nmhc WHERE device = {InfluxQl.String(load.Device.Device)}", CancellationToken.None);
+        var stored = response.Results.SelectMany(r => r.Series ?? []).SelectMany(s => s.Values).Select(v => load.SeqOf(v[0].GetInt64())).ToHashSet();
+        return Enumerable.Range(1, (int)load.BatchesAcknowledged).Select(i => (long)i).Where(seq => !stored.Contains(seq));
     }
 
     private Task WaitForStoredAsync(TelemetryLoad load, long atLeast) =>
         Poll.UntilAsync(() => StoredAsync(load.Device), n => n >= atLeast, Settle, $"{atLeast} readings stored");
 
     private Task<IngestHost> StartIngestAsync(params string[] args) =>
-        IngestHost.StartAsync(_influx.Url, Database, ["--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={_broker.Port}", .. args]);
+        IngestHost.StartAsync(_influx.Url, Database, ["--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={_broker.Port}", "--Rollups:Grace=00:00:01", "--Rollups:CheckInterval=00:00:00.500", .. args]);
 
     [Fact]
     public async Task InfluxDB_stopped_for_60_s_under_load_then_restarted_loses_nothing_and_stores_nothing_twice()
@@ -74,16 +101,19 @@ public sealed class IngestDurabilityTests(ITestOutputHelper output) : IAsyncLife
     [Fact]
     public async Task Ingest_killed_with_SIGKILL_under_load_and_restarted_loses_nothing()
     {
+        // Ingest first: its persistent session must exist before there is anything to keep for it.
+        var first = await IngestProcess.StartAsync(_broker.Port, _influx.Url, Database, _data);
         await using var load = TelemetryLoad.Start(_broker.Port, new DeviceAddress("p-dur", "e-dur", "d-kill"));
-        await using (var first = await IngestProcess.StartAsync(_broker.Port, _influx.Url, Database, _spool))
+        await using (first)
         {
             await WaitForStoredAsync(load, 300);
             first.Kill();
         }
         var atKill = load.ReadingsAcknowledged;
+        output.WriteLine($"killed Ingest after batch {load.BatchesAcknowledged}");
         // The broker keeps Ingest's persistent session and queues for it while it is gone.
         await Poll.UntilAsync(() => Task.FromResult(load.ReadingsAcknowledged), n => n >= atKill + 200, Settle, "the device to go on publishing");
-        await using var second = await IngestProcess.StartAsync(_broker.Port, _influx.Url, Database, _spool);
+        await using var second = await IngestProcess.StartAsync(_broker.Port, _influx.Url, Database, _data);
         await WaitForStoredAsync(load, atKill + 200);
         await AssertExactlyOnceAsync(load);
     }

@@ -24,7 +24,7 @@ public sealed class IngestHost : IAsyncDisposable
     {
         var broker = FreePort.Next();
         var http = FreePort.Next();
-        var spool = Directory.CreateTempSubdirectory("smartpark-spool-").FullName;
+        var data = Directory.CreateTempSubdirectory("smartpark-ingest-").FullName;
         string[] args =
         [
             $"--Urls=http://127.0.0.1:{http}",
@@ -33,7 +33,8 @@ public sealed class IngestHost : IAsyncDisposable
             $"--Influx:Url={influx}",
             $"--Influx:Database={database}",
             "--Ingest:FlushInterval=00:00:00.050",
-            $"--Ingest:SpoolDirectory={spool}",
+            $"--Ingest:SpoolDirectory={Path.Combine(data, "spool")}",
+            $"--Rollups:StateDirectory={Path.Combine(data, "rollups")}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

@@ -9,8 +9,8 @@ public sealed class IngestProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    /// <summary>Ingest consuming from an external broker, with its spool in <paramref name="spool"/>.</summary>
-    public static async Task<IngestProcess> StartAsync(int brokerPort, Uri influx, string database, string spool)
+    /// <summary>Ingest consuming from an external broker, with its spool and rollup state under <paramref name="data"/>.</summary>
+    public static async Task<IngestProcess> StartAsync(int brokerPort, Uri influx, string database, string data)
     {
         var http = FreePort.Next();
         var process = ProcessRunner.Start("dotnet",
@@ -19,7 +19,10 @@ public sealed class IngestProcess : IAsyncDisposable
             $"--Urls=http://127.0.0.1:{http}",
             "--EmbeddedBroker:Enabled=false",
             $"--Ingest:Broker:Port={brokerPort}",
-            $"--Ingest:SpoolDirectory={spool}",
+            $"--Ingest:SpoolDirectory={Path.Combine(data, "spool")}",
+            $"--Rollups:StateDirectory={Path.Combine(data, "rollups")}",
+            "--Rollups:Grace=00:00:01",
+            "--Rollups:CheckInterval=00:00:00.500",
             "--Ingest:FlushInterval=00:00:00.050",
             $"--Influx:Url={influx}",
             $"--Influx:Database={database}",

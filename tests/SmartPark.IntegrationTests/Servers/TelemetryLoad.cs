@@ -20,10 +20,14 @@ public sealed class TelemetryLoad : IAsyncDisposable
     private readonly Task _connection;
     private readonly Task _publishing;
     private long _acknowledged;
+    private long _batches;
+    private readonly DateTimeOffset _origin = DateTimeOffset.UtcNow.AddMinutes(-30);
+    private readonly int _perMessage;
 
     private TelemetryLoad(int port, DeviceAddress device, int messagesPerSecond, int readingsPerMessage)
     {
         Device = device;
+        _perMessage = readingsPerMessage;
         _client = new ResilientMqttClient(new MqttEndpointOptions
         {
             Port = port,
@@ -40,12 +44,17 @@ public sealed class TelemetryLoad : IAsyncDisposable
     /// <summary>Readings the broker has acknowledged: what the system owes InfluxDB.</summary>
     public long ReadingsAcknowledged => Interlocked.Read(ref _acknowledged);
 
+    public long BatchesAcknowledged => Interlocked.Read(ref _batches);
+
+    /// <summary>The batch a stored reading came from, from its timestamp (epoch ms).</summary>
+    public long SeqOf(long timestampMs) => (timestampMs - _origin.ToUnixTimeMilliseconds()) / _perMessage;
+
     public static TelemetryLoad Start(int brokerPort, DeviceAddress device, int messagesPerSecond = 40, int readingsPerMessage = 10) =>
         new(brokerPort, device, messagesPerSecond, readingsPerMessage);
 
     private async Task PublishAsync(int rate, int perMessage)
     {
-        var origin = DateTimeOffset.UtcNow.AddMinutes(-30);
+        var origin = _origin;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / rate));
         long seq = 0;
         try
@@ -75,6 +84,7 @@ public sealed class TelemetryLoad : IAsyncDisposable
                     }
                 }
                 Interlocked.Add(ref _acknowledged, perMessage);
+                Interlocked.Increment(ref _batches);
             }
         }
         catch (OperationCanceledException)
