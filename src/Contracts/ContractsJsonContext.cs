@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Validation;
@@ -22,6 +23,9 @@ namespace SmartPark.Contracts;
 [JsonSerializable(typeof(Reading[]))]
 [JsonSerializable(typeof(DeviceStatus))]
 [JsonSerializable(typeof(DeadLetter))]
+[JsonSerializable(typeof(AlertDocument))]
+[JsonSerializable(typeof(AlertTransition))]
+[JsonSerializable(typeof(AlertAck))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext
 {
 }

@@ -69,7 +69,11 @@ public sealed class InfluxBatchWriter : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var replay = Task.Run(() => ReplayLoopAsync(stoppingToken), CancellationToken.None);
+        // StopAsync is overridden (to drain the queue first), so stoppingToken never fires by
+        // itself: the replay loop gets its own token, cancelled once the queue is drained. What it
+        // has not replayed stays in the spool for the next start.
+        using var stopReplay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var replay = Task.Run(() => ReplayLoopAsync(stopReplay.Token), CancellationToken.None);
         var batch = new List<PendingWrite>();
         var reader = _queue.Reader;
         // Runs until the queue is completed and drained; not on stoppingToken, so a stop flushes.
@@ -95,6 +99,7 @@ public sealed class InfluxBatchWriter : BackgroundService
                 await AcknowledgeQuietlyAsync(write);
             batch.Clear();
         }
+        await stopReplay.CancelAsync();
         await replay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 

@@ -10,8 +10,10 @@ public sealed class MqttConnectionHealthCheck(Func<ResilientMqttClient?> client)
         var c = client();
         if (c is null)
             return Task.FromResult(HealthCheckResult.Unhealthy("not started"));
-        return Task.FromResult(c.IsUp
-            ? HealthCheckResult.Healthy($"connected since {c.LastChange:O}")
-            : HealthCheckResult.Unhealthy($"disconnected since {c.LastChange:O}: {c.LastError}"));
+        if (c.IsUp)
+            return Task.FromResult(HealthCheckResult.Healthy($"connected since {c.LastChange:O}"));
+        // Before the first connect there is no "since" and no error yet: say so rather than print blanks.
+        var since = c.LastChange is { } at ? $" since {at:O}" : " (not connected yet)";
+        return Task.FromResult(HealthCheckResult.Unhealthy($"disconnected{since}{(c.LastError is { } error ? ": " + error : "")}"));
     }
 }
