@@ -1,3 +1,5 @@
+using SmartPark.Ingest.Alerts;
+using SmartPark.Ingest.Alerts.Rules;
 using SmartPark.Ingest.Broker;
 using SmartPark.Ingest.Consumer;
 using SmartPark.Ingest.Rollups;
@@ -9,7 +11,7 @@ using SmartPark.Platform.Mqtt;
 namespace SmartPark.Ingest;
 
 /// <summary>
-/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → InfluxDB → rollups.
+/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → alert rules, InfluxDB → rollups.
 /// Settings come from the environment (SMARTPARK_ prefix, e.g. SMARTPARK_Influx__Url) and the
 /// command line (--Influx:Url=...); every option has a working default for one machine.
 /// Built here rather than in Program so tests can host the real thing in-process.
@@ -26,6 +28,9 @@ public static class IngestApp
         builder.Services.Configure<EmbeddedBrokerOptions>(builder.Configuration.GetSection(EmbeddedBrokerOptions.Section));
         builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection(RollupOptions.Section));
+        builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
+        builder.Services.AddSingleton(RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section)));
+        builder.Services.AddSingleton<IEnterpriseStatus, ConfiguredEnterpriseStatus>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
@@ -39,6 +44,8 @@ public static class IngestApp
         builder.Services.AddSingleton<RollupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());
+        builder.Services.AddSingleton<AlertEngine>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertEngine>());
         builder.Services.AddSingleton<TelemetryConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryConsumer>());
 

@@ -17,6 +17,9 @@ public static class SmartParkTopics
     /// <summary>Every open alert of every park.</summary>
     public const string AllAlerts = Root + "/+/alerts/+";
 
+    /// <summary>Every acknowledgement of every alert.</summary>
+    public const string AllAlertAcks = Root + "/+/alerts/+/ack";
+
     /// <summary>Every dead letter.</summary>
     public const string AllDeadLetters = Root + "/deadletter/#";
 

@@ -4,6 +4,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
+using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Mqtt;
 
@@ -20,6 +21,7 @@ namespace SmartPark.Ingest.Consumer;
 public sealed class TelemetryConsumer(
     IOptions<IngestOptions> options,
     InfluxBatchWriter writer,
+    AlertEngine alerts,
     IngestMetrics metrics,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
@@ -129,6 +131,8 @@ public sealed class TelemetryConsumer(
             }
 
             metrics.BatchesAccepted.Add(1);
+            // Rules first: a fire alarm must not wait for InfluxDB.
+            await alerts.ObserveAsync(device, result.Batch, now);
             var lines = PointMapper.ToLineProtocol(device, result.Batch).ToList();
             await writer.EnqueueAsync(
                 new PendingWrite(lines, e.AcknowledgeAsync, reason => RejectAsync(e, topic, payload, [new("storage_refused", reason)], now)),

@@ -35,6 +35,7 @@ public sealed class IngestHost : IAsyncDisposable
             "--Ingest:FlushInterval=00:00:00.050",
             $"--Ingest:SpoolDirectory={Path.Combine(data, "spool")}",
             $"--Rollups:StateDirectory={Path.Combine(data, "rollups")}",
+            $"--Alerts:StateDirectory={Path.Combine(data, "alerts")}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];

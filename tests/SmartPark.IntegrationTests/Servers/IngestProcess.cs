@@ -21,6 +21,7 @@ public sealed class IngestProcess : IAsyncDisposable
             $"--Ingest:Broker:Port={brokerPort}",
             $"--Ingest:SpoolDirectory={Path.Combine(data, "spool")}",
             $"--Rollups:StateDirectory={Path.Combine(data, "rollups")}",
+            $"--Alerts:StateDirectory={Path.Combine(data, "alerts")}",
             "--Rollups:Grace=00:00:01",
             "--Rollups:CheckInterval=00:00:00.500",
             "--Ingest:FlushInterval=00:00:00.050",

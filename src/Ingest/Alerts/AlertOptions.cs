@@ -1,0 +1,24 @@
+namespace SmartPark.Ingest.Alerts;
+
+/// <summary>Section <c>Alerts</c> (the rules themselves: <c>Alerts:Rules</c>, see RuleBook).</summary>
+public sealed class AlertOptions
+{
+    public const string Section = "Alerts";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where open alerts and rule state are kept across restarts.</summary>
+    public string StateDirectory { get; set; } = Path.Combine("data", "alerts");
+
+    /// <summary>How often time-driven rules (windows, absence, hold-offs) are evaluated.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Rule state is saved at least this often while it changes (and at once on every transition).</summary>
+    public TimeSpan SaveInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An open alert's retained document is refreshed (peak, count) at most this often.</summary>
+    public TimeSpan DocumentRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Readings waiting for evaluation, at most; past this the consumer waits.</summary>
+    public int MaxQueuedBatches { get; set; } = 50_000;
+}

@@ -1,0 +1,73 @@
+using SmartPark.Contracts.Alerts;
+
+namespace SmartPark.Ingest.Alerts.Engine;
+
+/// <summary>
+/// Everything the engine remembers: open alerts, each rule's condition per scope, what each
+/// series and device has shown lately, and the transitions not yet published. Saved to disk
+/// as a whole (see <see cref="EngineStateStore"/>) so open alerts and rule state survive a restart.
+/// </summary>
+public sealed class EngineState
+{
+    public Dictionary<string, OpenAlert> Alerts { get; set; } = [];
+    public Dictionary<string, ConditionMemory> Conditions { get; set; } = [];
+    public Dictionary<string, SeriesMemory> Series { get; set; } = [];
+    public Dictionary<string, DeviceMemory> Devices { get; set; } = [];
+    /// <summary>Transitions decided but not yet out on MQTT, InfluxDB and the bureau outbox: an outbox.</summary>
+    public List<AlertTransition> Pending { get; set; } = [];
+}
+
+public sealed class OpenAlert
+{
+    public required AlertDocument Document { get; set; }
+    public long Sequence { get; set; }
+    /// <summary>Since when the rule's condition has been false (null while it holds).</summary>
+    public DateTimeOffset? ConditionFalseSince { get; set; }
+    /// <summary>Peak, value or count changed since the retained document was last published.</summary>
+    public bool DocumentDirty { get; set; }
+    public DateTimeOffset? DocumentPublishedAt { get; set; }
+    public DateTimeOffset? LastReminderAt { get; set; }
+}
+
+public sealed class ConditionMemory
+{
+    public bool Met { get; set; }
+    public DateTimeOffset? LastMetAt { get; set; }
+    public string RuleId { get; set; } = "";
+    public string Park { get; set; } = "";
+    public string? Enterprise { get; set; }
+}
+
+/// <summary>One sensor's quantity on one device.</summary>
+public sealed class SeriesMemory
+{
+    /// <summary>Raw points for rate-of-rise rules (kept for the longest rate window only).</summary>
+    public List<SamplePoint> Recent { get; set; } = [];
+    /// <summary>Sum and count per bucket (a sixtieth of the window) for rolling-window means.</summary>
+    public List<WindowBucket> Buckets { get; set; } = [];
+    public double? LastValue { get; set; }
+    public long LastTs { get; set; }
+    /// <summary>Timestamp (ms) of the last reading that differed from the one before it.</summary>
+    public long ChangedAtTs { get; set; }
+    /// <summary>Timestamp (ms) since which the value has stayed above a registry rule's noise floor.</summary>
+    public long? AboveFloorSinceTs { get; set; }
+}
+
+public sealed record SamplePoint(long Ts, double Value);
+
+public sealed class WindowBucket
+{
+    public long StartTs { get; set; }
+    public double Sum { get; set; }
+    public long Count { get; set; }
+}
+
+public sealed class DeviceMemory
+{
+    public string Park { get; set; } = "";
+    public string Enterprise { get; set; } = "";
+    public string Device { get; set; } = "";
+    public DateTimeOffset LastSeen { get; set; }
+    /// <summary>Smoothed gap between the device's batches, in seconds.</summary>
+    public double IntervalSeconds { get; set; }
+}
