@@ -9,22 +9,30 @@ public sealed class IngestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private IngestHost(WebApplication app, int brokerPort, int httpPort)
+    private IngestHost(WebApplication app, int brokerPort, int httpPort, string dataDirectory)
     {
         _app = app;
+        DataDirectory = dataDirectory;
         BrokerPort = brokerPort;
         HttpPort = httpPort;
     }
 
     public int BrokerPort { get; }
     public int HttpPort { get; }
+    /// <summary>Spool, rollup and alert state: what a restart must find again.</summary>
+    public string DataDirectory { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<IngestHost> StartAsync(Uri influx, string database, params string[] extraArgs)
+    public static Task<IngestHost> StartAsync(Uri influx, string database, params string[] extraArgs) =>
+        StartAsync(Directory.CreateTempSubdirectory("smartpark-ingest-").FullName, FreePort.Next(), influx, database, extraArgs);
+
+    /// <summary>A new Ingest on the data and broker port of one that was stopped: a restart.</summary>
+    public static Task<IngestHost> RestartAsync(IngestHost stopped, Uri influx, string database, params string[] extraArgs) =>
+        StartAsync(stopped.DataDirectory, stopped.BrokerPort, influx, database, extraArgs);
+
+    private static async Task<IngestHost> StartAsync(string data, int broker, Uri influx, string database, string[] extraArgs)
     {
-        var broker = FreePort.Next();
         var http = FreePort.Next();
-        var data = Directory.CreateTempSubdirectory("smartpark-ingest-").FullName;
         string[] args =
         [
             $"--Urls=http://127.0.0.1:{http}",
@@ -41,7 +49,7 @@ public sealed class IngestHost : IAsyncDisposable
         ];
         var app = IngestApp.Build(args);
         await app.StartAsync();
-        var host = new IngestHost(app, broker, http);
+        var host = new IngestHost(app, broker, http, data);
         using var client = new HttpClient();
         await Poll.UntilAsync(async () =>
         {
