@@ -13,6 +13,8 @@ namespace SmartPark.Ingest.Alerts.Engine;
 public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, EngineState state)
 {
     private readonly AlertLifecycle _lifecycle = new(state);
+    // Rules per series key, so the hot path does not filter and match sensor patterns per reading.
+    private readonly Dictionary<string, List<AlertRule>> _applicable = [];
 
     public AlertLifecycle Lifecycle => _lifecycle;
 
@@ -26,8 +28,11 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
             var quantity = reading.Quantity!;
             var value = reading.Value!.Value;
             var ts = reading.Ts!.Value.ToUnixTimeMilliseconds();
-            var series = Series(device, sensor, quantity);
-            var applicable = deviceRules.Where(r => r.Quantity == quantity && r.WatchesSensor(sensor)).ToList();
+            var key = $"{device.Park}/{device.Enterprise}/{device.Device}/{sensor}/{quantity}";
+            if (!state.Series.TryGetValue(key, out var series))
+                state.Series[key] = series = new SeriesMemory();
+            if (!_applicable.TryGetValue(key, out var applicable))
+                _applicable[key] = applicable = [.. deviceRules.Where(r => r.Quantity == quantity && r.WatchesSensor(sensor))];
             Remember(series, applicable, ts, value);
             var scope = new AlertScope(device.Park, device.Enterprise, device.Device, sensor);
             foreach (var rule in applicable)
@@ -45,6 +50,8 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
         var nowMs = now.ToUnixTimeMilliseconds();
         foreach (var (key, series) in state.Series)
         {
+            if (series.Buckets.Count == 0)
+                continue; // no window rule watches this series
             var (device, sensor, quantity) = ParseSeriesKey(key);
             foreach (var rule in rules.For(device).Where(r => r.Kind == RuleKinds.Window && r.Quantity == quantity && r.WatchesSensor(sensor)))
             {
@@ -62,8 +69,8 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
                 _lifecycle.Apply(rule, new AlertScope(device.Park, device.Enterprise, device.Device), met, Math.Round(silence.TotalSeconds), now);
             }
         }
-        foreach (var enterprise in state.Conditions.Values.Where(c => c.Enterprise is not null).Select(c => (c.Park, c.Enterprise!)).Distinct().ToList())
-            EvaluateCombinations(enterprise.Park, enterprise.Item2, now);
+        foreach (var (park, enterprise) in state.EnterprisesWithConditions().ToList())
+            EvaluateCombinations(park, enterprise, now);
         foreach (var (key, alert) in state.Alerts.ToList())
         {
             var rule = RuleOf(alert);
@@ -99,14 +106,6 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
         memory.LastSeen = at;
         foreach (var rule in deviceRules.Where(r => r.Kind == RuleKinds.Absence))
             _lifecycle.Apply(rule, new AlertScope(device.Park, device.Enterprise, device.Device), false, 0, at);
-    }
-
-    private SeriesMemory Series(DeviceAddress device, string sensor, string quantity)
-    {
-        var key = $"{device.Park}/{device.Enterprise}/{device.Device}/{sensor}/{quantity}";
-        if (!state.Series.TryGetValue(key, out var series))
-            state.Series[key] = series = new SeriesMemory();
-        return series;
     }
 
     private static (DeviceAddress Device, string Sensor, string Quantity) ParseSeriesKey(string key)
@@ -218,8 +217,7 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
             var met = rule.Requires!.All(required =>
             {
                 var alternatives = required.Split('|', StringSplitOptions.TrimEntries);
-                return state.Conditions.Values.Any(c => c.Park == park && c.Enterprise == enterprise
-                    && alternatives.Contains(c.RuleId) && (c.Met || c.LastMetAt >= since));
+                return alternatives.Any(ruleId => state.ConditionsAt(park, enterprise, ruleId).Any(c => c.Met || c.LastMetAt >= since));
             });
             _lifecycle.Apply(rule, new AlertScope(park, enterprise), met, null, now);
         }

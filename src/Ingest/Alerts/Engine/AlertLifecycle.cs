@@ -19,7 +19,7 @@ public sealed class AlertLifecycle(EngineState state)
             return;
         var key = Key(rule.Id, scope);
         if (!state.Conditions.TryGetValue(key, out var condition))
-            state.Conditions[key] = condition = new ConditionMemory { RuleId = rule.Id, Park = scope.Park, Enterprise = scope.Enterprise };
+            state.AddCondition(key, condition = new ConditionMemory { RuleId = rule.Id, Park = scope.Park, Enterprise = scope.Enterprise });
         condition.Met = met.Value;
         state.Alerts.TryGetValue(key, out var alert);
         if (met.Value)

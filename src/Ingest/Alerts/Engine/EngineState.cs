@@ -15,6 +15,43 @@ public sealed class EngineState
     public Dictionary<string, DeviceMemory> Devices { get; set; } = [];
     /// <summary>Transitions decided but not yet out on MQTT, InfluxDB and the bureau outbox: an outbox.</summary>
     public List<AlertTransition> Pending { get; set; } = [];
+
+    private Dictionary<(string Park, string Enterprise, string RuleId), List<ConditionMemory>>? _byEnterprise;
+
+    /// <summary>The conditions of one rule at one enterprise (any device, any sensor): what
+    /// combination rules look at. An index over <see cref="Conditions"/>, rebuilt after loading.</summary>
+    public IReadOnlyList<ConditionMemory> ConditionsAt(string park, string enterprise, string ruleId) =>
+        ByEnterprise().TryGetValue((park, enterprise, ruleId), out var list) ? list : [];
+
+    /// <summary>Enterprises that have any condition at all.</summary>
+    public IEnumerable<(string Park, string Enterprise)> EnterprisesWithConditions() =>
+        ByEnterprise().Keys.Select(k => (k.Park, k.Enterprise)).Distinct();
+
+    public void AddCondition(string key, ConditionMemory condition)
+    {
+        Conditions[key] = condition;
+        if (_byEnterprise is not null && condition.Enterprise is not null)
+            Index(_byEnterprise, condition);
+    }
+
+    private Dictionary<(string Park, string Enterprise, string RuleId), List<ConditionMemory>> ByEnterprise()
+    {
+        if (_byEnterprise is null)
+        {
+            _byEnterprise = [];
+            foreach (var condition in Conditions.Values.Where(c => c.Enterprise is not null))
+                Index(_byEnterprise, condition);
+        }
+        return _byEnterprise;
+    }
+
+    private static void Index(Dictionary<(string Park, string Enterprise, string RuleId), List<ConditionMemory>> index, ConditionMemory condition)
+    {
+        var key = (condition.Park, condition.Enterprise!, condition.RuleId);
+        if (!index.TryGetValue(key, out var list))
+            index[key] = list = [];
+        list.Add(condition);
+    }
 }
 
 public sealed class OpenAlert
