@@ -18,6 +18,9 @@ public sealed class IngestMetrics
         PointsSpooled = meter.CreateCounter<long>("smartpark.ingest.points.spooled", description: "Points written to the disk spool while InfluxDB was unavailable");
         PointsRefused = meter.CreateCounter<long>("smartpark.ingest.points.refused", description: "Spooled points InfluxDB refused on replay");
         SpoolFull = meter.CreateCounter<long>("smartpark.ingest.spool.full", description: "Times the spool was full and acknowledgements were held back");
+        ConnectionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.connections.rejected", description: "Broker logins refused, by reason");
+        PublishesRejected = meter.CreateCounter<long>("smartpark.ingest.broker.publishes.rejected", description: "Publishes the broker refused for lack of rights");
+        SubscriptionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.subscriptions.rejected", description: "Subscriptions the broker refused for lack of rights");
         _meter = meter;
     }
 
@@ -29,6 +32,10 @@ public sealed class IngestMetrics
 
     public void ObserveSpool(Func<long> bytes) =>
         _meter.CreateObservableGauge("smartpark.ingest.spool.bytes", bytes, unit: "By", description: "Bytes waiting in the disk spool");
+
+    public Counter<long> ConnectionsRejected { get; }
+    public Counter<long> PublishesRejected { get; }
+    public Counter<long> SubscriptionsRejected { get; }
 
     public Counter<long> BatchesAccepted { get; }
     public Counter<long> BatchesRejected { get; }

@@ -2,10 +2,12 @@ using System.Buffers;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest.Consumer;
 
@@ -21,6 +23,7 @@ public sealed class TelemetryConsumer(
     IOptions<IngestOptions> options,
     InfluxBatchWriter writer,
     IngestMetrics metrics,
+    RegistryProvider registry,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -121,6 +124,14 @@ public sealed class TelemetryConsumer(
                 return;
             }
 
+            // An external broker without an ACL lets anyone publish anywhere: the registry is
+            // the last line that keeps unknown devices and wrong paths out of the database.
+            if (registry.Current is { } known && !known.Knows(device))
+            {
+                await RejectAsync(e, topic, payload, [UnknownDevice(known, device)], now);
+                return;
+            }
+
             var result = TelemetryValidator.Validate(payload, device, now, Validation);
             if (!result.IsValid)
             {
@@ -141,6 +152,11 @@ public sealed class TelemetryConsumer(
             await RejectAsync(e, topic, payload, [new("internal_error", ex.Message)], now);
         }
     }
+
+    private static ValidationError UnknownDevice(ParkRegistry registry, DeviceAddress device) =>
+        registry.TryGetDevice(device.Device, out var registered)
+            ? new(RejectionCodes.UnknownDevice, $"device '{device.Device}' is registered at {registered.Address.Park}/{registered.Address.Enterprise}, not {device.Park}/{device.Enterprise}")
+            : new(RejectionCodes.UnknownDevice, $"device '{device.Device}' is not in the registry");
 
     private async Task RejectAsync(MqttApplicationMessageReceivedEventArgs e, string topic, byte[] payload, IReadOnlyList<ValidationError> errors, DateTimeOffset now)
     {
