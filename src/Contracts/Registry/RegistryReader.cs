@@ -13,15 +13,23 @@ public static class RegistryReader
     {
         var errors = new List<RegistryError>();
         var stream = new YamlStream();
+        var parser = new Parser(text);
         try
         {
-            stream.Load(text);
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             // A syntax error leaves no tree to check further: report where the parser stopped.
             var detail = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
             errors.Add(new(checked((int)ex.Start.Line), $"not valid YAML: {detail}"));
+            return (new ParkRegistry([], []), errors);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 18 fails this way when the file ends inside an open [ or {.
+            var line = parser.Current is { } last ? checked((int)last.End.Line) : 1;
+            errors.Add(new(line, "not valid YAML: the file ends inside an unclosed [ or { that starts at or before this line"));
             return (new ParkRegistry([], []), errors);
         }
         if (stream.Documents.Count == 0)
@@ -96,6 +104,8 @@ public static class RegistryReader
         var f = YamlFields.Of(node, "device", errors, "id", "credential", "sensors");
         if (f is null)
             return null;
+        if (f.Node("sensors") is YamlSequenceNode { Children.Count: 0 } empty)
+            errors.Add(new(YamlFields.LineOf(empty), "device: 'sensors' is empty (a device without sensors sends nothing)"));
         return new RegistryDevice
         {
             Line = f.Line,

@@ -62,8 +62,6 @@ public static class RegistryValidator
             else if (device.Id.Length > 0)
                 usernames[device.Id] = device.LineOf("id");
             CheckCredential(device, device.Credential, dwhat, errors);
-            if (device.Sensors.Count == 0 && device.FieldLines.ContainsKey("sensors"))
-                errors.Add(new(device.LineOf("sensors"), $"{dwhat} has no sensors"));
             var sensorIds = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var sensor in device.Sensors)
             {
