@@ -20,6 +20,7 @@ public sealed class RegistryProvider : IHostedService, IDisposable
     private Timer? _debounce;
     private ParkRegistry? _current;
     private long _version;
+    private long _rejected;
 
     public RegistryProvider(IOptions<RegistryOptions> options, ILogger<RegistryProvider> logger)
     {
@@ -37,6 +38,9 @@ public sealed class RegistryProvider : IHostedService, IDisposable
 
     /// <summary>Goes up by one with every registry taken into force.</summary>
     public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Changed files that were invalid and left the previous registry in force.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -89,6 +93,7 @@ public sealed class RegistryProvider : IHostedService, IDisposable
             }
             catch (RegistryException ex) when (!initial)
             {
+                Interlocked.Increment(ref _rejected);
                 _logger.LogError("Registry {Path} changed but is invalid; the previous registry stays in force. {ErrorCount} problem(s): {Errors}",
                     path, ex.Errors.Count, string.Join("; ", ex.Errors));
             }
