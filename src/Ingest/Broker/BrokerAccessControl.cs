@@ -31,6 +31,15 @@ public sealed class BrokerAccessControl(RegistryProvider registry, CredentialCac
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
         server.InterceptingPublishAsync += InterceptPublishAsync;
         server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        server.ClientDisconnectedAsync += ForgetAsync;
+    }
+
+    /// <summary>Only if the entry is still this connection's: a takeover may already have replaced it.</summary>
+    private Task ForgetAsync(ClientDisconnectedEventArgs e)
+    {
+        if (e.UserName is { } username)
+            _usernames.TryRemove(new KeyValuePair<string, string>(e.ClientId, username));
+        return Task.CompletedTask;
     }
 
     public Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)

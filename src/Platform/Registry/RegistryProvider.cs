@@ -97,9 +97,10 @@ public sealed class RegistryProvider : IHostedService, IDisposable
                 _logger.LogError("Registry {Path} changed but is invalid; the previous registry stays in force. {ErrorCount} problem(s): {Errors}",
                     path, ex.Errors.Count, string.Join("; ", ex.Errors));
             }
-            catch (IOException ex) when (!initial)
+            catch (Exception ex) when (!initial && ex is IOException or UnauthorizedAccessException)
             {
-                // Usually the writer still holds the file; its next write event brings us back.
+                // Usually the writer still holds the file or it is being replaced; its next event brings us back.
+                Interlocked.Increment(ref _rejected);
                 _logger.LogWarning("Registry {Path} could not be read ({Error}); the previous registry stays in force", path, ex.Message);
             }
         }
