@@ -1,7 +1,12 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SmartPark.Contracts.Registry;
+using SmartPark.Contracts.Topics;
+using SmartPark.Contracts.Validation;
+using SmartPark.Ingest.Consumer;
 using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest.Broker;
@@ -13,21 +18,34 @@ namespace SmartPark.Ingest.Broker;
 /// <item>Connect: username and password must match a device or service account. A device must
 /// use its id as client id, so no client can take over (and inherit the subscriptions of) a
 /// device's persistent session.</item>
-/// <item>Publish: refused with PUBACK reason <c>NotAuthorized</c> (MQTT 5), the connection kept.
+/// <item>Publish: refused with PUBACK reason <c>NotAuthorized</c> (MQTT 5), the connection kept,
+/// and for a device a dead letter (<c>not_authorized</c>) on its own dead-letter topic, which
+/// ARCHITECTURE.md asks for "wrong topic for the device's credentials".
 /// Dropping it would make an agent reconnect and resend the same batch in a tight loop; with the
 /// reason code its outbox keeps the batch and its log says why. MQTT 3.1.1 has no PUBACK reason
 /// codes: such a client gets a plain PUBACK and the message is dropped, as Mosquitto does.</item>
 /// <item>Subscribe: granted only when the filter cannot match anything the account may not read.</item>
 /// </list>
 /// </summary>
-public sealed class BrokerAccessControl(RegistryProvider registry, CredentialCache credentials, IngestMetrics metrics, ILogger<BrokerAccessControl> logger)
+public sealed class BrokerAccessControl(
+    RegistryProvider registry,
+    CredentialCache credentials,
+    IngestMetrics metrics,
+    TimeProvider time,
+    ILogger<BrokerAccessControl> logger)
 {
+    /// <summary>The sender of what the broker itself publishes (dead letters); no client has an empty username here.</summary>
+    private const string BrokerSender = "$smartpark-broker";
+
+    private MqttServer? _server;
+
     // The username each client id last logged in with. MQTTnet hands subscription checks the
     // username of the session, which for a resumed session is that of whoever created it.
     private readonly ConcurrentDictionary<string, string> _usernames = new(StringComparer.Ordinal);
 
     public void Attach(MqttServer server)
     {
+        _server = server;
         server.ValidatingConnectionAsync += ValidateConnectionAsync;
         server.InterceptingPublishAsync += InterceptPublishAsync;
         server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
@@ -60,14 +78,35 @@ public sealed class BrokerAccessControl(RegistryProvider registry, CredentialCac
     public Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         var topic = e.ApplicationMessage.Topic;
-        if (Resolve(e.UserName) is { } principal && TopicAcl.MayPublish(principal, topic))
+        if (e.ClientId == BrokerSender && string.IsNullOrEmpty(e.UserName))
+            return Task.CompletedTask;
+        var principal = Resolve(e.UserName);
+        if (principal is not null && TopicAcl.MayPublish(principal, topic))
             return Task.CompletedTask;
         e.ProcessPublish = false;
         e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
         e.Response.ReasonString = $"{e.UserName} may not publish to {topic}";
         metrics.PublishesRejected.Add(1);
         logger.LogWarning("Broker refused publish by {Username} (client {ClientId}) to {Topic}: not authorised", e.UserName, e.ClientId, topic);
+        if (principal is DevicePrincipal device)
+        {
+            var error = new ValidationError(RejectionCodes.NotAuthorized, $"device '{device.Address.Device}' may publish only under {SmartParkTopics.Root}/{device.Address}/, not to {topic}");
+            // Not awaited: the publisher's PUBACK should not wait on our own publish.
+            _ = PublishDeadLetterAsync(DeadLetters.Build(topic, e.ApplicationMessage.Payload.ToArray(), [error], time.GetUtcNow(), device.Address));
+        }
         return Task.CompletedTask;
+    }
+
+    private async Task PublishDeadLetterAsync(MqttApplicationMessage letter)
+    {
+        try
+        {
+            await _server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(letter) { SenderClientId = BrokerSender });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Dead letter for a refused publish not published: {Error}", ex.Message);
+        }
     }
 
     public Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

@@ -1,6 +1,11 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using MQTTnet;
+using SmartPark.Contracts;
 using SmartPark.Contracts.Topics;
+using SmartPark.Contracts.Validation;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Registry;
@@ -79,6 +84,19 @@ public sealed class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) :
     [Fact]
     public async Task A_device_publishing_under_another_devices_topic_is_refused_and_its_own_data_lands()
     {
+        // The dashboard account reads everything, dead letters included.
+        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(Ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, clientId: "dashboard-test");
+        using var __ = dashboard;
+        Assert.Equal(MqttClientConnectResultCode.Success, dashboardCode);
+        var letters = new ConcurrentQueue<MqttApplicationMessage>();
+        dashboard.ApplicationMessageReceivedAsync += m =>
+        {
+            letters.Enqueue(m.ApplicationMessage);
+            return Task.CompletedTask;
+        };
+        var granted = await dashboard.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(SmartParkTopics.AllDeadLetters).Build());
+        Assert.Equal(MqttClientSubscribeResultCode.GrantedQoS0, granted.Items.Single().ResultCode);
+
         var (client, code) = await TestDevice.ConnectAsync(Ingest.BrokerPort, Good.Device, RegistryFile.PasswordOf(Good.Device));
         using var _ = client;
         Assert.Equal(MqttClientConnectResultCode.Success, code);
@@ -86,6 +104,13 @@ public sealed class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) :
 
         var refused = await TestDevice.PublishReadingAsync(client, Other, 1, ts, payloadDevice: Other.Device);
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, refused.ReasonCode);
+        // ARCHITECTURE: a wrong topic for the device's credentials gets a dead letter, on the sender's own topic.
+        await Poll.UntilAsync(() => Task.FromResult(letters.Count), n => n >= 1, Timeout, "the dead letter of the refused publish");
+        Assert.True(letters.TryDequeue(out var letter));
+        Assert.Equal(SmartParkTopics.DeadLetter(Good), letter.Topic);
+        var deadLetter = JsonSerializer.Deserialize(letter.Payload.ToArray(), ContractsJsonContext.Default.DeadLetter)!;
+        Assert.Equal(RejectionCodes.NotAuthorized, deadLetter.Errors.Single().Code);
+        Assert.Equal(SmartParkTopics.Telemetry(Other), deadLetter.Topic);
         var subscribed = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(SmartParkTopics.Telemetry(Other)).Build());
         Assert.Equal(MqttClientSubscribeResultCode.NotAuthorized, subscribed.Items.Single().ResultCode);
 
