@@ -18,12 +18,12 @@ namespace SmartPark.Ingest.Broker;
 /// <item>Connect: username and password must match a device or service account. A device must
 /// use its id as client id, so no client can take over (and inherit the subscriptions of) a
 /// device's persistent session.</item>
-/// <item>Publish: refused with PUBACK reason <c>NotAuthorized</c> (MQTT 5), the connection kept,
-/// and for a device a dead letter (<c>not_authorized</c>) on its own dead-letter topic, which
-/// ARCHITECTURE.md asks for "wrong topic for the device's credentials".
-/// Dropping it would make an agent reconnect and resend the same batch in a tight loop; with the
-/// reason code its outbox keeps the batch and its log says why. MQTT 3.1.1 has no PUBACK reason
-/// codes: such a client gets a plain PUBACK and the message is dropped, as Mosquitto does.</item>
+/// <item>Publish: refused with PUBACK reason <c>NotAuthorized</c> (MQTT 5) and the connection
+/// kept. Dropping it would make an agent reconnect and resend the same batch in a tight loop;
+/// with the reason code its outbox keeps the batch and its log says why. MQTT 3.1.1 has no PUBACK
+/// reason codes: such a client gets a plain PUBACK and the message is dropped, as Mosquitto does.
+/// A device's refused publish is also dead-lettered (<c>not_authorized</c>) on the device's own
+/// dead-letter topic, as ARCHITECTURE.md asks for "wrong topic for the device's credentials".</item>
 /// <item>Subscribe: granted only when the filter cannot match anything the account may not read.</item>
 /// </list>
 /// </summary>
