@@ -5,7 +5,18 @@ using SmartPark.Platform.Hosting;
 using SmartPark.Simulator;
 
 // simulate run --park FILE [--broker-host H] [--broker-port P] [--data DIR] [--seed N]
-//               [--rounds N] [--interval-ms N]
+//               [--rounds N] [--interval-ms N]     (device secret: SMARTPARK_DEVICE_SECRET)
+// simulate device-password DEVICE                 (prints the password the secret gives DEVICE)
+if (args is ["device-password", var deviceId])
+{
+    if (Environment.GetEnvironmentVariable(DevicePasswords.SecretVariable) is not { Length: > 0 } demoSecret)
+    {
+        Console.Error.WriteLine($"simulate: set {DevicePasswords.SecretVariable}");
+        return 2;
+    }
+    Console.WriteLine(DevicePasswords.Derive(demoSecret, deviceId));
+    return 0;
+}
 if (args.Length == 0 || args[0] is not "run" || args.Contains("--help"))
 {
     Console.Error.WriteLine("""
@@ -17,6 +28,8 @@ if (args.Length == 0 || args[0] is not "run" || args.Contains("--help"))
           --seed N             same seed, same readings (default 1)
           --rounds N           stop each sensor after N reads, deliver, and exit
           --interval-ms N      read every sensor every N ms instead of the park file's intervals
+        With SMARTPARK_DEVICE_SECRET set, each device logs in as its id with a password derived
+        from the secret (see README, "Registry"); `simulate device-password DEVICE` prints it.
         """);
     return args.Contains("--help") ? 0 : 2;
 }
@@ -55,6 +68,8 @@ var options = new SimulationOptions
     Seed = int.Parse(config["seed"] ?? "1", CultureInfo.InvariantCulture),
     Rounds = config["rounds"] is { } r ? long.Parse(r, CultureInfo.InvariantCulture) : null,
     IntervalOverrideMs = config["intervalMs"] is { } i ? int.Parse(i, CultureInfo.InvariantCulture) : null,
+    // From the environment only: a secret on the command line shows in ps and shell history.
+    DeviceSecret = Environment.GetEnvironmentVariable(DevicePasswords.SecretVariable) is { Length: > 0 } secret ? secret : null,
 };
 
 using var stop = new CancellationTokenSource();
@@ -63,8 +78,9 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
     System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
 
 await using var simulation = await ParkSimulation.CreateAsync(park, options, loggers, stop.Token);
-log.LogInformation("Simulating park {Park} ({Name}, {District}): {Devices} devices in {Enterprises} enterprises, broker {Host}:{Port}",
-    park.Park.Id, park.Park.Name, park.Park.District, simulation.Devices.Count, park.Enterprises.Count, options.BrokerHost, options.BrokerPort);
+log.LogInformation("Simulating park {Park} ({Name}, {District}): {Devices} devices in {Enterprises} enterprises, broker {Host}:{Port} ({Login})",
+    park.Park.Id, park.Park.Name, park.Park.District, simulation.Devices.Count, park.Enterprises.Count, options.BrokerHost, options.BrokerPort,
+    options.DeviceSecret is null ? "anonymous" : "devices log in with derived passwords");
 
 var running = simulation.RunAsync(stop.Token);
 var progress = Task.Run(async () =>

@@ -16,11 +16,16 @@ public sealed record SimulationOptions
     /// <summary>Read every sensor at this interval instead of the park file's (tests, quick demos).</summary>
     public int? IntervalOverrideMs { get; init; }
 
-    public MqttEndpointOptions BrokerFor(string clientId) => new()
+    /// <summary>When set, every device logs in as its id with <see cref="DevicePasswords.Derive"/>'s password.</summary>
+    public string? DeviceSecret { get; init; }
+
+    public MqttEndpointOptions BrokerFor(string deviceId) => new()
     {
         Host = BrokerHost,
         Port = BrokerPort,
-        ClientId = clientId,
+        ClientId = deviceId,
+        Username = DeviceSecret is null ? null : deviceId,
+        Password = DeviceSecret is null ? null : DevicePasswords.Derive(DeviceSecret, deviceId),
         MinReconnectDelay = TimeSpan.FromMilliseconds(200),
         MaxReconnectDelay = TimeSpan.FromSeconds(5),
     };

@@ -7,6 +7,7 @@ using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest;
 
@@ -30,12 +31,14 @@ public static class IngestApp
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection(RollupOptions.Section));
         builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
         builder.Services.AddSingleton(RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section)));
-        builder.Services.AddSingleton<IEnterpriseStatus, ConfiguredEnterpriseStatus>();
+        builder.Services.AddSingleton<IEnterpriseStatus, RegistryEnterpriseStatus>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
+        builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
+        builder.Services.AddSingleton<BrokerAccessControl>();
 
-        // Start order broker → writer → consumer; the host stops them in reverse, so the consumer
+        // Start order registry → broker → writer → consumer; the host stops them in reverse, so the consumer
         // stops taking messages first and the broker goes last.
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());

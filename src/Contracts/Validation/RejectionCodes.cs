@@ -22,4 +22,7 @@ public static class RejectionCodes
     public const string TimestampTooOld = "timestamp_too_old";
     public const string InvalidTopic = "invalid_topic";
     public const string UnknownDevice = "unknown_device";
+
+    /// <summary>The broker refused a device's publish: the topic is not under the device's own subtree.</summary>
+    public const string NotAuthorized = "not_authorized";
 }

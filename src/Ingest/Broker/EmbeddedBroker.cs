@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest.Broker;
 
@@ -9,8 +10,14 @@ namespace SmartPark.Ingest.Broker;
 /// broker. It keeps persistent sessions (QoS 1 messages wait for a consumer that is away).
 /// It cannot do MQTT 5 shared subscriptions; a park that runs several Ingest replicas uses
 /// Mosquitto or EMQX instead (<c>EmbeddedBroker:Enabled=false</c>).
+/// With a registry configured every client must log in, and publishes and subscriptions are
+/// checked against its rights (<see cref="BrokerAccessControl"/>); without one it is anonymous.
 /// </summary>
-public sealed class EmbeddedBroker(IOptions<EmbeddedBrokerOptions> options, ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+public sealed class EmbeddedBroker(
+    IOptions<EmbeddedBrokerOptions> options,
+    RegistryProvider registry,
+    BrokerAccessControl accessControl,
+    ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
 
@@ -39,8 +46,11 @@ public sealed class EmbeddedBroker(IOptions<EmbeddedBrokerOptions> options, ILog
             logger.LogDebug("Broker: {ClientId} disconnected ({Type})", e.ClientId, e.DisconnectType);
             return Task.CompletedTask;
         };
+        if (registry.IsConfigured)
+            accessControl.Attach(_server);
         await _server.StartAsync();
-        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}", o.BindAddress, o.Port);
+        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port} ({Access})", o.BindAddress, o.Port,
+            registry.IsConfigured ? "registry accounts only" : "anonymous");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

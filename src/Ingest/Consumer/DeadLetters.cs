@@ -14,11 +14,15 @@ public static class DeadLetters
 {
     private const int MaxTextPayload = 16 * 1024;
 
-    public static MqttApplicationMessage Build(string topic, ReadOnlySpan<byte> payload, IReadOnlyList<ValidationError> errors, DateTimeOffset receivedAt)
+    // sender: whose dead-letter topic to use (a device refused for publishing elsewhere); by
+    // default the device the topic names.
+    public static MqttApplicationMessage Build(string topic, ReadOnlySpan<byte> payload, IReadOnlyList<ValidationError> errors, DateTimeOffset receivedAt, DeviceAddress? sender = null)
     {
-        var target = SmartParkTopics.TryParse(topic, out var parsed) && parsed.Device is { } device
-            ? SmartParkTopics.DeadLetter(device)
-            : SmartParkTopics.UnaddressedDeadLetter;
+        var target = sender is { } from
+            ? SmartParkTopics.DeadLetter(from)
+            : SmartParkTopics.TryParse(topic, out var parsed) && parsed.Device is { } device
+                ? SmartParkTopics.DeadLetter(device)
+                : SmartParkTopics.UnaddressedDeadLetter;
         var (text, encoding) = Describe(payload);
         var letter = new DeadLetter
         {

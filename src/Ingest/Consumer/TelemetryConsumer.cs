@@ -2,11 +2,13 @@ using System.Buffers;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest.Consumer;
 
@@ -23,6 +25,7 @@ public sealed class TelemetryConsumer(
     InfluxBatchWriter writer,
     AlertEngine alerts,
     IngestMetrics metrics,
+    RegistryProvider registry,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -115,18 +118,27 @@ public sealed class TelemetryConsumer(
         var topic = e.ApplicationMessage.Topic;
         var payload = e.ApplicationMessage.Payload.ToArray();
         var now = time.GetUtcNow();
+        var epoch = _mqtt!.Epoch;
         try
         {
             if (!SmartParkTopics.TryParse(topic, out var parsed) || parsed.Kind != TopicKind.Telemetry || parsed.Device is not { } device)
             {
-                await RejectAsync(e, topic, payload, [new(RejectionCodes.InvalidTopic, $"'{topic}' is not a device telemetry topic")], now);
+                await RejectAsync(e, topic, payload, [new(RejectionCodes.InvalidTopic, $"'{topic}' is not a device telemetry topic")], now, epoch);
+                return;
+            }
+
+            // An external broker without an ACL lets anyone publish anywhere: the registry is
+            // the last line that keeps unknown devices and wrong paths out of the database.
+            if (registry.Current is { } known && !known.Knows(device))
+            {
+                await RejectAsync(e, topic, payload, [UnknownDevice(known, device)], now, epoch);
                 return;
             }
 
             var result = TelemetryValidator.Validate(payload, device, now, Validation);
             if (!result.IsValid)
             {
-                await RejectAsync(e, topic, payload, result.Errors, now);
+                await RejectAsync(e, topic, payload, result.Errors, now, epoch);
                 return;
             }
 
@@ -135,18 +147,35 @@ public sealed class TelemetryConsumer(
             await alerts.ObserveAsync(device, result.Batch, now);
             var lines = PointMapper.ToLineProtocol(device, result.Batch).ToList();
             await writer.EnqueueAsync(
-                new PendingWrite(lines, e.AcknowledgeAsync, reason => RejectAsync(e, topic, payload, [new("storage_refused", reason)], now)),
+                new PendingWrite(lines, ct => AcknowledgeAsync(e, epoch, ct), reason => RejectAsync(e, topic, payload, [new("storage_refused", reason)], now, epoch)),
                 CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Never let one message stop consumption: dead-letter it and move on.
             _logger.LogError(ex, "Unexpected failure handling a message on {Topic}", topic);
-            await RejectAsync(e, topic, payload, [new("internal_error", ex.Message)], now);
+            await RejectAsync(e, topic, payload, [new("internal_error", ex.Message)], now, epoch);
         }
     }
 
-    private async Task RejectAsync(MqttApplicationMessageReceivedEventArgs e, string topic, byte[] payload, IReadOnlyList<ValidationError> errors, DateTimeOffset now)
+    private static ValidationError UnknownDevice(ParkRegistry registry, DeviceAddress device) =>
+        registry.TryGetDevice(device.Device, out var registered)
+            ? new(RejectionCodes.UnknownDevice, $"device '{device.Device}' is registered at {registered.Address.Park}/{registered.Address.Enterprise}, not {device.Park}/{device.Enterprise}")
+            : new(RejectionCodes.UnknownDevice, $"device '{device.Device}' is not in the registry");
+
+    /// <summary>Acknowledges a message on the connection it arrived on, or not at all (see
+    /// <see cref="ResilientMqttClient.Epoch"/>): the broker then sends it again, and storing it
+    /// twice is harmless where a stray acknowledgement could lose another message.</summary>
+    private Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs e, long epoch, CancellationToken cancellationToken)
+    {
+        if (_mqtt!.Epoch == epoch)
+            return e.AcknowledgeAsync(cancellationToken);
+        metrics.StaleAcknowledgements.Add(1);
+        _logger.LogDebug("Not acknowledging a message from a connection that is gone; the broker sends it again");
+        return Task.CompletedTask;
+    }
+
+    private async Task RejectAsync(MqttApplicationMessageReceivedEventArgs e, string topic, byte[] payload, IReadOnlyList<ValidationError> errors, DateTimeOffset now, long epoch)
     {
         metrics.BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", errors[0].Code));
         _logger.LogWarning("Rejected telemetry on {Topic} ({Bytes} bytes): {Reasons}", topic, payload.Length, string.Join("; ", errors));
@@ -160,7 +189,7 @@ public sealed class TelemetryConsumer(
         }
         try
         {
-            await e.AcknowledgeAsync(CancellationToken.None);
+            await AcknowledgeAsync(e, epoch, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -46,6 +46,17 @@ public sealed class ResilientMqttClient : IAsyncDisposable
 
     public long Connects { get; private set; }
 
+    private long _epoch;
+
+    /// <summary>
+    /// Rises with every lost connection. A message must be acknowledged on the connection it came
+    /// on: the broker resends an unacknowledged message on the next connection under the same
+    /// packet id, and a late acknowledgement from the old one would free that id, so the next
+    /// message given it could be acknowledged without ever having been stored. Receivers note the
+    /// epoch when a message arrives and skip the acknowledgement if it has moved on.
+    /// </summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
     /// <summary>Runs after each successful connect; an exception here drops the connection and retries.</summary>
     public Func<MqttClientConnectResult, CancellationToken, Task>? OnConnectedAsync { get; set; }
 
@@ -184,6 +195,7 @@ public sealed class ResilientMqttClient : IAsyncDisposable
                 _connected = NewSignal();
             _disconnected.TrySetResult();
         }
+        Interlocked.Increment(ref _epoch);
         if (args.ClientWasConnected)
         {
             LastChange = DateTimeOffset.UtcNow;

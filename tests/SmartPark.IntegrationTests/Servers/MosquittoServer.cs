@@ -22,7 +22,9 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<MosquittoServer> StartAsync()
+    /// <param name="authDirectory">Where <c>passwd</c> and <c>acl</c> (from <c>mosquitto-auth</c>) are;
+    /// null runs an anonymous broker with no ACL.</param>
+    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null)
     {
         var dir = Directory.CreateTempSubdirectory("smartpark-mosquitto-").FullName;
         var port = FreePort.Next();
@@ -31,7 +33,7 @@ public sealed class MosquittoServer : IAsyncDisposable
         var user = Environment.UserName == "root" ? "user root" : "";
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             listener {port} 127.0.0.1
-            allow_anonymous true
+            {(authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl")}
             persistence true
             persistence_location {dir}/
             autosave_interval 1

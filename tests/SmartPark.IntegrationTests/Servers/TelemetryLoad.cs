@@ -16,12 +16,16 @@ namespace SmartPark.IntegrationTests.Servers;
 public sealed class TelemetryLoad : IAsyncDisposable
 {
     private readonly ResilientMqttClient _client;
+    // Stopping ends the ticking; the batch in flight still finishes, or it might reach the broker
+    // uncounted. Only disposal (or 60 s) aborts it.
     private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationTokenSource _abort = new();
     private readonly Task _connection;
     private readonly Task _publishing;
     private long _acknowledged;
     private long _batches;
-    private readonly DateTimeOffset _origin = DateTimeOffset.UtcNow.AddMinutes(-30);
+    // Three hours back: the readings' minute and hour windows are closed, so rollups follow at once.
+    private readonly DateTimeOffset _origin = DateTimeOffset.UtcNow.AddHours(-3);
     private readonly int _perMessage;
 
     private TelemetryLoad(int port, DeviceAddress device, int messagesPerSecond, int readingsPerMessage)
@@ -35,7 +39,7 @@ public sealed class TelemetryLoad : IAsyncDisposable
             MinReconnectDelay = TimeSpan.FromMilliseconds(100),
             MaxReconnectDelay = TimeSpan.FromMilliseconds(500),
         }, NullLogger.Instance);
-        _connection = _client.RunAsync(_stop.Token);
+        _connection = _client.RunAsync(_abort.Token);
         _publishing = PublishAsync(messagesPerSecond, readingsPerMessage);
     }
 
@@ -72,10 +76,10 @@ public sealed class TelemetryLoad : IAsyncDisposable
                     .Build();
                 while (true)
                 {
-                    await _client.WaitUntilUpAsync(_stop.Token);
+                    await _client.WaitUntilUpAsync(_abort.Token);
                     try
                     {
-                        if (await _client.PublishAsync(message, _stop.Token))
+                        if (await _client.PublishAsync(message, _abort.Token))
                             break;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
@@ -96,6 +100,7 @@ public sealed class TelemetryLoad : IAsyncDisposable
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
+        _abort.CancelAfter(TimeSpan.FromSeconds(60));
         await _publishing;
     }
 
@@ -104,6 +109,8 @@ public sealed class TelemetryLoad : IAsyncDisposable
         await StopAsync();
         await _connection.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _client.DisposeAsync();
+        await _abort.CancelAsync();
         _stop.Dispose();
+        _abort.Dispose();
     }
 }

@@ -1,0 +1,18 @@
+namespace SmartPark.Contracts.Registry;
+
+/// <summary>An enterprise in a park, with its renovation status and (optionally) where the park plan draws it.</summary>
+public sealed record RegistryEnterprise : RegistryNode
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string Industry { get; init; }
+
+    /// <summary>Floor area in m².</summary>
+    public double FloorArea { get; init; }
+
+    /// <summary>One of <see cref="RenovationStatus.All"/>.</summary>
+    public required string Status { get; init; }
+
+    public PlanRect? Plan { get; init; }
+    public IReadOnlyList<RegistryDevice> Devices { get; init; } = [];
+}

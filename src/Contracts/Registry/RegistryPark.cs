@@ -1,0 +1,12 @@
+namespace SmartPark.Contracts.Registry;
+
+/// <summary>A village-level industrial park (parks.md: location, area, leading industry, enterprises).</summary>
+public sealed record RegistryPark : RegistryNode
+{
+    public required string Id { get; init; }
+    public required string Name { get; init; }
+    public required string District { get; init; }
+    public double AreaHectares { get; init; }
+    public required string LeadingIndustry { get; init; }
+    public IReadOnlyList<RegistryEnterprise> Enterprises { get; init; } = [];
+}

@@ -1,0 +1,109 @@
+using SmartPark.Contracts.Quantities;
+using SmartPark.Contracts.Topics;
+
+namespace SmartPark.Contracts.Registry;
+
+/// <summary>
+/// The registry's rules: ids follow the id rule, device ids are unique across the registry (a
+/// device id is an MQTT username), statuses, roles and quantities come from their lists, and
+/// credentials are Mosquitto <c>$7$</c> hashes. Empty values were already reported by the reader.
+/// </summary>
+public static class RegistryValidator
+{
+    public static IReadOnlyList<RegistryError> Validate(ParkRegistry registry)
+    {
+        var errors = new List<RegistryError>();
+        var parkIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var usernames = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var park in registry.Parks)
+        {
+            CheckId(park, park.Id, "park", errors);
+            Unique(parkIds, park.Id, park.LineOf("id"), $"park '{park.Id}'", errors);
+            Positive(park, "areaHectares", park.AreaHectares, $"park '{park.Id}'", errors);
+            var enterpriseIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var enterprise in park.Enterprises)
+                CheckEnterprise(enterprise, enterpriseIds, usernames, errors);
+        }
+        var serviceIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var service in registry.Services)
+        {
+            CheckId(service, service.Id, "service", errors);
+            Unique(serviceIds, service.Id, service.LineOf("id"), $"service '{service.Id}'", errors);
+            if (usernames.TryGetValue(service.Id, out var deviceLine))
+                errors.Add(new(service.LineOf("id"), $"service '{service.Id}' has the same id as the device on line {deviceLine} (both are MQTT usernames)"));
+            if (service.Role.Length > 0 && !ServiceRoles.All.Contains(service.Role))
+                errors.Add(new(service.LineOf("role"), $"service '{service.Id}': role '{service.Role}' is not one of {string.Join(", ", ServiceRoles.All)}"));
+            CheckCredential(service, service.Credential, $"service '{service.Id}'", errors);
+        }
+        return errors.OrderBy(e => e.Line).ToList();
+    }
+
+    private static void CheckEnterprise(RegistryEnterprise enterprise, Dictionary<string, int> enterpriseIds, Dictionary<string, int> usernames, List<RegistryError> errors)
+    {
+        var what = $"enterprise '{enterprise.Id}'";
+        CheckId(enterprise, enterprise.Id, "enterprise", errors);
+        Unique(enterpriseIds, enterprise.Id, enterprise.LineOf("id"), what + " in this park", errors);
+        Positive(enterprise, "floorArea", enterprise.FloorArea, what, errors);
+        if (enterprise.Status.Length > 0 && !RenovationStatus.All.Contains(enterprise.Status))
+            errors.Add(new(enterprise.LineOf("status"), $"{what}: status '{enterprise.Status}' is not one of {string.Join(", ", RenovationStatus.All)}"));
+        if (enterprise.Plan is { } plan)
+        {
+            NotNegative(plan, "x", plan.X, what + " plan", errors);
+            NotNegative(plan, "y", plan.Y, what + " plan", errors);
+            Positive(plan, "width", plan.Width, what + " plan", errors);
+            Positive(plan, "height", plan.Height, what + " plan", errors);
+        }
+        foreach (var device in enterprise.Devices)
+        {
+            var dwhat = $"device '{device.Id}'";
+            CheckId(device, device.Id, "device", errors);
+            if (device.Id.Length > 0 && usernames.TryGetValue(device.Id, out var first))
+                errors.Add(new(device.LineOf("id"), $"{dwhat} is already registered on line {first} (device ids are MQTT usernames: unique across the registry)"));
+            else if (device.Id.Length > 0)
+                usernames[device.Id] = device.LineOf("id");
+            CheckCredential(device, device.Credential, dwhat, errors);
+            var sensorIds = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var sensor in device.Sensors)
+            {
+                CheckId(sensor, sensor.Id, "sensor", errors);
+                Unique(sensorIds, sensor.Id, sensor.LineOf("id"), $"sensor '{sensor.Id}' of {dwhat}", errors);
+                foreach (var q in sensor.Quantities.Where(q => q.Length > 0 && !QuantityCatalogue.TryGet(q, out _)))
+                    errors.Add(new(sensor.LineOf("quantities"), $"sensor '{sensor.Id}' of {dwhat}: quantity '{q}' is not in the catalogue ({string.Join(", ", QuantityCatalogue.All.Select(x => x.Name))})"));
+            }
+        }
+    }
+
+    private static void CheckId(RegistryNode node, string id, string what, List<RegistryError> errors)
+    {
+        if (id.Length > 0 && !Ids.IsValid(id))
+            errors.Add(new(node.LineOf("id"), $"{what} id '{id}' does not match {Ids.Pattern}"));
+    }
+
+    private static void Unique(Dictionary<string, int> seen, string id, int line, string what, List<RegistryError> errors)
+    {
+        if (id.Length == 0)
+            return;
+        if (seen.TryGetValue(id, out var first))
+            errors.Add(new(line, $"{what} is listed twice (first on line {first})"));
+        else
+            seen[id] = line;
+    }
+
+    private static void CheckCredential(RegistryNode node, string credential, string what, List<RegistryError> errors)
+    {
+        if (credential.Length > 0 && !MosquittoPasswordHash.TryParse(credential, out _, out var problem))
+            errors.Add(new(node.LineOf("credential"), $"{what}: credential is not a Mosquitto $7$ hash ({problem}); make one with ./smartpark hash-password"));
+    }
+
+    private static void Positive(RegistryNode node, string field, double value, string what, List<RegistryError> errors)
+    {
+        if (value <= 0)
+            errors.Add(new(node.LineOf(field), $"{what}: {field} must be greater than 0, not {value}"));
+    }
+
+    private static void NotNegative(RegistryNode node, string field, double value, string what, List<RegistryError> errors)
+    {
+        if (value < 0)
+            errors.Add(new(node.LineOf(field), $"{what}: {field} must not be negative, not {value}"));
+    }
+}

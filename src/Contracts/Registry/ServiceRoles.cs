@@ -1,0 +1,10 @@
+namespace SmartPark.Contracts.Registry;
+
+/// <summary>What a service account may do on the broker (see <see cref="TopicAcl"/>).</summary>
+public static class ServiceRoles
+{
+    public const string Ingest = "ingest";
+    public const string Dashboard = "dashboard";
+
+    public static IReadOnlyList<string> All { get; } = [Ingest, Dashboard];
+}

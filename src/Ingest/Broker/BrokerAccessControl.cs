@@ -1,0 +1,143 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using MQTTnet;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+using SmartPark.Contracts.Registry;
+using SmartPark.Contracts.Topics;
+using SmartPark.Contracts.Validation;
+using SmartPark.Ingest.Consumer;
+using SmartPark.Platform.Registry;
+
+namespace SmartPark.Ingest.Broker;
+
+/// <summary>
+/// The embedded broker's authentication and authorisation against the registry in force (read
+/// at every decision, so a reload applies to the next connect, publish or subscribe).
+/// <list type="bullet">
+/// <item>Connect: username and password must match a device or service account. A device must
+/// use its id as client id, so no client can take over (and inherit the subscriptions of) a
+/// device's persistent session.</item>
+/// <item>Publish: refused with PUBACK reason <c>NotAuthorized</c> (MQTT 5) and the connection
+/// kept. Dropping it would make an agent reconnect and resend the same batch in a tight loop;
+/// with the reason code its outbox keeps the batch and its log says why. MQTT 3.1.1 has no PUBACK
+/// reason codes: such a client gets a plain PUBACK and the message is dropped, as Mosquitto does.
+/// A device's refused publish is also dead-lettered (<c>not_authorized</c>) on the device's own
+/// dead-letter topic, as ARCHITECTURE.md asks for "wrong topic for the device's credentials".</item>
+/// <item>Subscribe: granted only when the filter cannot match anything the account may not read.</item>
+/// </list>
+/// </summary>
+public sealed class BrokerAccessControl(
+    RegistryProvider registry,
+    CredentialCache credentials,
+    IngestMetrics metrics,
+    TimeProvider time,
+    ILogger<BrokerAccessControl> logger)
+{
+    /// <summary>The sender of what the broker itself publishes (dead letters); no client has an empty username here.</summary>
+    private const string BrokerSender = "$smartpark-broker";
+
+    private MqttServer? _server;
+
+    // The username each client id last logged in with. MQTTnet hands subscription checks the
+    // username of the session, which for a resumed session is that of whoever created it.
+    private readonly ConcurrentDictionary<string, string> _usernames = new(StringComparer.Ordinal);
+
+    public void Attach(MqttServer server)
+    {
+        _server = server;
+        server.ValidatingConnectionAsync += ValidateConnectionAsync;
+        server.InterceptingPublishAsync += InterceptPublishAsync;
+        server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        server.ClientDisconnectedAsync += ForgetAsync;
+    }
+
+    /// <summary>Only if the entry is still this connection's: a takeover may already have replaced it.</summary>
+    private Task ForgetAsync(ClientDisconnectedEventArgs e)
+    {
+        if (e.UserName is { } username)
+            _usernames.TryRemove(new KeyValuePair<string, string>(e.ClientId, username));
+        return Task.CompletedTask;
+    }
+
+    public Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
+    {
+        var (code, reason) = Authenticate(e.UserName, e.Password, e.ClientId);
+        if (code == MqttConnectReasonCode.Success)
+        {
+            _usernames[e.ClientId] = e.UserName;
+            return Task.CompletedTask;
+        }
+        e.ReasonCode = code;
+        metrics.ConnectionsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        logger.LogWarning("Broker refused connection of client {ClientId} as {Username} from {Endpoint}: {Reason}",
+            e.ClientId, e.UserName, e.RemoteEndPoint, reason);
+        return Task.CompletedTask;
+    }
+
+    public Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    {
+        var topic = e.ApplicationMessage.Topic;
+        if (e.ClientId == BrokerSender && string.IsNullOrEmpty(e.UserName))
+            return Task.CompletedTask;
+        var principal = Resolve(e.UserName);
+        if (principal is not null && TopicAcl.MayPublish(principal, topic))
+            return Task.CompletedTask;
+        e.ProcessPublish = false;
+        e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+        e.Response.ReasonString = $"{e.UserName} may not publish to {topic}";
+        metrics.PublishesRejected.Add(1);
+        logger.LogWarning("Broker refused publish by {Username} (client {ClientId}) to {Topic}: not authorised", e.UserName, e.ClientId, topic);
+        if (principal is DevicePrincipal device)
+        {
+            var error = new ValidationError(RejectionCodes.NotAuthorized, $"device '{device.Address.Device}' may publish only under {SmartParkTopics.Root}/{device.Address}/, not to {topic}");
+            // Not awaited: the publisher's PUBACK should not wait on our own publish.
+            _ = PublishDeadLetterAsync(DeadLetters.Build(topic, e.ApplicationMessage.Payload.ToArray(), [error], time.GetUtcNow(), device.Address));
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task PublishDeadLetterAsync(MqttApplicationMessage letter)
+    {
+        try
+        {
+            await _server!.InjectApplicationMessage(new InjectedMqttApplicationMessage(letter) { SenderClientId = BrokerSender });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("Dead letter for a refused publish not published: {Error}", ex.Message);
+        }
+    }
+
+    public Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        var username = _usernames.GetValueOrDefault(e.ClientId) ?? e.UserName;
+        var filter = e.TopicFilter.Topic;
+        if (Resolve(username) is { } principal && TopicAcl.MaySubscribe(principal, filter))
+            return Task.CompletedTask;
+        e.ProcessSubscription = false;
+        e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        e.ReasonString = $"{username} may not subscribe to {filter}";
+        metrics.SubscriptionsRejected.Add(1);
+        logger.LogWarning("Broker refused subscription by {Username} (client {ClientId}) to {Filter}: not authorised", username, e.ClientId, filter);
+        return Task.CompletedTask;
+    }
+
+    private (MqttConnectReasonCode Code, string Reason) Authenticate(string? username, string password, string clientId)
+    {
+        if (registry.Current is not { } current)
+            return (MqttConnectReasonCode.ServerUnavailable, "no registry loaded");
+        if (string.IsNullOrEmpty(username))
+            return (MqttConnectReasonCode.BadUserNameOrPassword, "no username");
+        if (!current.TryGetAccount(username, out var principal, out var credential))
+            return (MqttConnectReasonCode.BadUserNameOrPassword, "unknown user");
+        if (!credentials.Verify(username, password, credential))
+            return (MqttConnectReasonCode.BadUserNameOrPassword, "wrong password");
+        if (principal is DevicePrincipal && !string.Equals(clientId, username, StringComparison.Ordinal))
+            return (MqttConnectReasonCode.ClientIdentifierNotValid, "a device must use its id as client id");
+        return (MqttConnectReasonCode.Success, "");
+    }
+
+    private Principal? Resolve(string? username) =>
+        registry.Current is { } current && current.TryGetAccount(username, out var principal, out _) ? principal : null;
+}

@@ -1,0 +1,51 @@
+using SmartPark.Contracts.Registry;
+using SmartPark.EdgeAgent.Drivers;
+using SmartPark.Simulator;
+
+namespace SmartPark.UnitTests.Registry;
+
+/// <summary>The demo's registry and park file describe the same devices; the registry is the
+/// identity, the park file the simulated hardware. This keeps the two from drifting apart.</summary>
+public class DemoRegistryTests
+{
+    private const string DemoSecret = "smartpark-demo-only";
+    private static string Parks => Path.Combine(AppContext.BaseDirectory, "parks");
+
+    [Fact]
+    public void The_demo_registry_is_valid_and_matches_the_park_file()
+    {
+        var registry = RegistryLoader.Load(Path.Combine(Parks, "baiyun-demo.registry.yaml"));
+        var park = ParkFile.Load(Path.Combine(Parks, "baiyun-demo.json"));
+
+        var registered = Assert.Single(registry.Parks);
+        Assert.Equal((park.Park.Id, park.Park.District, park.Park.AreaHectares), (registered.Id, registered.District, registered.AreaHectares));
+        Assert.Equal(park.Enterprises.Select(e => (e.Id, e.Status)), registered.Enterprises.Select(e => (e.Id, e.Status)));
+        Assert.All(registered.Enterprises, e => Assert.NotNull(e.Plan));
+        foreach (var enterprise in park.Enterprises)
+        {
+            foreach (var device in enterprise.Devices)
+            {
+                Assert.True(registry.Knows(new(park.Park.Id, enterprise.Id, device.Id)), $"{device.Id} is not registered at {enterprise.Id}");
+                var sensors = registry.Devices.Single(d => d.Device.Id == device.Id).Device.Sensors;
+                foreach (var sensor in device.Sensors)
+                {
+                    var quantities = DriverFactory.Create(sensor).Quantities;
+                    Assert.Equal(quantities, sensors.Single(s => s.Id == sensor.Id).Quantities);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Demo_devices_and_services_log_in_with_the_demo_passwords()
+    {
+        var registry = RegistryLoader.Load(Path.Combine(Parks, "baiyun-demo.registry.yaml"));
+        var cache = new CredentialCache();
+        foreach (var device in registry.Devices)
+            Assert.True(cache.Verify(device.Device.Id, DevicePasswords.Derive(DemoSecret, device.Device.Id), device.Device.Credential));
+        Assert.True(registry.TryGetAccount("ingest", out _, out var ingest));
+        Assert.True(cache.Verify("ingest", "demo-ingest-password", ingest));
+        Assert.True(registry.TryGetAccount("dashboard", out _, out var dashboard));
+        Assert.True(cache.Verify("dashboard", "demo-dashboard-password", dashboard));
+    }
+}

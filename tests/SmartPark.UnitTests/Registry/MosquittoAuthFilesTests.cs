@@ -1,0 +1,36 @@
+using SmartPark.Contracts.Registry;
+
+namespace SmartPark.UnitTests.Registry;
+
+public class MosquittoAuthFilesTests
+{
+    private static readonly ParkRegistry Registry = RegistryLoader.Parse(RegistryYaml.Valid);
+
+    [Fact]
+    public void The_password_file_carries_the_registry_hashes_unchanged()
+    {
+        var lines = MosquittoAuthFiles.PasswordFile(Registry).TrimEnd('\n').Split('\n');
+        Assert.Equal(["d1", "d2", "ingest", "dashboard"], lines.Select(l => l.Split(':')[0]));
+        Assert.All(lines, l => Assert.Equal(RegistryYaml.Hash, l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..]));
+    }
+
+    [Fact]
+    public void The_acl_file_gives_each_account_its_rules_and_anonymous_clients_none()
+    {
+        var acl = MosquittoAuthFiles.AclFile(Registry);
+        Assert.DoesNotContain("topic", acl.Split("\nuser ")[0], StringComparison.Ordinal);
+        Assert.Contains("\nuser d1\ntopic readwrite smartpark/v1/p1/e1/d1/#\n", acl, StringComparison.Ordinal);
+        Assert.Contains("\nuser d2\ntopic readwrite smartpark/v1/p1/e2/d2/#\n", acl, StringComparison.Ordinal);
+        Assert.Contains("""
+
+            user ingest
+            topic read smartpark/v1/+/+/+/telemetry
+            topic read smartpark/v1/+/+/+/status
+            topic read smartpark/v1/+/alerts/+/ack
+            topic write smartpark/v1/deadletter/#
+            topic write smartpark/v1/+/alerts/+
+
+            """, acl, StringComparison.Ordinal);
+        Assert.Contains("\nuser dashboard\ntopic read smartpark/v1/#\ntopic write smartpark/v1/+/alerts/+/ack\n", acl, StringComparison.Ordinal);
+    }
+}
