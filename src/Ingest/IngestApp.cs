@@ -1,5 +1,6 @@
 using SmartPark.Ingest.Broker;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Rollups;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Hosting;
@@ -29,6 +30,8 @@ public static class IngestApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
+        // IBureauNotifier for the alert engine: a durable, signed, retried webhook to the bureau.
+        builder.Services.AddBureauNotifications(builder.Configuration);
 
         // Start order broker → writer → consumer; the host stops them in reverse, so the consumer
         // stops taking messages first and the broker goes last.
