@@ -57,8 +57,9 @@ public sealed class BureauOutbox : IAsyncDisposable
                 transition TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 next_due_ms INTEGER NOT NULL);
-            SELECT COUNT(*) FROM outbox;
             """;
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT COUNT(*) FROM outbox";
         var depth = (long)command.ExecuteScalar()!;
         return new BureauOutbox(connection, depth);
     }
