@@ -23,8 +23,16 @@ public sealed class BureauDeliveryService(
     private static readonly TimeSpan MaxIdle = TimeSpan.FromMinutes(1);
     private const int HeadsPerLook = 1_000;
 
+    private static readonly TimeSpan PauseAfterFault = TimeSpan.FromSeconds(5);
+
     private readonly BureauWebhookOptions _options = options.Value;
-    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    // Alerts with a POST under way; a delivery takes itself out before it pulses the loop.
+    private readonly ConcurrentDictionary<string, bool> _inFlight = new(StringComparer.Ordinal);
+    // Only the loop touches this: what shutdown waits for.
+    private readonly List<Task> _running = [];
+
+    /// <summary>Health, as of the latest attempt.</summary>
+    public BureauDeliveryStatus Status { get; private set; } = BureauDeliveryStatus.Idle;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,10 +47,12 @@ public sealed class BureauDeliveryService(
             return;
         var outbox = services.GetRequiredService<BureauOutbox>();
         metrics.ObserveDepth(() => outbox.Depth);
-        if (string.IsNullOrEmpty(_options.Secret))
+        if (_options.Problem() is { } problem)
         {
-            // Unsigned alerts would be refused or, worse, trusted: keep them until a secret is set.
-            logger.LogError("Bureau webhook has a Url but no {Setting}: notifications are kept in the outbox and not sent ({Depth} waiting)", "Bureau:Webhook:Secret", outbox.Depth);
+            // Unsigned alerts would be refused or, worse, trusted; a bad Url cannot be posted to.
+            // Keep everything in the outbox until the configuration is fixed and Ingest restarted.
+            Status = new BureauDeliveryStatus(false, null, problem);
+            logger.LogError("Bureau webhook misconfigured: {Problem}; notifications are kept in the outbox and not sent ({Depth} waiting)", problem, outbox.Depth);
             return;
         }
         logger.LogInformation("Bureau webhook delivering to {Url}; {Depth} notifications waiting in {Directory}", _options.Url, outbox.Depth, _options.OutboxDirectory);
@@ -52,7 +62,18 @@ public sealed class BureauDeliveryService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var wait = await StartDueAsync(outbox, sender, backoff, stoppingToken);
+                TimeSpan wait;
+                try
+                {
+                    wait = await StartDueAsync(outbox, sender, backoff, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // An unreadable outbox must not stop the host (and with it telemetry ingest).
+                    logger.LogError(ex, "Bureau outbox could not be read; trying again in {Delay}", PauseAfterFault);
+                    wait = PauseAfterFault;
+                }
+                _running.RemoveAll(t => t.IsCompleted);
                 await signal.WaitAsync(wait, time, stoppingToken);
             }
         }
@@ -60,7 +81,7 @@ public sealed class BureauDeliveryService(
         {
         }
         // In-flight POSTs see the same token; what they did not finish stays in the outbox.
-        await Task.WhenAll(_inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>Starts every due head whose alert has nothing in flight; returns how long until the next is due.</summary>
@@ -80,7 +101,9 @@ public sealed class BureauDeliveryService(
             }
             if (_inFlight.Count >= Math.Max(1, _options.MaxParallelAlerts))
                 break; // a finishing delivery pulses the signal
-            _inFlight[head.AlertId] = Task.Run(() => DeliverAsync(head, outbox, sender, backoff, stoppingToken), CancellationToken.None);
+            // Marked before the task starts, so its own removal can never come first.
+            _inFlight[head.AlertId] = true;
+            _running.Add(Task.Run(() => DeliverAsync(head, outbox, sender, backoff, stoppingToken), CancellationToken.None));
         }
         return wait;
     }
@@ -95,6 +118,7 @@ public sealed class BureauDeliveryService(
             {
                 await outbox.DeliveredAsync(item.Id, CancellationToken.None);
                 metrics.Delivered.Add(1);
+                Status = new BureauDeliveryStatus(true, time.GetUtcNow(), null);
                 logger.LogInformation("Bureau notification {IdempotencyKey} delivered (HTTP {Status}, attempt {Attempt})", item.IdempotencyKey, result.StatusCode, item.Attempts + 1);
                 return;
             }
@@ -102,6 +126,7 @@ public sealed class BureauDeliveryService(
             var delay = backoff.Next(attempts, result.RetryAfter);
             await outbox.FailedAsync(item.Id, attempts, time.GetUtcNow().Add(delay).ToUnixTimeMilliseconds(), result.Reason, CancellationToken.None);
             metrics.Failures.Add(1, new KeyValuePair<string, object?>("reason", result.Reason));
+            Status = Status with { LastAttemptSucceeded = false, LastError = $"{item.IdempotencyKey}: {result.Reason}" };
             if (result.Misconfigured)
                 logger.LogError("Bureau webhook refused {IdempotencyKey} with HTTP {Status}: check Bureau:Webhook:Url and Secret with the bureau; retrying in {Delay} (attempt {Attempt})", item.IdempotencyKey, result.StatusCode, delay, attempts);
             else if (attempts == 1 || attempts % 10 == 0)

@@ -33,6 +33,7 @@ public static class BureauNotificationsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BureauDeliveryService>());
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddHealthChecks().AddCheck<BureauWebhookHealthCheck>("bureau-webhook");
         return services;
     }
 }

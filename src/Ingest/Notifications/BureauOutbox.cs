@@ -65,7 +65,8 @@ public sealed class BureauOutbox : IAsyncDisposable
     }
 
     /// <summary>Stores a notification and the change to its alert's reminders in one durable
-    /// transaction. False when a notification with this key is already waiting (a repeat).</summary>
+    /// transaction. False when a notification with this key is already waiting: a repeat, which
+    /// leaves the reminders alone too (their count must not restart).</summary>
     public async Task<bool> AddAsync(string alertId, string key, byte[] body, long dueMs, ReminderChange reminder, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -73,7 +74,7 @@ public sealed class BureauOutbox : IAsyncDisposable
         {
             using var tx = _connection.BeginTransaction();
             var added = Insert(tx, alertId, key, body, dueMs);
-            switch (reminder)
+            switch (added ? reminder : ReminderChange.None)
             {
                 case ReminderChange.Track track:
                     Execute(tx, """

@@ -37,5 +37,15 @@ public sealed class BureauWebhookOptions
     /// <summary>Alerts delivered at the same time, at most (each alert's own notifications go one at a time).</summary>
     public int MaxParallelAlerts { get; set; } = 8;
 
-    public bool Enabled => Url is not null;
+    public bool Enabled => Url is not null && Url.OriginalString.Length > 0;
+
+    /// <summary>Why an enabled webhook cannot send, or null when it can.</summary>
+    public string? Problem()
+    {
+        if (Url is not { IsAbsoluteUri: true } || (Url.Scheme != Uri.UriSchemeHttps && Url.Scheme != Uri.UriSchemeHttp))
+            return $"Bureau:Webhook:Url '{Url}' is not an absolute http(s) address";
+        if (string.IsNullOrEmpty(Secret))
+            return "no Bureau:Webhook:Secret to sign with";
+        return null;
+    }
 }

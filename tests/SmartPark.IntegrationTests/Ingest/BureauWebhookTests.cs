@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Ingest.Notifications;
@@ -125,12 +126,15 @@ public sealed class BureauWebhookTests : IDisposable
         // Nobody listens: wait until every alert has been refused a few times.
         await Poll.UntilAsync(() => outbox.HeadsAsync(10, default), heads => heads.Count == 3 && heads.All(h => h.Attempts >= 3), Timeout, "every alert to fail three times");
         Assert.Equal(12, outbox.Depth);
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync()).Entries["bureau-webhook"].Status);
 
         await using var receiver = await WebhookReceiver.StartAsync(port);
         await WaitForAcceptedAsync(receiver, 12);
 
         AssertOncePerKeyInOrderPerAlert(receiver, alerts: 3, steps: 4);
         await Poll.UntilAsync(() => Task.FromResult(outbox.Depth), d => d == 0, Timeout, "the outbox to empty");
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["bureau-webhook"].Status);
     }
 
     [Fact]

@@ -70,4 +70,38 @@ public sealed class BureauOutboxTests : IDisposable
         Assert.Equal(0, await outbox.RemindedAlertsAsync(default));
         Assert.Equal(3, outbox.Depth);
     }
+
+    [Fact]
+    public async Task An_added_notification_is_on_disk_before_the_call_returns()
+    {
+        // A crash image: copy the files while the outbox is still open (nothing closed or
+        // checkpointed, as after SIGKILL) and open the copy.
+        await using var outbox = BureauOutbox.Open(_directory);
+        await outbox.AddAsync("a", "a:1", Body("a1"), 0, ReminderChange.None, default);
+        var image = Directory.CreateTempSubdirectory("bureau-crash-image-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(_directory))
+                File.Copy(file, Path.Combine(image, Path.GetFileName(file)));
+            await using var recovered = BureauOutbox.Open(image);
+            Assert.Equal("a:1", Assert.Single(await recovered.HeadsAsync(10, default)).IdempotencyKey);
+        }
+        finally
+        {
+            Directory.Delete(image, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_repeated_transition_does_not_restart_its_reminders()
+    {
+        await using var outbox = BureauOutbox.Open(_directory);
+        await outbox.AddAsync("a", "a:1", Body("a1"), 0, new ReminderChange.Track("{}", 1_000), default);
+        var due = Assert.Single(await outbox.DueRemindersAsync(1_000, default));
+        await outbox.AddReminderAsync(due, "a:1:reminder-1", Body("r1"), 1_000, 2_000, default);
+
+        Assert.False(await outbox.AddAsync("a", "a:1", Body("a1"), 0, new ReminderChange.Track("{}", 9_000), default));
+        var after = Assert.Single(await outbox.DueRemindersAsync(2_000, default));
+        Assert.Equal((1, 2_000L), (after.Count, after.NextDueMs));
+    }
 }
