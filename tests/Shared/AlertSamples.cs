@@ -24,7 +24,7 @@ public static class AlertSamples
         Unit = "mg/m3",
         Limit = 6,
         Averaging = "PT1H",
-        Source = "DB44/2367-2022, 5.3.3 (table 3)",
+        Source = "DB44/2367-2022, Table 3",
         Value = 7.4,
         Peak = 9.1,
         Occurrences = 1,

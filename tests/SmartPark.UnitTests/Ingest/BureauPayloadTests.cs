@@ -59,7 +59,7 @@ public sealed class BureauPayloadTests
         Assert.Equal("nmhc", (string?)json["quantity"]);
         Assert.Equal("mg/m3", (string?)json["unit"]);
         Assert.Equal(6, (double?)json["limit"]);
-        Assert.Equal("DB44/2367-2022, 5.3.3 (table 3)", (string?)json["limitSource"]);
+        Assert.Equal("DB44/2367-2022, Table 3", (string?)json["limitSource"]);
         Assert.Equal(7.4, (double?)json["measured"]);
         Assert.Equal(9.1, (double?)json["peak"]);
         Assert.Equal("PT1H", (string?)json["averaging"]);
