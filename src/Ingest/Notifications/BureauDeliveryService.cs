@@ -55,7 +55,8 @@ public sealed class BureauDeliveryService(
             logger.LogError("Bureau webhook misconfigured: {Problem}; notifications are kept in the outbox and not sent ({Depth} waiting)", problem, outbox.Depth);
             return;
         }
-        logger.LogInformation("Bureau webhook delivering to {Url}; {Depth} notifications waiting in {Directory}", _options.Url, outbox.Depth, _options.OutboxDirectory);
+        // Without the query string: it may carry a token.
+        logger.LogInformation("Bureau webhook delivering to {Url}; {Depth} notifications waiting in {Directory}", _options.Url!.GetLeftPart(UriPartial.Path), outbox.Depth, _options.OutboxDirectory);
         var sender = services.GetRequiredService<WebhookSender>();
         var backoff = services.GetRequiredService<Backoff>();
         try

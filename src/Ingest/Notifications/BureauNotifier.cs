@@ -21,6 +21,12 @@ public sealed class BureauNotifier(
     public async Task EnqueueAsync(AlertTransition transition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transition);
+        if (!transition.Alert.Bureau)
+        {
+            // The bureau receives only what its rules ask for; anything else would be a leak.
+            logger.LogWarning("Alert {AlertId} is not of a bureau rule ({RuleId}); not sent to the bureau", transition.AlertId, transition.Alert.RuleId);
+            return;
+        }
         var now = time.GetUtcNow();
         var payload = payloads.Build(transition);
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, BureauJsonContext.Default.BureauNotification);

@@ -20,6 +20,6 @@ public sealed class BureauWebhookHealthCheck(IServiceProvider services, IOptions
             return Task.FromResult(HealthCheckResult.Degraded($"{problem}; {depth} waiting"));
         if (depth > 0 && !status.LastAttemptSucceeded)
             return Task.FromResult(HealthCheckResult.Degraded($"{depth} waiting; last failure {status.LastError}"));
-        return Task.FromResult(HealthCheckResult.Healthy($"{depth} waiting; last delivery {status.LastDelivery:O}"));
+        return Task.FromResult(HealthCheckResult.Healthy(status.LastDelivery is { } last ? $"{depth} waiting; last delivery {last:O}" : $"{depth} waiting; nothing delivered since start"));
     }
 }

@@ -132,4 +132,13 @@ public sealed class BureauReminderTests : IAsyncLifetime
         Assert.Equal(1, await Reminders.EmitDueAsync(default));
         Assert.Equal(["a1:1", "a1:1:reminder-1", "a1:1:reminder-2"], (await OutboxAsync()).Select(n => n.IdempotencyKey));
     }
+
+    [Fact]
+    public async Task Alerts_of_rules_not_marked_bureau_are_not_stored()
+    {
+        var local = AlertSamples.Raised("a1") with { Alert = AlertSamples.Document("a1") with { Bureau = false } };
+        await Notifier.EnqueueAsync(local, default);
+        Assert.Equal(0, _services.GetRequiredService<BureauOutbox>().Depth);
+        Assert.Equal(0, await _services.GetRequiredService<BureauOutbox>().RemindedAlertsAsync(default));
+    }
 }
