@@ -35,7 +35,8 @@ public sealed class NotifierHost : IAsyncDisposable
             ["Bureau:Webhook:OutboxDirectory"] = outbox,
             ["Bureau:Webhook:InitialBackoff"] = "00:00:00.020",
             ["Bureau:Webhook:MaxBackoff"] = "00:00:00.200",
-            ["Bureau:Webhook:RequestTimeout"] = "00:00:05",
+            // Long enough that a slow CI machine never times out a request the receiver answered.
+            ["Bureau:Webhook:RequestTimeout"] = "00:00:30",
         };
         if (url is not null)
             configuration["Bureau:Webhook:Url"] = url.ToString();
