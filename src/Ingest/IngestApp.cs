@@ -2,6 +2,7 @@ using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Alerts.Rules;
 using SmartPark.Ingest.Broker;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Rollups;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Hosting;
@@ -31,12 +32,17 @@ public static class IngestApp
         builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection(RollupOptions.Section));
         builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
         builder.Services.AddSingleton(RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section)));
-        builder.Services.AddSingleton<IEnterpriseStatus, RegistryEnterpriseStatus>();
+        builder.Services.AddSingleton<RegistryEnterprises>();
+        builder.Services.AddSingleton<IEnterpriseStatus>(sp => sp.GetRequiredService<RegistryEnterprises>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
         builder.Services.AddSingleton<BrokerAccessControl>();
+        // Enterprise details for bureau notifications, from the registry in force.
+        builder.Services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<RegistryEnterprises>());
+        // IBureauNotifier for the alert engine: a durable, signed, retried webhook to the bureau.
+        builder.Services.AddBureauNotifications(builder.Configuration);
 
         // Start order registry → broker → writer → consumer; the host stops them in reverse, so the consumer
         // stops taking messages first and the broker goes last.

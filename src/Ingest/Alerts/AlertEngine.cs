@@ -12,6 +12,7 @@ using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.Ingest.Alerts.Rules;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Mqtt;
 
@@ -22,7 +23,8 @@ namespace SmartPark.Ingest.Alerts;
 /// is not held up by InfluxDB), acknowledgements from the MQTT ack topic and a clock tick all go
 /// through one loop, which evaluates the rules, saves the state and then publishes each
 /// transition: the alert document retained on MQTT (an empty retained body once closed) and an
-/// <c>alert_event</c> point through the durable InfluxDB writer. A transition leaves the saved
+/// <c>alert_event</c> point through the durable InfluxDB writer, and for bureau rules a notification
+/// in the bureau webhook's outbox. A transition leaves the saved
 /// outbox (<see cref="EngineState.Pending"/>) only once published, so a crash or a broker outage
 /// delays it but never loses it.
 /// </summary>
@@ -39,13 +41,14 @@ public sealed class AlertEngine : BackgroundService
     private readonly Channel<EngineInput> _inputs;
     private readonly Counter<long> _transitions;
     private readonly Histogram<double> _latency;
-    private readonly List<Func<AlertTransition, CancellationToken, Task>> _listeners = [];
+    private readonly IBureauNotifier _bureau;
     private ResilientMqttClient? _mqtt;
     private volatile bool _republishAll = true;
 
     public AlertEngine(IOptions<AlertOptions> options, IOptions<IngestOptions> ingest, RuleBook rules, IEnterpriseStatus registry,
-        InfluxBatchWriter writer, TimeProvider time, IMeterFactory meters, ILoggerFactory loggers)
+        InfluxBatchWriter writer, IBureauNotifier bureau, TimeProvider time, IMeterFactory meters, ILoggerFactory loggers)
     {
+        _bureau = bureau;
         _options = options.Value;
         _ingest = ingest.Value;
         _rules = rules;
@@ -64,9 +67,6 @@ public sealed class AlertEngine : BackgroundService
     public IReadOnlyDictionary<string, AlertDocument> OpenAlerts { get; private set; } = new Dictionary<string, AlertDocument>();
 
     public ResilientMqttClient? Connection => _mqtt;
-
-    /// <summary>Called for every published transition (the bureau notifier subscribes here).</summary>
-    public void OnTransition(Func<AlertTransition, CancellationToken, Task> listener) => _listeners.Add(listener);
 
     /// <summary>Hands an accepted batch to the engine; waits only if the engine is far behind.</summary>
     public ValueTask ObserveAsync(DeviceAddress device, TelemetryBatch batch, DateTimeOffset receivedAt) =>
@@ -194,8 +194,19 @@ public sealed class AlertEngine : BackgroundService
             {
                 return; // shutting down: the transition stays in the saved outbox for the next start
             }
-            foreach (var listener in _listeners)
-                await listener(transition, cancellationToken);
+            if (transition.Alert.Bureau)
+            {
+                try
+                {
+                    // Returns once the notification is fsynced in the bureau outbox; delivery is its job.
+                    await _bureau.EnqueueAsync(transition, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogError(ex, "Bureau notification of alert {AlertId}#{Sequence} not stored; retrying", transition.AlertId, transition.Sequence);
+                    return;
+                }
+            }
             state.Pending.RemoveAt(0);
             _transitions.Add(1, new KeyValuePair<string, object?>("state", transition.To));
             _logger.LogInformation("Alert {AlertId} ({Rule}, {Park}/{Enterprise}/{Device}/{Sensor}) {From} -> {To}, value {Value}",

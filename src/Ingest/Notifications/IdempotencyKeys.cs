@@ -1,0 +1,18 @@
+using System.Globalization;
+
+namespace SmartPark.Ingest.Notifications;
+
+/// <summary>
+/// The <c>Idempotency-Key</c> of a notification, derived only from what the engine made durable
+/// (alert id and sequence), so it is the same on every retry, after a restart, and if the engine
+/// enqueues the same transition twice. A reminder is not a transition and has no sequence of its
+/// own: it takes the sequence it reminds of plus its own count.
+/// </summary>
+public static class IdempotencyKeys
+{
+    public static string For(string alertId, long sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{alertId}:{sequence}");
+
+    public static string ForReminder(string alertId, long sequence, int reminder) =>
+        string.Create(CultureInfo.InvariantCulture, $"{alertId}:{sequence}:reminder-{reminder}");
+}

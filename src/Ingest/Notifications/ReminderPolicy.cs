@@ -1,0 +1,22 @@
+using SmartPark.Contracts.Alerts;
+
+namespace SmartPark.Ingest.Notifications;
+
+/// <summary>
+/// Which bureau alerts get reminders: open and not acknowledged by anyone (active, or cleared
+/// before anyone looked). Each transition of such an alert restarts its reminder clock; an
+/// acknowledgement or the close stops it. The notifier keeps this itself, from the transitions it
+/// is given, so the engine needs no timer of its own for the bureau.
+/// </summary>
+public static class ReminderPolicy
+{
+    public static ReminderChange ChangeFor(AlertTransition transition, string transitionJson, DateTimeOffset now, TimeSpan interval)
+    {
+        if (interval <= TimeSpan.Zero || transition.Reminder)
+            return ReminderChange.None;
+        var acknowledged = transition.To == AlertStates.Acknowledged || transition.Alert.AcknowledgedAt is not null;
+        if (acknowledged || !AlertStates.IsOpen(transition.To))
+            return ReminderChange.Stop;
+        return new ReminderChange.Track(transitionJson, (now + interval).ToUnixTimeMilliseconds());
+    }
+}
