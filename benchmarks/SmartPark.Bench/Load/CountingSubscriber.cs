@@ -1,5 +1,4 @@
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
 namespace SmartPark.Bench.Load;
@@ -21,6 +20,12 @@ internal sealed class CountingSubscriber : IAsyncDisposable
             Interlocked.Increment(ref _received);
             return Task.CompletedTask;
         };
+        _client.DisconnectedAsync += e =>
+        {
+            if (e.ClientWasConnected)
+                Console.Error.WriteLine($"bench: counting subscriber disconnected: {e.Reason} {e.ReasonString} {e.Exception?.Message}");
+            return Task.CompletedTask;
+        };
     }
 
     public long Received => Interlocked.Read(ref _received);
@@ -29,13 +34,7 @@ internal sealed class CountingSubscriber : IAsyncDisposable
     {
         var client = new MqttClientFactory().CreateMqttClient();
         var subscriber = new CountingSubscriber(client);
-        await client.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", port)
-            .WithClientId("bench-counting-subscriber")
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(true)
-            .WithReceiveMaximum(receiveMaximum)
-            .Build(), cancellationToken);
+        await client.ConnectAsync(BenchMqttOptions.Build(port, "bench-counting-subscriber", receiveMaximum), cancellationToken);
         await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
         return subscriber;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 
@@ -42,13 +41,7 @@ internal sealed class PublisherPool : IAsyncDisposable
             {
                 var client = factory.CreateMqttClient();
                 clients.Add(client);
-                await client.ConnectAsync(new MqttClientOptionsBuilder()
-                    .WithTcpServer("127.0.0.1", port)
-                    .WithClientId(DeviceId(prefix, i))
-                    .WithProtocolVersion(MqttProtocolVersion.V500)
-                    .WithCleanStart(true)
-                    .WithTimeout(TimeSpan.FromSeconds(30))
-                    .Build(), cancellationToken);
+                await client.ConnectAsync(BenchMqttOptions.Build(port, DeviceId(prefix, i)), cancellationToken);
             }
         }
         catch
@@ -89,6 +82,11 @@ internal sealed class PublisherPool : IAsyncDisposable
                 var due = double.IsPositiveInfinity(rate) ? long.MaxValue : (long)(elapsed.TotalSeconds * rate) + 1;
                 while (seq < due && Stopwatch.GetElapsedTime(started) < plan.Duration)
                 {
+                    if (plan.MayPublish is { } may && !may())
+                    {
+                        await Task.Delay(1, cancellationToken);
+                        continue;
+                    }
                     await window.WaitAsync(cancellationToken);
                     seq++;
                     var message = new MqttApplicationMessageBuilder()

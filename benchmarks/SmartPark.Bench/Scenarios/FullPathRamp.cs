@@ -53,13 +53,17 @@ internal sealed class FullPathRamp(InfluxDbServer influx, string database, int b
         var ackedReadings = publishers.Acked * batch;
         var backlogAtEnd = ackedReadings - stored;
         var usage = sampler.Window();
+        var (writes, writeMs) = IngestCounters.WritesBetween(before, await ingest.ReadCountersAsync(cancellationToken));
 
         var drain = await DrainAsync(before, ackedReadings, cancellationToken);
         var counted = await influx.CountAsync(database, LoadPlan.Quantity, $"park = '{park}'");
         var result = new StepResult(batch, step, target, publishers.Acked / hold.TotalSeconds, ackedReadings, counted,
             publishers.Failed, backlogAtEnd, drain, usage, options.MaxLag);
         Console.WriteLine($"   → {result.AchievedMessagesPerSecond:N0} msg/s acknowledged, {counted:N0}/{ackedReadings:N0} readings stored, " +
-            $"backlog at end {backlogAtEnd:N0}, drained in {drain.TotalSeconds:0.0} s: {result.Verdict}  [{ResultReport.UsageLine(usage)}]");
+            $"backlog at end {backlogAtEnd:N0}, drained in {drain.TotalSeconds:0.0} s: {result.Verdict}");
+        Console.WriteLine($"     Ingest wrote to InfluxDB {writes / hold.TotalSeconds:N1} times/s, {(writes > 0 ? stored / writes : 0):N0} points a write, {writeMs:N1} ms each; [{ResultReport.UsageLine(usage)}]");
+        if (result.Lost > 0)
+            Console.WriteLine("   Ingest's last log lines:\n" + string.Join('\n', ingest.Output.Split('\n').TakeLast(15).Select(l => "     " + l)));
         return result;
     }
 

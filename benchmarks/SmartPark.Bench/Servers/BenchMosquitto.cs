@@ -40,6 +40,7 @@ internal sealed class BenchMosquitto : IAsyncDisposable
             listener {port} 127.0.0.1
             allow_anonymous true
             persistence false
+            set_tcp_nodelay true
             max_inflight_messages 0
             max_queued_messages 10000000
             max_queued_bytes 0
