@@ -21,6 +21,9 @@ public sealed class IngestOptions
     /// <summary>Points per InfluxDB write, at most.</summary>
     public int MaxBatchPoints { get; set; } = 5_000;
 
+    /// <summary>InfluxDB writes in flight at once (acknowledgements still go out in arrival order).</summary>
+    public int MaxConcurrentWrites { get; set; } = 4;
+
     /// <summary>How long a point may wait for its batch to fill.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
