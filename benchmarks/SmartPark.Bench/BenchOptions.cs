@@ -21,10 +21,10 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> Batches { get; init; } = [10, 1];
 
     /// <summary>Batch-10 steps as fractions of InfluxDB's measured ceiling (readings/s).</summary>
-    public IReadOnlyList<double> StepsBatch10 { get; init; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+    public IReadOnlyList<double> StepsBatch10 { get; init; } = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
 
     /// <summary>Batch-1 steps as fractions of the broker's measured ceiling (messages/s).</summary>
-    public IReadOnlyList<double> StepsBatch1 { get; init; } = [0.5, 0.7, 0.8, 0.9, 0.95, 1.0];
+    public IReadOnlyList<double> StepsBatch1 { get; init; } = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0];
 
     public int Publishers { get; init; } = 16;
     public int InfluxWriters { get; init; } = 4;
@@ -46,8 +46,8 @@ internal sealed record BenchOptions
           --drain SECONDS            longest wait for Ingest to finish a step (default 30)
           --max-lag SECONDS          backlog allowed at a step's end, in seconds of its traffic (default 1)
           --batches 10,1             readings per message of each full-path ramp
-          --steps10 0.3,0.4,...      batch-10 steps, fractions of InfluxDB's ceiling
-          --steps1 0.5,0.7,...       batch-1 steps, fractions of the broker's ceiling
+          --steps10 0.1,0.15,...     batch-10 steps, fractions of InfluxDB's ceiling
+          --steps1 0.5,0.6,...       batch-1 steps, fractions of the broker's ceiling
           --publishers N             MQTT publisher connections (default 16)
           --writers N                concurrent writers for InfluxDB's ceiling (default 4)
           --keep-going               do not stop a ramp at its first failing step
