@@ -72,7 +72,10 @@ public sealed class InfluxBatchWriter : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var replay = Task.Run(() => ReplayLoopAsync(stoppingToken), CancellationToken.None);
+        // The replay loop also ends once the queue is drained on stop: StopAsync does not cancel
+        // stoppingToken, so waiting for that alone held every shutdown for the host's full timeout.
+        using var replayStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var replay = Task.Run(() => ReplayLoopAsync(replayStop.Token), CancellationToken.None);
         var reader = _queue.Reader;
         // Batches being stored, oldest first. Up to MaxConcurrentWrites writes overlap: InfluxDB
         // answers each only after its WAL fsync, and one write at a time left it mostly idle while
@@ -101,6 +104,7 @@ public sealed class InfluxBatchWriter : BackgroundService
         }
         while (storing.Count > 0)
             await AcknowledgeAsync(storing.Dequeue());
+        await replayStop.CancelAsync();
         await replay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
