@@ -63,7 +63,9 @@ internal static class ResultReport
             sb.AppendLine(CultureInfo.InvariantCulture,
                 $"| Full path lossless, batch 1 | {b1?.AchievedMessagesPerSecond ?? 0:N0} msg/s | {share:P0} of broker | ≥ {Batch1Target:P0} | {(share >= Batch1Target ? "yes" : "NO")} |");
         }
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| Ingest peak RSS | {Mb(ingestPeakRss)} | | < {Mb(RssTargetBytes)} | {(ingestPeakRss < RssTargetBytes ? "yes" : "NO")} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| Ingest peak RSS, whole run (overload steps included) | {Mb(ingestPeakRss)} | | < {Mb(RssTargetBytes)} | {(ingestPeakRss < RssTargetBytes ? "yes" : "NO")} |");
+        var sustained = steps.Where(s => s.Passed && s.Usage.ContainsKey("ingest")).Select(s => s.Usage["ingest"].PeakRssBytes).DefaultIfEmpty().Max();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| Ingest peak RSS, passing steps only | {Mb(sustained)} | | < {Mb(RssTargetBytes)} | {(sustained < RssTargetBytes ? "yes" : "NO")} |");
         var lost = steps.Sum(s => s.Lost);
         sb.AppendLine(lost == 0 ? "No step lost data." : $"DATA LOST: {lost:N0} acknowledged readings are not in InfluxDB.");
         return sb.ToString();

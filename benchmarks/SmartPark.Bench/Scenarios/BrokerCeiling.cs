@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SmartPark.Bench.Load;
 using SmartPark.Bench.Measure;
+using SmartPark.Bench.Reporting;
 using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.Bench.Scenarios;
@@ -45,7 +46,7 @@ internal static class BrokerCeiling
         // Everything acknowledged should arrive: the broker is set up to queue, not drop.
         var received = await Poll.UntilAsync(() => Task.FromResult(subscriber.Received), n => n >= publishers.Acked,
             TimeSpan.FromSeconds(60), "the subscriber to receive every acknowledged message");
-        Console.WriteLine($"  Broker ceiling: {rate:N0} msg/s ({publishers.Acked:N0} acknowledged, {received:N0} received, {publishers.Failed:N0} failed)");
+        Console.WriteLine($"  Broker ceiling: {rate:N0} msg/s ({publishers.Acked:N0} acknowledged, {received:N0} received, {publishers.Failed:N0} failed)  [{ResultReport.UsageLine(usage)}]");
         return new PhaseResult("Broker QoS 1 delivery", rate, publishers.Acked, received, usage);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using SmartPark.Bench.Measure;
+using SmartPark.Bench.Reporting;
 using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.Bench.Scenarios;
@@ -45,7 +46,7 @@ internal static class InfluxCeiling
 
         var stored = await influx.CountAsync(Database, "nmhc", "park = 'ceiling'");
         var rate = written / seconds;
-        Console.WriteLine($"  InfluxDB ceiling: {rate:N0} points/s ({written:N0} written, {stored:N0} counted)");
+        Console.WriteLine($"  InfluxDB ceiling: {rate:N0} points/s ({written:N0} written, {stored:N0} counted)  [{ResultReport.UsageLine(usage)}]");
         return new PhaseResult("InfluxDB direct write", rate, written, stored, usage);
     }
 
