@@ -11,6 +11,7 @@ internal sealed class CountingSubscriber : IAsyncDisposable
 {
     private readonly IMqttClient _client;
     private long _received;
+    private volatile bool _closing;
 
     private CountingSubscriber(IMqttClient client)
     {
@@ -22,7 +23,7 @@ internal sealed class CountingSubscriber : IAsyncDisposable
         };
         _client.DisconnectedAsync += e =>
         {
-            if (e.ClientWasConnected)
+            if (e.ClientWasConnected && !_closing)
                 Console.Error.WriteLine($"bench: counting subscriber disconnected: {e.Reason} {e.ReasonString} {e.Exception?.Message}");
             return Task.CompletedTask;
         };
@@ -42,6 +43,7 @@ internal sealed class CountingSubscriber : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         try
         {
             await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build());
