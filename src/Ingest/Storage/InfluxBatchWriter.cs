@@ -12,8 +12,10 @@ namespace SmartPark.Ingest.Storage;
 /// points are durable: in InfluxDB, or flushed to the <see cref="DiskSpool"/>. While InfluxDB is
 /// down or slower than <c>DirectWriteTimeout</c>, batches go to the spool and a replay loop
 /// feeds them to InfluxDB oldest first as soon as it answers again; new data keeps flowing to the
-/// spool meanwhile, so order is kept. A full spool stops acknowledgements (the broker then holds
-/// the messages) instead of dropping anything. The in-memory queue is bounded too.
+/// spool meanwhile. (Batches written concurrently may land in any order: every point has its own
+/// series and timestamp, so the stored result is the same.) A full spool stops acknowledgements
+/// (the broker then holds the messages) instead of dropping anything. The in-memory queue is
+/// bounded too.
 /// </summary>
 public sealed class InfluxBatchWriter : BackgroundService
 {
@@ -46,7 +48,8 @@ public sealed class InfluxBatchWriter : BackgroundService
         metrics.ObserveSpool(() => _spool.Bytes);
     }
 
-    /// <summary>Raised with the line protocol of points that InfluxDB has stored.</summary>
+    /// <summary>Raised with the line protocol of points that InfluxDB has stored; may be raised from
+    /// several writes (and the spool replay) at once, so handlers must be thread-safe.</summary>
     public event Action<IReadOnlyList<string>>? Stored;
 
     public DateTimeOffset? LastSuccess { get; private set; }
@@ -69,46 +72,96 @@ public sealed class InfluxBatchWriter : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // StopAsync is overridden (to drain the queue first), so stoppingToken never fires by
-        // itself: the replay loop gets its own token, cancelled once the queue is drained. What it
-        // has not replayed stays in the spool for the next start.
-        using var stopReplay = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var replay = Task.Run(() => ReplayLoopAsync(stopReplay.Token), CancellationToken.None);
-        var batch = new List<PendingWrite>();
+        // The replay loop also ends once the queue is drained on stop: StopAsync does not cancel
+        // stoppingToken, so waiting for that alone held every shutdown for the host's full timeout.
+        using var replayStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var replay = Task.Run(() => ReplayLoopAsync(replayStop.Token), CancellationToken.None);
         var reader = _queue.Reader;
+        // Batches being stored, oldest first. Up to MaxConcurrentWrites writes overlap: InfluxDB
+        // answers each only after its WAL fsync, and one write at a time left it mostly idle while
+        // the broker's backlog grew. Messages are still acknowledged strictly in arrival order (as
+        // MQTT asks) and only once their own batch is durable.
+        var storing = new Queue<StoringBatch>();
+        Task<bool>? more = null;
         // Runs until the queue is completed and drained; not on stoppingToken, so a stop flushes.
-        while (await reader.WaitToReadAsync(CancellationToken.None))
+        while (true)
         {
-            var points = 0;
-            var deadline = Stopwatch.GetTimestamp() + (long)(_options.FlushInterval.TotalSeconds * Stopwatch.Frequency);
-            while (points < _options.MaxBatchPoints)
+            while (storing.Count > 0 && (storing.Peek().Stored.IsCompleted || storing.Count >= _options.MaxConcurrentWrites))
+                await AcknowledgeAsync(storing.Dequeue());
+            more ??= reader.WaitToReadAsync(CancellationToken.None).AsTask();
+            if (storing.Count > 0 && !more.IsCompleted)
             {
-                if (reader.TryRead(out var item))
-                {
-                    batch.Add(item);
-                    points += item.Lines.Count;
-                    continue;
-                }
-                var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-                if (remaining <= TimeSpan.Zero || !await WaitForMoreAsync(reader, remaining))
-                    break;
+                // Acknowledge the oldest batch as soon as it is stored, even if nothing new comes.
+                await Task.WhenAny(more, storing.Peek().Stored);
+                continue;
             }
-
-            await StoreAsync(batch, points);
-            foreach (var write in batch)
-                await AcknowledgeQuietlyAsync(write);
-            batch.Clear();
+            if (!await more)
+                break;
+            more = null;
+            var (batch, points) = await GatherAsync(reader, storing);
+            if (batch.Count > 0)
+                storing.Enqueue(new StoringBatch(StoreAsync(batch, points), batch));
         }
-        await stopReplay.CancelAsync();
+        while (storing.Count > 0)
+            await AcknowledgeAsync(storing.Dequeue());
+        await replayStop.CancelAsync();
         await replay.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private static async Task<bool> WaitForMoreAsync(ChannelReader<PendingWrite> reader, TimeSpan timeout)
+    /// <summary>
+    /// Up to <c>MaxBatchPoints</c>, or whatever arrives within <c>FlushInterval</c>. Waiting is cut
+    /// short when no more can come (every message the broker may have unacknowledged with us,
+    /// <c>ReceiveMaximum</c>, is here or being stored) or when the oldest batch being stored is
+    /// done, so its acknowledgements, which let the broker send more, do not wait for this one.
+    /// </summary>
+    private async Task<(List<PendingWrite> Batch, int Points)> GatherAsync(ChannelReader<PendingWrite> reader, Queue<StoringBatch> storing)
+    {
+        var batch = new List<PendingWrite>();
+        var points = 0;
+        var inFlight = storing.Sum(b => b.Batch.Count);
+        var oldest = storing.Count > 0 ? storing.Peek().Stored : null;
+        var deadline = Stopwatch.GetTimestamp() + (long)(_options.FlushInterval.TotalSeconds * Stopwatch.Frequency);
+        while (points < _options.MaxBatchPoints && batch.Count + inFlight < _options.ReceiveMaximum)
+        {
+            if (reader.TryRead(out var item))
+            {
+                batch.Add(item);
+                points += item.Lines.Count;
+                continue;
+            }
+            var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (remaining <= TimeSpan.Zero || oldest is { IsCompleted: true } || !await WaitForMoreAsync(reader, remaining, oldest))
+                break;
+        }
+        return (batch, points);
+    }
+
+    private async Task AcknowledgeAsync(StoringBatch storing)
+    {
+        await storing.Stored;
+        foreach (var write in storing.Batch)
+            await AcknowledgeQuietlyAsync(write);
+    }
+
+    private sealed record StoringBatch(Task Stored, List<PendingWrite> Batch);
+
+    /// <summary>True when more is there to read; false on timeout, on <paramref name="orUntil"/>
+    /// completing, or when the queue is completed.</summary>
+    private static async Task<bool> WaitForMoreAsync(ChannelReader<PendingWrite> reader, TimeSpan timeout, Task? orUntil)
     {
         using var cts = new CancellationTokenSource(timeout);
         try
         {
-            return await reader.WaitToReadAsync(cts.Token);
+            if (orUntil is null)
+                return await reader.WaitToReadAsync(cts.Token);
+            var more = reader.WaitToReadAsync(cts.Token).AsTask();
+            if (await Task.WhenAny(more, orUntil) != more)
+            {
+                await cts.CancelAsync();
+                await ((Task)more).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return false;
+            }
+            return await more;
         }
         catch (OperationCanceledException)
         {
@@ -272,7 +325,7 @@ public sealed class InfluxBatchWriter : BackgroundService
     {
         var started = Stopwatch.GetTimestamp();
         using var timeout = new CancellationTokenSource(_options.DirectWriteTimeout);
-        await _influx.WriteAsync(string.Join('\n', lines), timeout.Token);
+        await _influx.WriteAsync(lines, timeout.Token);
         _metrics.WriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         _metrics.PointsWritten.Add(points);
         LastSuccess = DateTimeOffset.UtcNow;

@@ -48,8 +48,20 @@ public sealed class InfluxV1Client
     /// timestamp overwrites the stored one, which is what makes replays idempotent.</summary>
     public async Task WriteAsync(string lineProtocol, CancellationToken cancellationToken)
     {
-        var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms";
         using var content = new StringContent(lineProtocol, Encoding.UTF8, "text/plain");
+        await WriteAsync(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes points given one line each, streamed without joining them first.</summary>
+    public async Task WriteAsync(IReadOnlyList<string> lines, CancellationToken cancellationToken)
+    {
+        using var content = new LineProtocolContent(lines);
+        await WriteAsync(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var url = $"write?db={Uri.EscapeDataString(_options.Database)}&precision=ms";
         using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         await EnsureSuccessAsync(response, "write", cancellationToken).ConfigureAwait(false);
     }

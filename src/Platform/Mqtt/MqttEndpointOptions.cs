@@ -17,6 +17,12 @@ public sealed record MqttEndpointOptions
     /// <summary>QoS 1 messages the broker may have unacknowledged with us at once (0: the protocol's default).</summary>
     public ushort ReceiveMaximum { get; set; }
 
+    /// <summary>Kernel send and receive buffer of the socket. MQTTnet sets both to 8 KiB unless told
+    /// otherwise, and a fixed SO_RCVBUF switches off Linux's window autotuning: a busy subscriber
+    /// then gets about 10 KB per round trip and can fall to a few hundred messages a second
+    /// (measured with <c>./smartpark bench ingest</c>). The kernel caps it at net.core.rmem_max.</summary>
+    public int SocketBufferBytes { get; set; } = 1 << 20;
+
     public int KeepAliveSeconds { get; set; } = 15;
     public int ConnectTimeoutSeconds { get; set; } = 10;
 

@@ -184,7 +184,10 @@ public sealed class ResilientMqttClient : IAsyncDisposable
                 .WithWillRetain(_will.Retain)
                 .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         }
-        return builder.Build();
+        var options = builder.Build();
+        if (options.ChannelOptions is MqttClientTcpOptions tcp && _options.SocketBufferBytes > 0)
+            tcp.BufferSize = _options.SocketBufferBytes;
+        return options;
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)

@@ -21,6 +21,10 @@ public sealed class InfluxDbServer : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>influxd's process id (the benchmark samples its CPU and memory).</summary>
+    public int Pid => _process.Pid;
+
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
     public static async Task<InfluxDbServer> StartAsync()

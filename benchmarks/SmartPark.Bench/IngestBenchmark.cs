@@ -1,0 +1,51 @@
+using SmartPark.Bench.Measure;
+using SmartPark.Bench.Reporting;
+using SmartPark.Bench.Scenarios;
+using SmartPark.Bench.Servers;
+using SmartPark.IntegrationTests.Servers;
+
+namespace SmartPark.Bench;
+
+/// <summary>
+/// <c>./smartpark bench ingest</c>: starts a private influxd and Mosquitto, measures what each can
+/// do alone, then ramps the full path through a separately started Ingest for each batch size.
+/// Every server is stopped by PID on the way out, whatever happened.
+/// </summary>
+internal static class IngestBenchmark
+{
+    private const string Database = "smartpark_bench";
+
+    /// <summary>0 when every step kept all its data; 1 when a step lost data.</summary>
+    public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"SmartPark ingest benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Machine.CpuModel()}");
+        await using var sampler = new ProcessSampler();
+        sampler.Watch("bench", Environment.ProcessId);
+
+        await using var influx = await InfluxDbServer.StartAsync();
+        sampler.Watch("influxd", influx.Pid);
+        await using var broker = await BenchMosquitto.StartAsync(cancellationToken);
+        sampler.Watch("mosquitto", broker.Pid);
+        Console.WriteLine($"influxd pid {influx.Pid} on {influx.Url}; mosquitto pid {broker.Pid} on 127.0.0.1:{broker.Port}");
+
+        var influxCeiling = await InfluxCeiling.RunAsync(influx, options, sampler, cancellationToken);
+        var brokerCeiling = await BrokerCeiling.RunAsync(broker.Port, options, sampler, cancellationToken);
+
+        await using var ingest = await IngestUnderTest.StartAsync(broker.Port, influx.Url, Database, options.IngestArgs, cancellationToken);
+        sampler.Watch("ingest", ingest.Pid);
+        Console.WriteLine($"Ingest pid {ingest.Pid} on {ingest.Url}{(options.IngestArgs.Count > 0 ? " with " + string.Join(' ', options.IngestArgs) : "")}");
+
+        var ramp = new FullPathRamp(influx, Database, broker.Port, ingest, sampler, options);
+        var steps = new List<StepResult>();
+        foreach (var batch in options.Batches)
+        {
+            // Batches of one are bounded by the broker's message rate, bigger ones by InfluxDB's point rate.
+            var ceilingMessages = batch == 1 ? brokerCeiling.Rate : influxCeiling.Rate / batch;
+            var targets = options.StepsFor(batch).Select(f => Math.Round(f * ceilingMessages)).ToList();
+            steps.AddRange(await ramp.RunAsync(batch, targets, cancellationToken));
+        }
+
+        Console.WriteLine(ResultReport.Render(influxCeiling, brokerCeiling, steps, sampler.PeakRss("ingest")));
+        return steps.Any(s => s.Lost > 0) ? 1 : 0;
+    }
+}
