@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using SmartPark.Bench;
+using SmartPark.Bench.Alerts;
 
 // ./smartpark bench ingest [options]: see BenchOptions.Usage.
+// ./smartpark bench alerts [EVENTS]: fire-alarm latency under background load (AlertLatencyBenchmark).
 if (args.Any(a => a is "--help" or "-h"))
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -11,7 +13,7 @@ if (args.Any(a => a is "--help" or "-h"))
 BenchOptions options;
 try
 {
-    options = BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
+    options = args.FirstOrDefault() == "alerts" ? new BenchOptions() : BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
@@ -36,6 +38,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 try
 {
+    if (args.FirstOrDefault() == "alerts")
+        return await AlertLatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, cancel.Token);
     return await IngestBenchmark.RunAsync(options, cancel.Token);
 }
 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
