@@ -1,5 +1,7 @@
+using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
+using SmartPark.Dashboard.Pages;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -25,6 +27,7 @@ public static class DashboardApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveState>();
         builder.Services.AddTransient<HistoryReader>();
+        builder.Services.AddDashboardAuth();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TelemetryListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryListener>());
@@ -32,9 +35,17 @@ public static class DashboardApp
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
 
         var app = builder.Build();
+        // Authentication before the static files: with the fallback policy, the page and its
+        // scripts too need a signed-in user (only /signin and /healthz do not).
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseMiddleware<ParkGate>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapServiceDefaults();
+        app.MapAuth();
+        app.MapPages();
         app.MapLive();
         app.MapHistory();
         return app;

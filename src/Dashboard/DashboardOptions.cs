@@ -12,5 +12,9 @@ public sealed class DashboardOptions
     public MqttEndpointOptions Broker { get; set; } = new();
 
     /// <summary>Longest history one request may ask for, so a typo cannot scan years of raw points.</summary>
+    /// <summary>JSON file of the people who may sign in (<c>{"users":[{"name","role","parks","passwordHash"}]}</c>);
+    /// hash passwords with <c>./smartpark hash-user-password</c>.</summary>
+    public string? UsersPath { get; set; }
+
     public TimeSpan MaxHistory { get; set; } = TimeSpan.FromDays(2);
 }

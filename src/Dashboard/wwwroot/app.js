@@ -63,7 +63,7 @@ async function joinPark(park) {
 async function choosePark(park) {
   if (currentPark && currentPark !== park) await connection.invoke("LeavePark", currentPark);
   currentPark = park;
-  history.replaceState(null, "", `?park=${encodeURIComponent(park)}`);
+  history.replaceState(null, "", `parks/${encodeURIComponent(park)}`);
   el("history").hidden = true;
   await joinPark(park);
 }
@@ -146,7 +146,18 @@ async function showHistory(device, reading) {
   el("history-summary").textContent = `${pts.length} points · min ${lo} · max ${hi} ${data.unit}`;
 }
 
+// Who is signed in, and the sign-out form's anti-forgery token.
+async function showMe() {
+  const me = await (await fetch("api/me")).json();
+  el("me").textContent = `${me.name} (${me.role})`;
+  const af = await (await fetch("api/antiforgery")).json();
+  const token = el("signout-token");
+  token.name = af.field;
+  token.value = af.token;
+}
+
 async function start() {
+  await showMe();
   try {
     await connection.start();
     setConnectionState("connected", "live");
@@ -157,7 +168,8 @@ async function start() {
   }
   const parks = await (await fetch("api/parks")).json();
   const select = el("park");
-  const wanted = new URLSearchParams(location.search).get("park");
+  const fromPath = location.pathname.match(/^\/parks\/([^/]+)/);
+  const wanted = fromPath ? decodeURIComponent(fromPath[1]) : new URLSearchParams(location.search).get("park");
   const options = wanted && !parks.includes(wanted) ? [wanted, ...parks] : parks;
   select.replaceChildren(...options.map((p) => new Option(p, p)));
   select.onchange = () => choosePark(select.value);
