@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace SmartPark.IntegrationTests.Browser;
+
+/// <summary>
+/// One headless Debian chromium per test class (starting it is the slow part); each test opens its
+/// own context, so cookies and storage never leak between tests. Playwright cannot download
+/// browsers here, so it drives the system's /usr/bin/chromium (installed by ./smartpark).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+        // Bounded waits everywhere: a broken page fails in seconds, not at the runner's timeout.
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
