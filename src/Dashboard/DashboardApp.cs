@@ -1,3 +1,4 @@
+using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
@@ -26,6 +27,10 @@ public static class DashboardApp
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveState>();
+        builder.Services.AddSingleton<AlertBook>();
+        builder.Services.AddSingleton<AlertFeed>();
+        builder.Services.AddSingleton<AlertAckPublisher>();
+        builder.Services.AddTransient<AlertEventReader>();
         builder.Services.AddTransient<HistoryReader>();
         builder.Services.AddDashboardAuth();
         builder.Services.AddSignalR();
@@ -48,6 +53,7 @@ public static class DashboardApp
         app.MapPages();
         app.MapLive();
         app.MapHistory();
+        app.MapAlerts();
         return app;
     }
 

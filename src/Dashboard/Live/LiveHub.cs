@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
 
 namespace SmartPark.Dashboard.Live;
@@ -25,6 +26,13 @@ public sealed class LiveHub(LiveState state) : Hub
             throw new HubException($"forbidden: you may not see park '{park}'");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(park));
         return state.Snapshot(park);
+    }
+
+    /// <summary>Joins the alert groups of every park the user may see (bureau officers: emission alerts only).</summary>
+    public async Task JoinAlerts()
+    {
+        foreach (var group in AlertGroups.Of(Context.User!))
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
     }
 
     public Task LeavePark(string park) =>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 namespace SmartPark.Dashboard.Pages;
 
 /// <summary>
-/// The park page at <c>/parks/{park}</c> (the same single page as <c>/</c>; <c>ParkGate</c> has
+/// The alerts page at <c>/alerts</c>; the park page at <c>/parks/{park}</c> (the same single page as <c>/</c>; <c>ParkGate</c> has
 /// already refused parks the user may not see) and the anti-forgery token the page's forms use.
 /// </summary>
 public static class PageEndpoints
@@ -12,6 +12,8 @@ public static class PageEndpoints
     {
         app.MapGet("/parks/{park}", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8"));
+        app.MapGet("/alerts", (IWebHostEnvironment env) =>
+            Results.File(Path.Combine(env.WebRootPath, "alerts.html"), "text/html; charset=utf-8"));
         app.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);

@@ -6,24 +6,12 @@ const el = (id) => document.getElementById(id);
 const devices = new Map(); // "enterprise/device" -> device view
 let currentPark = null;
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl("hubs/live")
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
-  .build();
+const connection = SP.connection;
+// Not "t": signalr.min.js already declares a global t.
+const tx = SP.t;
 
-function setConnectionState(state, text) {
-  const c = el("connection");
-  c.dataset.state = state;
-  c.textContent = text;
-}
-
-connection.onreconnecting(() => setConnectionState("reconnecting", "reconnecting…"));
-connection.onreconnected(async () => {
-  setConnectionState("connected", "live");
-  // The group membership died with the old connection; join again and take a fresh snapshot.
-  if (currentPark) await joinPark(currentPark);
-});
-connection.onclose(() => setConnectionState("disconnected", "disconnected"));
+// After a reconnect the park group is gone and updates were missed: join again, take a fresh snapshot.
+SP.onReconnected(async () => { if (currentPark) await joinPark(currentPark); });
 
 connection.on("readings", (update) => {
   if (update.park !== currentPark) return;
@@ -69,7 +57,7 @@ async function choosePark(park) {
 }
 
 function formatTime(iso) {
-  return iso ? new Date(iso).toLocaleTimeString() : "—";
+  return iso ? new Date(iso).toLocaleTimeString(SP.lang) : "—";
 }
 
 function render() {
@@ -88,12 +76,12 @@ function render() {
     const h = document.createElement("h2");
     h.textContent = enterprise;
     const table = document.createElement("table");
-    table.innerHTML = "<thead><tr><th>Device</th><th>State</th><th>Last seen</th><th>Latest readings</th></tr></thead>";
+    table.innerHTML = `<thead><tr><th>${tx("park.device")}</th><th>${tx("park.state")}</th><th>${tx("park.lastSeen")}</th><th>${tx("park.readings")}</th></tr></thead>`;
     const body = document.createElement("tbody");
     for (const d of byEnterprise.get(enterprise).sort((a, b) => a.device.localeCompare(b.device))) {
       const tr = document.createElement("tr");
       tr.dataset.device = d.device;
-      tr.innerHTML = `<td>${d.device}</td><td class="state-${d.state}">${d.state}</td><td>${formatTime(d.lastSeen)}</td>`;
+      tr.innerHTML = `<td>${d.device}</td><td class="state-${d.state}">${tx("device." + d.state)}</td><td>${formatTime(d.lastSeen)}</td>`;
       const cell = document.createElement("td");
       for (const r of d.readings) {
         const span = document.createElement("span");
@@ -101,8 +89,8 @@ function render() {
         span.dataset.sensor = r.sensor;
         span.dataset.quantity = r.quantity;
         span.dataset.flag = r.flag;
-        span.title = `${r.sensor} · ${new Date(r.ts).toLocaleString()} · flag ${r.flag} · click for the last hour`;
-        span.innerHTML = `<span class="q">${r.quantity}</span> <span class="v">${r.value}</span> <span class="u">${r.unit}</span>`;
+        span.title = tx("park.readingTitle", { sensor: r.sensor, ts: new Date(r.ts).toLocaleString(SP.lang), flag: r.flag });
+        span.innerHTML = `<span class="q">${tx("quantity." + r.quantity)}</span> <span class="v">${r.value}</span> <span class="u">${r.unit}</span>`;
         span.addEventListener("click", () => showHistory(d, r));
         cell.appendChild(span);
         r.fresh = false;
@@ -121,9 +109,9 @@ async function showHistory(device, reading) {
   const response = await fetch(url);
   const section = el("history");
   section.hidden = false;
-  el("history-title").textContent = `${device.enterprise} / ${device.device} / ${reading.sensor} · ${reading.quantity} (${reading.unit}), last hour`;
+  el("history-title").textContent = tx("history.title", { where: `${device.enterprise} / ${device.device} / ${reading.sensor}`, quantity: tx("quantity." + reading.quantity), unit: reading.unit });
   if (!response.ok) {
-    el("history-summary").textContent = `History unavailable (${response.status}).`;
+    el("history-summary").textContent = tx("history.unavailable", { status: response.status });
     el("history-chart").replaceChildren();
     return;
   }
@@ -132,7 +120,7 @@ async function showHistory(device, reading) {
   const chart = el("history-chart");
   chart.replaceChildren();
   if (pts.length === 0) {
-    el("history-summary").textContent = "No stored points in the last hour.";
+    el("history-summary").textContent = tx("history.none");
     return;
   }
   const t0 = Date.parse(pts[0].ts), t1 = Date.parse(pts[pts.length - 1].ts) || t0 + 1;
@@ -143,29 +131,11 @@ async function showHistory(device, reading) {
   const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
   line.setAttribute("points", pts.map((p) => `${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "));
   chart.appendChild(line);
-  el("history-summary").textContent = `${pts.length} points · min ${lo} · max ${hi} ${data.unit}`;
-}
-
-// Who is signed in, and the sign-out form's anti-forgery token.
-async function showMe() {
-  const me = await (await fetch("api/me")).json();
-  el("me").textContent = `${me.name} (${me.role})`;
-  const af = await (await fetch("api/antiforgery")).json();
-  const token = el("signout-token");
-  token.name = af.field;
-  token.value = af.token;
+  el("history-summary").textContent = tx("history.summary", { n: pts.length, min: lo, max: hi, unit: data.unit });
 }
 
 async function start() {
-  await showMe();
-  try {
-    await connection.start();
-    setConnectionState("connected", "live");
-  } catch (err) {
-    setConnectionState("disconnected", "cannot reach the server");
-    setTimeout(start, 3000);
-    return;
-  }
+  await SP.ready;
   const parks = await (await fetch("api/parks")).json();
   const select = el("park");
   const fromPath = location.pathname.match(/^\/parks\/([^/]+)/);

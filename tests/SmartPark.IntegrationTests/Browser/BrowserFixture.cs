@@ -11,6 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly List<IBrowserContext> _contexts = [];
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -29,9 +30,32 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale });
+        lock (_contexts)
+            _contexts.Add(context);
         // Bounded waits everywhere: a broken page fails in seconds, not at the runner's timeout.
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Script errors go to the test log, so a failing wait says why the page stalled.
+        page.PageError += (_, error) => Console.Error.WriteLine($"[browser] page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+                Console.Error.WriteLine($"[browser] {message.Type}: {message.Text}");
+        };
+        return page;
+    }
+
+    /// <summary>Closes the test's pages, so they stop reconnecting to a Dashboard the test has stopped.</summary>
+    public async Task CloseContextsAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in open)
+            await context.CloseAsync();
     }
 
     public async Task DisposeAsync()

@@ -21,6 +21,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
 
     public async Task DisposeAsync()
     {
+        await browser.CloseContextsAsync();
         await _dashboard.DisposeAsync();
         await _broker.DisposeAsync();
     }
