@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using SmartPark.Dashboard.Alerts;
+using SmartPark.Ingest.Alerts.Engine;
+using SmartPark.IntegrationTests.Servers;
+using SmartPark.Tests.Shared;
+
+namespace SmartPark.IntegrationTests.Dashboard;
+
+/// <summary>Recent alerts and an alert's timeline read back from a real InfluxDB's alert_event, as Ingest writes it.</summary>
+public sealed class AlertHistoryTests : IAsyncLifetime
+{
+    private const string Database = "dash_alerts";
+    private MosquittoServer _broker = null!;
+    private InfluxDbServer _influx = null!;
+    private DashboardHost _dashboard = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoServer.StartAsync();
+        _influx = await InfluxDbServer.StartAsync();
+        var client = _influx.Client(Database);
+        await client.EnsureDatabaseAsync(CancellationToken.None);
+        // Four transitions of one alert in park p-a (raised, acknowledged, cleared, closed), one in p-b.
+        var now = DateTimeOffset.UtcNow;
+        var lines = Enumerable.Range(1, 4).Select(i => AlertSamples.Step("a-hist", i))
+            .Select(t => t with { At = now.AddMinutes(-40 + 10 * t.Sequence), Alert = t.Alert with { Park = "p-a" } })
+            .Append(AlertSamples.Step("b-hist", 1) with { At = now.AddMinutes(-5), Alert = AlertSamples.Document("b-hist") with { Park = "p-b" } })
+            .Select(AlertEventLine.From);
+        await client.WriteAsync(string.Join('\n', lines), CancellationToken.None);
+        _dashboard = await DashboardHost.StartAsync(_broker.Port, _influx.Url, Database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _dashboard.DisposeAsync();
+        await _influx.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_timeline_lists_every_transition_in_order_with_who_acknowledged()
+    {
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        var timeline = (await op.Http.GetFromJsonAsync<List<AlertEventView>>("api/parks/p-a/alerts/a-hist/timeline"))!;
+        Assert.Equal(["active", "acknowledged", "cleared", "closed"], timeline.Select(e => e.State));
+        Assert.Equal([1L, 2, 3, 4], timeline.Select(e => e.Seq));
+        Assert.Equal("zhang.wei", timeline[1].By);
+        Assert.Equal(6, timeline[0].Limit);
+    }
+
+    [Fact]
+    public async Task Recent_transitions_are_limited_to_the_users_parks_and_filters()
+    {
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        var mine = await op.Http.GetFromJsonAsync<List<AlertEventView>>("api/alerts/recent?hours=2");
+        Assert.Equal(4, mine!.Count);
+        Assert.All(mine, e => Assert.Equal("p-a", e.Park));
+        var closed = await op.Http.GetFromJsonAsync<List<AlertEventView>>("api/alerts/recent?hours=2&state=closed");
+        Assert.Equal("closed", Assert.Single(closed!).State);
+
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        Assert.Equal(5, (await admin.Http.GetFromJsonAsync<List<AlertEventView>>("api/alerts/recent?hours=2"))!.Count);
+    }
+}
