@@ -2,10 +2,12 @@ using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
+using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Dashboard;
 
@@ -28,6 +30,15 @@ public static class DashboardApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveState>();
         builder.Services.AddSingleton<AlertBook>();
+        // The registry gives tiles their names, status and plan. Optional: without it, tiles show
+        // what reports. Watched for changes only when configured.
+        builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));
+        builder.Services.AddSingleton<RegistryProvider>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Registry:Path"]))
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
+        builder.Services.AddSingleton<OverviewBuilder>();
+        builder.Services.AddSingleton<DirtyTiles>();
+        builder.Services.AddHostedService<TilePublisher>();
         builder.Services.AddSingleton<AlertFeed>();
         builder.Services.AddSingleton<AlertAckPublisher>();
         builder.Services.AddTransient<AlertEventReader>();
@@ -54,6 +65,7 @@ public static class DashboardApp
         app.MapLive();
         app.MapHistory();
         app.MapAlerts();
+        app.MapOverview();
         return app;
     }
 

@@ -16,5 +16,8 @@ public sealed class DashboardOptions
     /// hash passwords with <c>./smartpark hash-user-password</c>.</summary>
     public string? UsersPath { get; set; }
 
+    /// <summary>How often changed enterprise tiles are pushed to browsers: at most one update per tile per interval.</summary>
+    public TimeSpan TileInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public TimeSpan MaxHistory { get; set; } = TimeSpan.FromDays(2);
 }

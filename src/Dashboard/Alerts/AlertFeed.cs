@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Dashboard.Live;
+using SmartPark.Dashboard.Overview;
 
 namespace SmartPark.Dashboard.Alerts;
 
@@ -10,7 +11,7 @@ namespace SmartPark.Dashboard.Alerts;
 /// Takes each alert message from MQTT into the <see cref="AlertBook"/> and pushes it to the
 /// browsers at once (no coalescing: every transition matters and they are rare).
 /// </summary>
-public sealed class AlertFeed(AlertBook book, IHubContext<LiveHub> hub, ILogger<AlertFeed> logger)
+public sealed class AlertFeed(AlertBook book, DirtyTiles tiles, IHubContext<LiveHub> hub, ILogger<AlertFeed> logger)
 {
     public async Task OnMessageAsync(string park, string alertId, ReadOnlyMemory<byte> payload)
     {
@@ -28,7 +29,10 @@ public sealed class AlertFeed(AlertBook book, IHubContext<LiveHub> hub, ILogger<
         if (!book.Apply(park, alertId, document))
             return;
         // Apply changed something, so a removed alert was known: its last document says who hears of it.
-        var groups = AlertGroups.For(document ?? previous!);
+        var alert = document ?? previous!;
+        var groups = AlertGroups.For(alert);
+        if (alert.Enterprise is { } enterprise)
+            tiles.Mark(park, enterprise);
         await hub.Clients.Groups(groups).SendAsync("alert", new AlertUpdate(park, alertId, document));
     }
 }

@@ -9,6 +9,7 @@ using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Dashboard.Alerts;
+using SmartPark.Dashboard.Overview;
 using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.Dashboard.Live;
@@ -24,6 +25,7 @@ public sealed class TelemetryListener(
     IHubContext<LiveHub> hub,
     TimeProvider time,
     AlertFeed alerts,
+    DirtyTiles tiles,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<TelemetryListener>();
@@ -95,6 +97,7 @@ public sealed class TelemetryListener(
             .ToList();
         var update = new ReadingsUpdate(device.Park, device.Enterprise, device.Device, result.Batch.Seq!.Value, now, readings);
         state.ApplyReadings(device, update);
+        tiles.Mark(device.Park, device.Enterprise);
         await hub.Clients.Group(LiveHub.GroupOf(device.Park)).SendAsync("readings", update);
     }
 
@@ -105,6 +108,7 @@ public sealed class TelemetryListener(
             return;
         var now = time.GetUtcNow();
         state.ApplyStatus(device, status, now);
+        tiles.Mark(device.Park, device.Enterprise);
         await hub.Clients.Group(LiveHub.GroupOf(device.Park))
             .SendAsync("status", new StatusUpdate(device.Park, device.Enterprise, device.Device, status.State, status.At ?? now, status.Reason));
     }

@@ -54,6 +54,7 @@ async function choosePark(park) {
   history.replaceState(null, "", `parks/${encodeURIComponent(park)}`);
   el("history").hidden = true;
   await joinPark(park);
+  await Overview.load(park);
 }
 
 function formatTime(iso) {

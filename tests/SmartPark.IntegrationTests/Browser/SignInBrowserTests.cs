@@ -58,7 +58,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
-    public async Task A_reading_published_on_mqtt_shows_on_the_park_page()
+    public async Task A_reading_published_on_mqtt_shows_on_the_park_page_and_its_overview_tile()
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsync(_dashboard.Url, TestUser.OperatorA, "parks/p-live");
@@ -74,5 +74,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         var reading = page.Locator("[data-enterprise='e-web'] tr[data-device='d-web'] .reading[data-quantity='nmhc'] .v");
         await Expect(reading).ToHaveTextAsync("7.25");
+        // The overview tile (coalesced server-side) shows it too, with the enterprise's status.
+        var tile = page.Locator(".tile[data-enterprise='e-web']");
+        await Expect(tile.Locator(".voc .v")).ToHaveTextAsync("7.25");
+        await Expect(tile).ToHaveAttributeAsync("data-status", "normal");
     }
 }
