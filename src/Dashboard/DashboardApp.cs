@@ -43,6 +43,7 @@ public static class DashboardApp
         builder.Services.AddSingleton<AlertAckPublisher>();
         builder.Services.AddTransient<AlertEventReader>();
         builder.Services.AddTransient<HistoryReader>();
+        builder.Services.AddTransient<SeriesReader>();
         builder.Services.AddDashboardAuth();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TelemetryListener>();

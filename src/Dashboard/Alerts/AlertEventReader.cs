@@ -52,11 +52,11 @@ public sealed class AlertEventReader(InfluxV1Client influx)
         foreach (var series in response.Results.SelectMany(r => r.Series ?? []))
         {
             string? Text(IReadOnlyList<JsonElement> row, string column) =>
-                series.ColumnIndex(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.String ? row[i].GetString() : null;
+                series.ColumnIndexOrNone(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.String ? row[i].GetString() : null;
             double? Number(IReadOnlyList<JsonElement> row, string column) =>
-                series.ColumnIndex(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.Number ? row[i].GetDouble() : null;
+                series.ColumnIndexOrNone(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.Number ? row[i].GetDouble() : null;
             bool Flag(IReadOnlyList<JsonElement> row, string column) =>
-                series.ColumnIndex(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.True;
+                series.ColumnIndexOrNone(column) is var i and >= 0 && row[i].ValueKind == JsonValueKind.True;
             var time = series.ColumnIndex("time");
             foreach (var row in series.Values)
             {

@@ -14,6 +14,10 @@ public static class PageEndpoints
             Results.File(Path.Combine(env.WebRootPath, "index.html"), "text/html; charset=utf-8"));
         app.MapGet("/alerts", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(env.WebRootPath, "alerts.html"), "text/html; charset=utf-8"));
+        app.MapGet("/parks/{park}/enterprises/{enterprise}", (IWebHostEnvironment env) =>
+            Results.File(Path.Combine(env.WebRootPath, "enterprise.html"), "text/html; charset=utf-8"));
+        app.MapGet("/history", (IWebHostEnvironment env) =>
+            Results.File(Path.Combine(env.WebRootPath, "history.html"), "text/html; charset=utf-8"));
         app.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);

@@ -121,35 +121,22 @@ async function showDetail(a) {
   drawValues(a);
 }
 
-// The alert's quantity on its device over the last hour, with its limit line.
+// The alert's quantity on its device from half an hour before it was raised until now, with its limit.
 async function drawValues(a) {
   const chart = $("detail-chart");
-  chart.replaceChildren();
+  SPChart.line(chart, []);
   $("detail-summary").textContent = "";
   if (!a.device || !a.quantity || !a.enterprise) return;
+  const minutes = Math.min(2880, Math.max(60, Math.ceil((Date.now() - Date.parse(a.raisedAt)) / 60000) + 30));
   let data;
   try {
-    data = await SP.json(`api/parks/${a.park}/devices/${a.enterprise}/${a.device}/history?quantity=${a.quantity}${a.sensor ? "&sensor=" + a.sensor : ""}&minutes=120`);
+    data = await SP.json(`api/parks/${a.park}/devices/${a.enterprise}/${a.device}/history?quantity=${a.quantity}${a.sensor ? "&sensor=" + a.sensor : ""}&minutes=${minutes}`);
   } catch { $("detail-summary").textContent = SP.t("alerts.historyUnavailable"); return; }
   const pts = data.points;
   if (pts.length === 0) { $("detail-summary").textContent = SP.t("history.none"); return; }
-  const t0 = Date.parse(pts[0].ts), t1 = Math.max(t0 + 1, Date.parse(pts[pts.length - 1].ts));
-  const values = pts.map((p) => p.value).concat(a.limit == null ? [] : [a.limit]);
-  const lo = Math.min(...values), hi = Math.max(...values);
-  const x = (t) => ((Date.parse(t) - t0) / (t1 - t0)) * 600;
-  const y = (v) => 150 - ((v - lo) / Math.max(1e-9, hi - lo)) * 140;
-  const ns = "http://www.w3.org/2000/svg";
-  const line = document.createElementNS(ns, "polyline");
-  line.setAttribute("points", pts.map((p) => `${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "));
-  chart.appendChild(line);
-  if (a.limit != null) {
-    const limit = document.createElementNS(ns, "line");
-    limit.setAttribute("class", "limit");
-    limit.setAttribute("x1", "0"); limit.setAttribute("x2", "600");
-    limit.setAttribute("y1", y(a.limit).toFixed(1)); limit.setAttribute("y2", y(a.limit).toFixed(1));
-    chart.appendChild(limit);
-  }
-  $("detail-summary").textContent = SP.t("history.summary", { n: pts.length, min: Math.min(...pts.map((p) => p.value)), max: Math.max(...pts.map((p) => p.value)), unit: data.unit });
+  SPChart.line(chart, pts, { label: SP.t("quantity." + a.quantity), unit: data.unit, limit: a.limit });
+  const values = pts.map((p) => p.value);
+  $("detail-summary").textContent = SP.t("history.summary", { n: pts.length, min: Math.min(...values), max: Math.max(...values), unit: data.unit });
 }
 
 function fillSelect(id, values, label) {

@@ -113,25 +113,18 @@ async function showHistory(device, reading) {
   el("history-title").textContent = tx("history.title", { where: `${device.enterprise} / ${device.device} / ${reading.sensor}`, quantity: tx("quantity." + reading.quantity), unit: reading.unit });
   if (!response.ok) {
     el("history-summary").textContent = tx("history.unavailable", { status: response.status });
-    el("history-chart").replaceChildren();
+    SPChart.line(el("history-chart"), []);
     return;
   }
   const data = await response.json();
   const pts = data.points;
-  const chart = el("history-chart");
-  chart.replaceChildren();
+  SPChart.line(el("history-chart"), pts, { label: tx("quantity." + reading.quantity), unit: data.unit });
   if (pts.length === 0) {
     el("history-summary").textContent = tx("history.none");
     return;
   }
-  const t0 = Date.parse(pts[0].ts), t1 = Date.parse(pts[pts.length - 1].ts) || t0 + 1;
   const values = pts.map((p) => p.value);
   const lo = Math.min(...values), hi = Math.max(...values);
-  const x = (t) => ((Date.parse(t) - t0) / Math.max(1, t1 - t0)) * 600;
-  const y = (v) => 150 - ((v - lo) / Math.max(1e-9, hi - lo)) * 140;
-  const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
-  line.setAttribute("points", pts.map((p) => `${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "));
-  chart.appendChild(line);
   el("history-summary").textContent = tx("history.summary", { n: pts.length, min: lo, max: hi, unit: data.unit });
 }
 

@@ -6,6 +6,7 @@
 const Overview = (() => {
   const tiles = new Map(); // enterprise -> tile
   let park = null;
+  let pending = null; // pushes that arrive while the overview is being fetched
   const ov = (id) => document.getElementById(id);
   const num = (v, digits = 1) => (v == null ? "—" : Number(v).toFixed(digits));
 
@@ -19,12 +20,14 @@ const Overview = (() => {
     div.className = "tile";
     div.dataset.enterprise = t.enterprise;
     div.dataset.status = t.status;
-    div.innerHTML = `<h3></h3><span class="status"></span>
+    div.innerHTML = `<h3><a></a></h3><span class="status"></span>
       <div class="power"><span class="label"></span> <span class="v"></span> kW</div>
       <div class="voc"><span class="label"></span> <span class="v"></span> mg/m³</div>
       <div class="fire"><span class="label"></span> <span class="v"></span></div>
       <div class="devices"></div>`;
-    div.querySelector("h3").textContent = t.name;
+    const link = div.querySelector("h3 a");
+    link.textContent = t.name;
+    link.href = `parks/${encodeURIComponent(t.park)}/enterprises/${encodeURIComponent(t.enterprise)}`;
     div.querySelector(".status").textContent = SP.t("status." + t.status);
     div.querySelector(".power .label").textContent = SP.t("overview.power");
     div.querySelector(".power .v").textContent = num(t.powerKw);
@@ -70,20 +73,29 @@ const Overview = (() => {
     }
   }
 
+  function apply(u) {
+    for (const t of u.tiles) tiles.set(t.enterprise, t);
+    renderCounts(u.openAlertsBySeverity);
+  }
+
   async function load(p) {
     park = p;
+    pending = [];
     const data = await SP.json(`api/parks/${encodeURIComponent(p)}/overview`);
     if (park !== p) return;
     tiles.clear();
     for (const t of data.tiles) tiles.set(t.enterprise, t);
     renderCounts(data.openAlertsBySeverity);
+    // A push that raced the fetch may be newer than what the fetch returned: apply it on top.
+    for (const u of pending) apply(u);
+    pending = null;
     render();
   }
 
   SP.connection.on("tiles", (u) => {
     if (u.park !== park) return;
-    for (const t of u.tiles) tiles.set(t.enterprise, t);
-    renderCounts(u.openAlertsBySeverity);
+    if (pending) { pending.push(u); return; }
+    apply(u);
     render();
   });
   SP.onReconnected(async () => { if (park) await load(park); });

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
 
-/// <summary>Sign-in and park access in a real browser, against the real Dashboard and Mosquitto.</summary>
+/// <summary>Sign-in, park access and the park pages in a real browser, against the real Dashboard and Mosquitto.</summary>
 public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private MosquittoServer _broker = null!;
@@ -78,5 +78,20 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
         var tile = page.Locator(".tile[data-enterprise='e-web']");
         await Expect(tile.Locator(".voc .v")).ToHaveTextAsync("7.25");
         await Expect(tile).ToHaveAttributeAsync("data-status", "normal");
+    }
+
+    [Fact]
+    public async Task The_enterprise_view_lists_its_devices_and_charts_each_quantity_live()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(_dashboard.Url, TestUser.OperatorA, "parks/p-live/enterprises/e-ent");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(page.Locator("#enterprise-title")).ToHaveTextAsync("e-ent");
+
+        var batch = TelemetryJson.Batch("d-ent", 1, TelemetryJson.Reading("meter-1", "power", 42.5, "kW", DateTimeOffset.UtcNow.AddSeconds(-1)));
+        await MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Telemetry(new DeviceAddress("p-live", "e-ent", "d-ent")), TelemetryJson.Bytes(batch));
+
+        await Expect(page.Locator("#enterprise-devices tr[data-device='d-ent']")).ToHaveAttributeAsync("data-state", "online");
+        await Expect(page.Locator(".quantity-chart[data-key='d-ent/meter-1/power'] .uplot")).ToBeVisibleAsync();
     }
 }

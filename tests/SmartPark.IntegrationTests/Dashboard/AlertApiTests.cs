@@ -1,9 +1,12 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Alerts;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Tests.Shared;
 
@@ -73,5 +76,23 @@ public sealed class AlertApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await op.Http.SendAsync(mine)).StatusCode);
         var messages = await Poll.UntilAsync(() => Task.FromResult(acks.Messages), m => m.Count > 0, Timeout, "the ack on MQTT");
         Assert.Equal("op-a", JsonSerializer.Deserialize(messages[0].Payload, ContractsJsonContext.Default.AlertAck)!.By);
+    }
+
+    [Fact]
+    public async Task An_alert_transition_reaches_a_signed_in_hub_client_within_a_second()
+    {
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        await using var hub = op.Hub("/hubs/live");
+        var received = new TaskCompletionSource<AlertUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<AlertUpdate>("alert", u => received.TrySetResult(u));
+        await hub.StartAsync();
+        await hub.InvokeAsync("JoinAlerts");
+
+        var clock = Stopwatch.StartNew();
+        await PublishAsync(AlertSamples.Document("fast") with { Park = "p-a" });
+        var update = await received.Task.WaitAsync(Timeout);
+        var elapsed = clock.Elapsed;
+        Assert.Equal(("p-a", "fast", "active"), (update.Park, update.AlertId, update.Alert!.State));
+        Assert.True(elapsed < TimeSpan.FromSeconds(1), $"took {elapsed.TotalMilliseconds:0} ms");
     }
 }

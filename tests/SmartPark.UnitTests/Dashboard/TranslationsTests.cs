@@ -51,6 +51,7 @@ public sealed partial class TranslationsTests
         used.UnionWith(new[] { "threshold", "window", "rate", "detector", "absence", "flatline", "registry", "combination" }.Select(k => "kind." + k));
         used.UnionWith(new[] { "operator", "bureau", "admin" }.Select(r => "role." + r));
         used.UnionWith(new[] { "online", "offline", "unknown" }.Select(s => "device." + s));
+        used.UnionWith(new[] { "raw", "1m", "1h" }.Select(r => "resolution." + r));
         used.UnionWith(SmartPark.Dashboard.Overview.EnterpriseStatus.All.Select(s => "status." + s));
         used.UnionWith(new[] { "connecting", "connected", "reconnecting", "disconnected" }.Select(s => "connection." + s));
         Assert.NotEmpty(used);
