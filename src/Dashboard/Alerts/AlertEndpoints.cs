@@ -31,6 +31,20 @@ public static class AlertEndpoints
             }
         });
 
+        app.MapGet("/api/bureau/exceedances", async (HttpContext context, AlertEventReader reader, AlertBook book, TimeProvider time, int? days, CancellationToken cancellationToken) =>
+        {
+            var from = time.GetUtcNow() - TimeSpan.FromDays(Math.Clamp(days ?? 30, 1, 366));
+            try
+            {
+                var raised = await reader.RaisedForBureauAsync(context.User, from, cancellationToken);
+                return Results.Ok(BureauSummary.Build(raised, book.Open(a => context.User.CanSee(a))));
+            }
+            catch (Exception ex) when (ex is InfluxException or HttpRequestException)
+            {
+                return Results.Problem($"alert history is unavailable: {ex.Message}", statusCode: 503);
+            }
+        });
+
         app.MapGet("/api/parks/{park}/alerts/{alertId}/timeline", async (HttpContext context, string park, string alertId, AlertEventReader reader, CancellationToken cancellationToken) =>
         {
             if (!Ids.IsValid(park) || !Ids.IsValid(alertId))

@@ -23,6 +23,14 @@ public sealed class AlertEventReader(InfluxV1Client influx)
         return QueryAsync($"SELECT * FROM alert_event WHERE {string.Join(" AND ", where)} ORDER BY time DESC LIMIT {MaxEvents}", cancellationToken);
     }
 
+    /// <summary>Bureau alerts raised since <paramref name="from"/> in the user's parks (every park for an admin).</summary>
+    public Task<IReadOnlyList<AlertEventView>> RaisedForBureauAsync(ClaimsPrincipal user, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var where = new List<string> { $"time >= {InfluxQl.Time(from)}", "state = 'active'", "bureau = true" };
+        AddVisibility(user, where);
+        return QueryAsync($"SELECT * FROM alert_event WHERE {string.Join(" AND ", where)} ORDER BY time DESC LIMIT {MaxEvents}", cancellationToken);
+    }
+
     /// <summary>Every transition of one alert, oldest first.</summary>
     public Task<IReadOnlyList<AlertEventView>> TimelineAsync(ClaimsPrincipal user, string park, string alertId, CancellationToken cancellationToken)
     {
@@ -77,7 +85,11 @@ public sealed class AlertEventReader(InfluxV1Client influx)
                     Text(row, "rule") ?? "",
                     Text(row, "kind") ?? "",
                     Text(row, "severity") ?? "",
-                    Flag(row, "bureau")));
+                    Flag(row, "bureau"),
+                    Number(row, "peak"),
+                    Text(row, "quantity"),
+                    Text(row, "unit"),
+                    Text(row, "source")));
             }
         }
         return events;

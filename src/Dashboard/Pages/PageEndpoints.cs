@@ -16,6 +16,8 @@ public static class PageEndpoints
             Results.File(Path.Combine(env.WebRootPath, "alerts.html"), "text/html; charset=utf-8"));
         app.MapGet("/parks/{park}/enterprises/{enterprise}", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(env.WebRootPath, "enterprise.html"), "text/html; charset=utf-8"));
+        app.MapGet("/bureau", (IWebHostEnvironment env) =>
+            Results.File(Path.Combine(env.WebRootPath, "bureau.html"), "text/html; charset=utf-8"));
         app.MapGet("/history", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(env.WebRootPath, "history.html"), "text/html; charset=utf-8"));
         app.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>

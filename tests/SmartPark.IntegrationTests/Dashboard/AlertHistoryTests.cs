@@ -69,6 +69,20 @@ public sealed class AlertHistoryTests(BrowserFixture browser) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_bureau_view_lists_exceedances_by_enterprise_and_rule_with_standard_and_limit()
+    {
+        using var bureau = await _dashboard.SignInAsync(TestUser.BureauA);
+        var rows = (await bureau.Http.GetFromJsonAsync<List<Exceedance>>("api/bureau/exceedances?days=2"))!;
+        var row = Assert.Single(rows);
+        Assert.Equal(("p-a", "e07", "inplant-nmhc-1h", "nmhc"), (row.Park, row.Enterprise, row.RuleId, row.Quantity));
+        Assert.Equal((6.0, "DB44/2367-2022, Table 3", 1, 9.1), (row.Limit, row.Source, row.Raised, row.Worst));
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(_dashboard.Url, TestUser.BureauA, "bureau");
+        await Expect(page.Locator("#exceedances tr[data-rule='inplant-nmhc-1h'] td").Nth(4)).ToHaveTextAsync("DB44/2367-2022, Table 3");
+    }
+
+    [Fact]
     public async Task In_the_browser_a_recent_alert_opens_its_timeline_and_a_chart_of_its_values()
     {
         var page = await browser.NewPageAsync();

@@ -74,3 +74,29 @@ public sealed class AlertBookTests
         Assert.Contains(AlertGroups.BureauPark(Park), AlertGroups.For(emission));
     }
 }
+
+public sealed class BureauSummaryTests
+{
+    private static AlertEventView Raised(string enterprise, double value, int minutes) =>
+        new(AlertSamples.RaisedAt.AddMinutes(minutes), "a-" + enterprise + minutes, "active", null, 1, null, null, value, 6, "p", enterprise, "d", "voc-1",
+            "inplant-nmhc-1h", "window", "critical", true, value + 1, "nmhc", "mg/m3", "DB44/2367-2022");
+
+    [Fact]
+    public void Exceedances_group_by_enterprise_and_rule_with_count_worst_and_standard()
+    {
+        var rows = BureauSummary.Build([Raised("e1", 7, 0), Raised("e1", 9, 10), Raised("e2", 6.5, 5)], []);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(("e1", 2, 10.0, "DB44/2367-2022", 6.0), (rows[0].Enterprise, rows[0].Raised, rows[0].Worst, rows[0].Source, rows[0].Limit));
+        Assert.Equal(AlertSamples.RaisedAt.AddMinutes(10), rows[0].LastRaisedAt);
+        Assert.False(rows[0].OpenNow);
+    }
+
+    [Fact]
+    public void An_open_alert_raised_before_the_period_still_counts_and_non_bureau_ones_do_not()
+    {
+        var open = AlertSamples.Document("old") with { Park = "p", Enterprise = "e3" };
+        var fire = open with { AlertId = "fire", RuleId = "fire", Bureau = false };
+        var row = Assert.Single(BureauSummary.Build([], [open, fire]));
+        Assert.Equal(("e3", 1, true, 9.1), (row.Enterprise, row.Raised, row.OpenNow, row.Worst));
+    }
+}
