@@ -1,8 +1,13 @@
+using SmartPark.Dashboard.Alerts;
+using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
+using SmartPark.Dashboard.Overview;
+using SmartPark.Dashboard.Pages;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Dashboard;
 
@@ -24,7 +29,22 @@ public static class DashboardApp
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveState>();
+        builder.Services.AddSingleton<AlertBook>();
+        // The registry gives tiles their names, status and plan. Optional: without it, tiles show
+        // what reports. Watched for changes only when configured.
+        builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));
+        builder.Services.AddSingleton<RegistryProvider>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Registry:Path"]))
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
+        builder.Services.AddSingleton<OverviewBuilder>();
+        builder.Services.AddSingleton<DirtyTiles>();
+        builder.Services.AddHostedService<TilePublisher>();
+        builder.Services.AddSingleton<AlertFeed>();
+        builder.Services.AddSingleton<AlertAckPublisher>();
+        builder.Services.AddTransient<AlertEventReader>();
         builder.Services.AddTransient<HistoryReader>();
+        builder.Services.AddTransient<SeriesReader>();
+        builder.Services.AddDashboardAuth();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TelemetryListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryListener>());
@@ -32,11 +52,21 @@ public static class DashboardApp
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
 
         var app = builder.Build();
+        // Authentication before the static files: with the fallback policy, the page and its
+        // scripts too need a signed-in user (only /signin and /healthz do not).
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseMiddleware<ParkGate>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapServiceDefaults();
+        app.MapAuth();
+        app.MapPages();
         app.MapLive();
         app.MapHistory();
+        app.MapAlerts();
+        app.MapOverview();
         return app;
     }
 

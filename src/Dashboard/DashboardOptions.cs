@@ -12,5 +12,12 @@ public sealed class DashboardOptions
     public MqttEndpointOptions Broker { get; set; } = new();
 
     /// <summary>Longest history one request may ask for, so a typo cannot scan years of raw points.</summary>
+    /// <summary>JSON file of the people who may sign in (<c>{"users":[{"name","role","parks","passwordHash"}]}</c>);
+    /// hash passwords with <c>./smartpark hash-user-password</c>.</summary>
+    public string? UsersPath { get; set; }
+
+    /// <summary>How often changed enterprise tiles are pushed to browsers: at most one update per tile per interval.</summary>
+    public TimeSpan TileInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     public TimeSpan MaxHistory { get; set; } = TimeSpan.FromDays(2);
 }

@@ -1,1 +1,19 @@
-SmartPark.Dashboard.DashboardApp.Build(args).Run();
+using SmartPark.Dashboard;
+using SmartPark.Dashboard.Auth;
+
+// `hash-password`: read a password on stdin (so it stays out of shell history and ps) and print
+// the hash for the users file.
+if (args is ["hash-password", ..])
+{
+    var password = Console.In.ReadLine();
+    if (string.IsNullOrEmpty(password))
+    {
+        Console.Error.WriteLine("hash-password: give the password on stdin");
+        return 2;
+    }
+    Console.WriteLine(UserStore.Hash(password));
+    return 0;
+}
+
+DashboardApp.Build(args).Run();
+return 0;

@@ -1,4 +1,5 @@
 using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Auth;
 
 namespace SmartPark.Dashboard.Live;
 
@@ -7,7 +8,12 @@ public static class LiveEndpoints
     public static IEndpointRouteBuilder MapLive(this IEndpointRouteBuilder app)
     {
         app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapGet("/api/parks", (LiveState state) => state.Parks());
+        // Only the parks the user may see; ParkGate refuses the others' sub-paths.
+        app.MapGet("/api/parks", (LiveState state, HttpContext context) =>
+        {
+            var mine = context.User.Parks();
+            return mine is null ? state.Parks() : state.Parks().Union(mine).Where(mine.Contains).Order(StringComparer.Ordinal).ToList();
+        });
         app.MapGet("/api/parks/{park}/devices", (string park, LiveState state) =>
             Ids.IsValid(park) ? Results.Ok(state.Snapshot(park)) : Results.Problem($"'{park}' is not a park id", statusCode: 400));
         return app;

@@ -8,6 +8,8 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
+using SmartPark.Dashboard.Alerts;
+using SmartPark.Dashboard.Overview;
 using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.Dashboard.Live;
@@ -22,6 +24,8 @@ public sealed class TelemetryListener(
     LiveState state,
     IHubContext<LiveHub> hub,
     TimeProvider time,
+    AlertFeed alerts,
+    DirtyTiles tiles,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<TelemetryListener>();
@@ -41,6 +45,7 @@ public sealed class TelemetryListener(
             await mqtt.Client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
                 .WithTopicFilter(SmartParkTopics.AllStatus, MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(SmartParkTopics.AllTelemetry, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(SmartParkTopics.AllAlerts, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(), ct);
         };
         mqtt.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
@@ -51,10 +56,17 @@ public sealed class TelemetryListener(
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         var message = e.ApplicationMessage;
-        if (!SmartParkTopics.TryParse(message.Topic, out var topic) || topic.Device is not { } device)
+        if (!SmartParkTopics.TryParse(message.Topic, out var topic))
             return;
         try
         {
+            if (topic.Kind == TopicKind.Alert && topic.AlertId is { } alertId)
+            {
+                await alerts.OnMessageAsync(topic.Park, alertId, message.Payload.ToArray());
+                return;
+            }
+            if (topic.Device is not { } device)
+                return;
             switch (topic.Kind)
             {
                 case TopicKind.Telemetry:
@@ -85,6 +97,7 @@ public sealed class TelemetryListener(
             .ToList();
         var update = new ReadingsUpdate(device.Park, device.Enterprise, device.Device, result.Batch.Seq!.Value, now, readings);
         state.ApplyReadings(device, update);
+        tiles.Mark(device.Park, device.Enterprise);
         await hub.Clients.Group(LiveHub.GroupOf(device.Park)).SendAsync("readings", update);
     }
 
@@ -95,6 +108,7 @@ public sealed class TelemetryListener(
             return;
         var now = time.GetUtcNow();
         state.ApplyStatus(device, status, now);
+        tiles.Mark(device.Park, device.Enterprise);
         await hub.Clients.Group(LiveHub.GroupOf(device.Park))
             .SendAsync("status", new StatusUpdate(device.Park, device.Enterprise, device.Device, status.State, status.At ?? now, status.Reason));
     }

@@ -6,24 +6,12 @@ const el = (id) => document.getElementById(id);
 const devices = new Map(); // "enterprise/device" -> device view
 let currentPark = null;
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl("hubs/live")
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
-  .build();
+const connection = SP.connection;
+// Not "t": signalr.min.js already declares a global t.
+const tx = SP.t;
 
-function setConnectionState(state, text) {
-  const c = el("connection");
-  c.dataset.state = state;
-  c.textContent = text;
-}
-
-connection.onreconnecting(() => setConnectionState("reconnecting", "reconnecting…"));
-connection.onreconnected(async () => {
-  setConnectionState("connected", "live");
-  // The group membership died with the old connection; join again and take a fresh snapshot.
-  if (currentPark) await joinPark(currentPark);
-});
-connection.onclose(() => setConnectionState("disconnected", "disconnected"));
+// After a reconnect the park group is gone and updates were missed: join again, take a fresh snapshot.
+SP.onReconnected(async () => { if (currentPark) await joinPark(currentPark); });
 
 connection.on("readings", (update) => {
   if (update.park !== currentPark) return;
@@ -63,13 +51,14 @@ async function joinPark(park) {
 async function choosePark(park) {
   if (currentPark && currentPark !== park) await connection.invoke("LeavePark", currentPark);
   currentPark = park;
-  history.replaceState(null, "", `?park=${encodeURIComponent(park)}`);
+  history.replaceState(null, "", `parks/${encodeURIComponent(park)}`);
   el("history").hidden = true;
   await joinPark(park);
+  await Overview.load(park);
 }
 
 function formatTime(iso) {
-  return iso ? new Date(iso).toLocaleTimeString() : "—";
+  return iso ? new Date(iso).toLocaleTimeString(SP.lang) : "—";
 }
 
 function render() {
@@ -88,12 +77,12 @@ function render() {
     const h = document.createElement("h2");
     h.textContent = enterprise;
     const table = document.createElement("table");
-    table.innerHTML = "<thead><tr><th>Device</th><th>State</th><th>Last seen</th><th>Latest readings</th></tr></thead>";
+    table.innerHTML = `<thead><tr><th>${tx("park.device")}</th><th>${tx("park.state")}</th><th>${tx("park.lastSeen")}</th><th>${tx("park.readings")}</th></tr></thead>`;
     const body = document.createElement("tbody");
     for (const d of byEnterprise.get(enterprise).sort((a, b) => a.device.localeCompare(b.device))) {
       const tr = document.createElement("tr");
       tr.dataset.device = d.device;
-      tr.innerHTML = `<td>${d.device}</td><td class="state-${d.state}">${d.state}</td><td>${formatTime(d.lastSeen)}</td>`;
+      tr.innerHTML = `<td>${d.device}</td><td class="state-${d.state}">${tx("device." + d.state)}</td><td>${formatTime(d.lastSeen)}</td>`;
       const cell = document.createElement("td");
       for (const r of d.readings) {
         const span = document.createElement("span");
@@ -101,8 +90,8 @@ function render() {
         span.dataset.sensor = r.sensor;
         span.dataset.quantity = r.quantity;
         span.dataset.flag = r.flag;
-        span.title = `${r.sensor} · ${new Date(r.ts).toLocaleString()} · flag ${r.flag} · click for the last hour`;
-        span.innerHTML = `<span class="q">${r.quantity}</span> <span class="v">${r.value}</span> <span class="u">${r.unit}</span>`;
+        span.title = tx("park.readingTitle", { sensor: r.sensor, ts: new Date(r.ts).toLocaleString(SP.lang), flag: r.flag });
+        span.innerHTML = `<span class="q">${tx("quantity." + r.quantity)}</span> <span class="v">${r.value}</span> <span class="u">${r.unit}</span>`;
         span.addEventListener("click", () => showHistory(d, r));
         cell.appendChild(span);
         r.fresh = false;
@@ -121,43 +110,30 @@ async function showHistory(device, reading) {
   const response = await fetch(url);
   const section = el("history");
   section.hidden = false;
-  el("history-title").textContent = `${device.enterprise} / ${device.device} / ${reading.sensor} · ${reading.quantity} (${reading.unit}), last hour`;
+  el("history-title").textContent = tx("history.title", { where: `${device.enterprise} / ${device.device} / ${reading.sensor}`, quantity: tx("quantity." + reading.quantity), unit: reading.unit });
   if (!response.ok) {
-    el("history-summary").textContent = `History unavailable (${response.status}).`;
-    el("history-chart").replaceChildren();
+    el("history-summary").textContent = tx("history.unavailable", { status: response.status });
+    SPChart.line(el("history-chart"), []);
     return;
   }
   const data = await response.json();
   const pts = data.points;
-  const chart = el("history-chart");
-  chart.replaceChildren();
+  SPChart.line(el("history-chart"), pts, { label: tx("quantity." + reading.quantity), unit: data.unit });
   if (pts.length === 0) {
-    el("history-summary").textContent = "No stored points in the last hour.";
+    el("history-summary").textContent = tx("history.none");
     return;
   }
-  const t0 = Date.parse(pts[0].ts), t1 = Date.parse(pts[pts.length - 1].ts) || t0 + 1;
   const values = pts.map((p) => p.value);
   const lo = Math.min(...values), hi = Math.max(...values);
-  const x = (t) => ((Date.parse(t) - t0) / Math.max(1, t1 - t0)) * 600;
-  const y = (v) => 150 - ((v - lo) / Math.max(1e-9, hi - lo)) * 140;
-  const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
-  line.setAttribute("points", pts.map((p) => `${x(p.ts).toFixed(1)},${y(p.value).toFixed(1)}`).join(" "));
-  chart.appendChild(line);
-  el("history-summary").textContent = `${pts.length} points · min ${lo} · max ${hi} ${data.unit}`;
+  el("history-summary").textContent = tx("history.summary", { n: pts.length, min: lo, max: hi, unit: data.unit });
 }
 
 async function start() {
-  try {
-    await connection.start();
-    setConnectionState("connected", "live");
-  } catch (err) {
-    setConnectionState("disconnected", "cannot reach the server");
-    setTimeout(start, 3000);
-    return;
-  }
+  await SP.ready;
   const parks = await (await fetch("api/parks")).json();
   const select = el("park");
-  const wanted = new URLSearchParams(location.search).get("park");
+  const fromPath = location.pathname.match(/^\/parks\/([^/]+)/);
+  const wanted = fromPath ? decodeURIComponent(fromPath[1]) : new URLSearchParams(location.search).get("park");
   const options = wanted && !parks.includes(wanted) ? [wanted, ...parks] : parks;
   select.replaceChildren(...options.map((p) => new Option(p, p)));
   select.onchange = () => choosePark(select.value);

@@ -67,8 +67,9 @@ public static class ServiceDefaults
 
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // Open to probes and scrapers even where the rest of the app needs sign-in (Dashboard).
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }
 

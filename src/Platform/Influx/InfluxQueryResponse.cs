@@ -35,4 +35,15 @@ public sealed record InfluxSeries
         }
         throw new KeyNotFoundException($"series '{Name}' has no column '{column}' (has {string.Join(", ", Columns)})");
     }
+
+    /// <summary>The column's index, or -1: InfluxDB leaves out a field no point of the result has.</summary>
+    public int ColumnIndexOrNone(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i] == column)
+                return i;
+        }
+        return -1;
+    }
 }

@@ -43,7 +43,8 @@ public sealed class LiveHubTests : IAsyncLifetime
     {
         var device = new DeviceAddress("p-live", "e-live", "d-live");
         var received = new TaskCompletionSource<ReadingsUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_dashboard.Url, LiveHub.Path.TrimStart('/'))).Build();
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        await using var hub = admin.Hub(LiveHub.Path);
         hub.On<ReadingsUpdate>("readings", u => received.TrySetResult(u));
         await hub.StartAsync();
         var snapshot = await hub.InvokeAsync<ParkSnapshot>("JoinPark", "p-live");
@@ -66,13 +67,14 @@ public sealed class LiveHubTests : IAsyncLifetime
     public async Task Other_parks_readings_do_not_reach_the_group_and_retained_status_lists_devices()
     {
         await PublishAsync(SmartParkTopics.Status(new DeviceAddress("p-a", "e1", "d1")), """{"state":"online","device":"d1"}"""u8.ToArray(), retain: true);
-        using var http = new HttpClient();
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        var http = admin.Http;
         await Poll.UntilAsync(async () => (await http.GetStringAsync(new Uri(_dashboard.Url, "api/parks/p-a/devices"))).Contains("\"d1\"", StringComparison.Ordinal),
             Timeout, "the retained status to list d1");
 
         var other = new List<ReadingsUpdate>();
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_dashboard.Url, LiveHub.Path.TrimStart('/'))).Build();
+        await using var hub = admin.Hub(LiveHub.Path);
         hub.On<ReadingsUpdate>("readings", u =>
         {
             if (u.Park == "p-a")
@@ -94,7 +96,8 @@ public sealed class LiveHubTests : IAsyncLifetime
     [Fact]
     public async Task The_page_and_its_signalr_client_are_served_without_a_cdn()
     {
-        using var http = new HttpClient();
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        var http = admin.Http;
         var page = await http.GetStringAsync(_dashboard.Url);
         Assert.Contains("lib/signalr/signalr.min.js", page, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", page, StringComparison.Ordinal);

@@ -46,7 +46,8 @@ public sealed class ParkEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
         var park = ParkFile.Load(Path.Combine(AppContext.BaseDirectory, "parks", "baiyun-demo.json"));
         var options = new SimulationOptions { DataDirectory = _dir, BrokerPort = _ingest.BrokerPort, Rounds = Rounds, IntervalOverrideMs = 250, Seed = 42 };
         var live = new ConcurrentDictionary<string, int>();
-        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(_dashboard.Url, LiveHub.Path.TrimStart('/'))).Build();
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        await using var hub = admin.Hub(LiveHub.Path);
         hub.On<ReadingsUpdate>("readings", u => live.AddOrUpdate(u.Device, u.Readings.Count, (_, n) => n + u.Readings.Count));
         await hub.StartAsync();
         await hub.InvokeAsync<ParkSnapshot>("JoinPark", park.Park.Id);
@@ -73,8 +74,7 @@ public sealed class ParkEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
         await Poll.UntilAsync(() => Task.FromResult(live.Values.Sum()), n => n >= produced, TimeSpan.FromSeconds(30), "every reading over SignalR");
         Assert.Equal(simulation.Devices.Count, live.Count);
         var device = simulation.Devices[0];
-        using var http = new HttpClient { BaseAddress = _dashboard.Url };
-        var history = await http.GetFromJsonAsync<HistoryResponse>($"api/parks/{device.Park}/devices/{device.Enterprise}/{device.Device}/history?quantity=nmhc&minutes=10");
+        var history = await admin.Http.GetFromJsonAsync<HistoryResponse>($"api/parks/{device.Park}/devices/{device.Enterprise}/{device.Device}/history?quantity=nmhc&minutes=10");
         Assert.Equal(Rounds, history!.Points.Count);
         Assert.All(history.Points, p => Assert.Equal("voc-1", p.Sensor));
     }

@@ -8,16 +8,25 @@ public sealed class DashboardHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private DashboardHost(WebApplication app, Uri url)
+    private readonly string _dir;
+
+    private DashboardHost(WebApplication app, Uri url, string dir)
     {
         _app = app;
         Url = url;
+        _dir = dir;
     }
 
     public Uri Url { get; }
 
+    /// <summary>Signs one of <see cref="TestUser.Standard"/> in.</summary>
+    public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user);
+
+    /// <summary>Starts the Dashboard with <see cref="TestUser.Standard"/> as its users.</summary>
     public static async Task<DashboardHost> StartAsync(int brokerPort, Uri influx, string database)
     {
+        var dir = Directory.CreateTempSubdirectory("smartpark-dashboard-").FullName;
+        var usersPath = TestUser.WriteFile(dir, TestUser.Standard);
         var port = FreePort.Next();
         var url = new Uri($"http://127.0.0.1:{port}/");
         var app = DashboardApp.Build(
@@ -26,6 +35,7 @@ public sealed class DashboardHost : IAsyncDisposable
             $"--Dashboard:Broker:Port={brokerPort}",
             $"--Influx:Url={influx}",
             $"--Influx:Database={database}",
+            $"--Dashboard:UsersPath={usersPath}",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await app.StartAsync();
@@ -35,12 +45,20 @@ public sealed class DashboardHost : IAsyncDisposable
             using var response = await http.GetAsync(new Uri(url, "healthz"));
             return response.IsSuccessStatusCode;
         }, TimeSpan.FromSeconds(30), "Dashboard /healthz to report healthy");
-        return new DashboardHost(app, url);
+        return new DashboardHost(app, url, dir);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a leftover temp folder is harmless
+        }
     }
 }

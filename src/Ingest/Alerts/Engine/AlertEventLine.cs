@@ -32,6 +32,10 @@ public static class AlertEventLine
             .Field("bureau", a.Bureau)
             .Field("by", t.By)
             .Field("comment", t.Comment)
+            // What was measured against which standard, so reports of past alerts need no rule lookup.
+            .Field("quantity", a.Quantity)
+            .Field("unit", a.Unit)
+            .Field("source", a.Source)
             .Timestamp(t.At.ToUnixTimeMilliseconds(), WritePrecision.Ms);
         if (a.Value is { } value)
             point = point.Field("value", value);

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SmartPark.Contracts;
+using SmartPark.Contracts.Alerts;
+using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Live;
+
+namespace SmartPark.Dashboard.Alerts;
+
+/// <summary>
+/// Publishes a person's acknowledgement on <c>smartpark/v1/{park}/alerts/{id}/ack</c>; Ingest owns
+/// the lifecycle and answers with the updated retained document, which reaches the browsers like
+/// any other transition. The name is the signed-in user's, never one the browser sends.
+/// </summary>
+public sealed class AlertAckPublisher(TelemetryListener listener, TimeProvider time, ILogger<AlertAckPublisher> logger)
+{
+    public async Task<bool> PublishAsync(ClaimsPrincipal user, string park, string alertId, string? comment, CancellationToken cancellationToken)
+    {
+        var by = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "unknown";
+        var ack = new AlertAck { By = by, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), At = time.GetUtcNow() };
+        if (listener.Connection is not { IsUp: true } mqtt)
+            return false;
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(SmartParkTopics.AlertAck(park, alertId))
+            .WithPayload(JsonSerializer.SerializeToUtf8Bytes(ack, ContractsJsonContext.Default.AlertAck))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithContentType("application/json")
+            .Build();
+        var sent = await mqtt.PublishAsync(message, cancellationToken);
+        logger.LogInformation("Alert {Park}/{AlertId} acknowledged by {User}: {Outcome}", park, alertId, by, sent ? "published" : "not published");
+        return sent;
+    }
+}

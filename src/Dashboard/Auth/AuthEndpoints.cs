@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace SmartPark.Dashboard.Auth;
+
+/// <summary>
+/// <c>GET/POST /signin</c>, <c>POST /signout</c> and <c>GET /api/me</c>. The POSTs are forms, so
+/// <c>UseAntiforgery</c> checks their token; a cross-site page cannot sign anyone in or out.
+/// </summary>
+public static class AuthEndpoints
+{
+    public const string SignInPath = "/signin";
+
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(SignInPath, (HttpContext context, IAntiforgery antiforgery, UserStore users, string? returnUrl, bool? failed) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            return Results.Content(SignInPage.Html(tokens.FormFieldName, tokens.RequestToken!, returnUrl, failed == true, users.Users().Count == 0), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+
+        app.MapPost(SignInPath, async (HttpContext context, UserStore users, [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        {
+            var found = users.Verify(user, password);
+            var back = SafeReturnUrl(returnUrl);
+            if (found is null)
+                return Results.Redirect($"{SignInPath}?failed=true&returnUrl={Uri.EscapeDataString(back)}");
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                ParkAccess.ToPrincipal(found, CookieAuthenticationDefaults.AuthenticationScheme));
+            return Results.Redirect(back);
+        }).AllowAnonymous();
+
+        app.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            // No form fields are bound here, so UseAntiforgery would not check; check explicitly.
+            if (!await antiforgery.IsRequestValidAsync(context))
+                return Results.BadRequest("missing or invalid anti-forgery token");
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect(SignInPath);
+        });
+
+        app.MapGet("/api/me", (HttpContext context) => new
+        {
+            name = context.User.Identity?.Name,
+            role = context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value,
+            parks = context.User.Parks()?.Order(StringComparer.Ordinal).ToList(),
+        });
+        return app;
+    }
+
+    /// <summary>Only a local path: an attacker's link must not bounce a fresh sign-in to their site.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+}

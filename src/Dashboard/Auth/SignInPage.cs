@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace SmartPark.Dashboard.Auth;
+
+/// <summary>
+/// The sign-in form, rendered on the server so it carries its anti-forgery token and needs no
+/// script or stylesheet (those sit behind sign-in). Labels are bilingual: the visitor has not
+/// chosen a language yet.
+/// </summary>
+public static class SignInPage
+{
+    public static string Html(string formFieldName, string token, string? returnUrl, bool failed, bool noUsers) => $$"""
+        <!doctype html>
+        <html lang="zh-CN">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>SmartPark · 登录 Sign in</title>
+          <style>
+            body { font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", system-ui, sans-serif; background: #f4f6f8; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+            form { background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 2px 8px #0002; display: grid; gap: .8rem; min-width: 18rem; }
+            label { display: grid; gap: .2rem; }
+            .error { color: #b00020; }
+          </style>
+        </head>
+        <body>
+          <form method="post" action="/signin">
+            <h1>SmartPark</h1>
+            {{(failed ? "<p id=\"signin-error\" class=\"error\" role=\"alert\">用户名或密码错误 · Wrong user name or password</p>" : "")}}
+            {{(noUsers ? "<p class=\"error\">尚未配置用户 (Dashboard:UsersPath) · No users are configured</p>" : "")}}
+            <label>用户名 · User <input id="user" name="user" autocomplete="username" required autofocus></label>
+            <label>密码 · Password <input id="password" name="password" type="password" autocomplete="current-password" required></label>
+            <input type="hidden" name="{{WebUtility.HtmlEncode(formFieldName)}}" value="{{WebUtility.HtmlEncode(token)}}">
+            <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(returnUrl ?? "/")}}">
+            <button id="signin" type="submit">登录 · Sign in</button>
+          </form>
+        </body>
+        </html>
+        """;
+}

@@ -1,0 +1,33 @@
+using SmartPark.Contracts.Registry;
+
+namespace SmartPark.Dashboard.Overview;
+
+/// <summary>One enterprise tile: status, live power and VOC, fire state, where the plan draws it.</summary>
+public sealed record EnterpriseTile(
+    string Park,
+    string Enterprise,
+    string Name,
+    string? Industry,
+    string? RegistryStatus,
+    string Status,
+    double? PowerKw,
+    double? Voc,
+    string? VocQuantity,
+    bool Fire,
+    int DevicesOnline,
+    int DevicesOffline,
+    int OpenAlerts,
+    DateTimeOffset? LastSeen,
+    PlanRect? Plan);
+
+public sealed record ParkOverview(
+    string Park,
+    string? Name,
+    string? District,
+    double? AreaHectares,
+    string? LeadingIndustry,
+    IReadOnlyDictionary<string, int> OpenAlertsBySeverity,
+    IReadOnlyList<EnterpriseTile> Tiles);
+
+/// <summary>Pushed to a park's group (<c>tiles</c>): the tiles that changed since the last push.</summary>
+public sealed record TilesUpdate(string Park, IReadOnlyList<EnterpriseTile> Tiles, IReadOnlyDictionary<string, int> OpenAlertsBySeverity);

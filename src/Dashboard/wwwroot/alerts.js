@@ -1,0 +1,166 @@
+// Alerts view: open alerts (live, from the retained MQTT documents via SignalR), recent transitions
+// (InfluxDB alert_event), filters, acknowledge with a comment, and one alert's timeline and values.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const open = new Map(); // alertId -> document
+const KINDS = ["threshold", "window", "rate", "detector", "absence", "flatline", "registry", "combination"];
+const SEVERITIES = ["critical", "warning", "info"];
+const STATES = ["active", "acknowledged", "cleared"];
+
+function filters() {
+  return {
+    park: $("f-park").value, enterprise: $("f-enterprise").value.trim(), kind: $("f-kind").value,
+    severity: $("f-severity").value, state: $("f-state").value,
+  };
+}
+
+function matches(a, f) {
+  return (!f.park || a.park === f.park) && (!f.enterprise || a.enterprise === f.enterprise) && (!f.kind || a.kind === f.kind)
+    && (!f.severity || a.severity === f.severity) && (!f.state || a.state === f.state);
+}
+
+const fmt = (iso) => (iso ? new Date(iso).toLocaleString(SP.lang) : "—");
+const where = (a) => [a.park, a.enterprise, a.device, a.sensor].filter(Boolean).join(" / ");
+
+function renderOpen() {
+  const f = filters();
+  const rows = [...open.values()].filter((a) => matches(a, f))
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.raisedAt.localeCompare(a.raisedAt));
+  const body = $("open-alerts").querySelector("tbody");
+  body.replaceChildren();
+  $("open-empty").hidden = rows.length > 0;
+  for (const a of rows) {
+    const tr = document.createElement("tr");
+    tr.dataset.alertId = a.alertId;
+    tr.dataset.severity = a.severity;
+    tr.dataset.state = a.state;
+    const cells = [SP.t("severity." + a.severity), SP.t("state." + a.state), a.rule, where(a),
+      a.value == null ? "—" : `${a.value} ${a.unit ?? ""}${a.limit == null ? "" : " / " + a.limit}`, fmt(a.raisedAt)];
+    for (const text of cells) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.appendChild(td);
+    }
+    tr.children[0].className = "sev sev-" + a.severity;
+    const actions = document.createElement("td");
+    if (a.state === "active") {
+      const comment = document.createElement("input");
+      comment.className = "ack-comment";
+      comment.placeholder = SP.t("alerts.comment");
+      comment.maxLength = 500;
+      const ack = document.createElement("button");
+      ack.className = "ack";
+      ack.type = "button";
+      ack.textContent = SP.t("alerts.ack");
+      ack.onclick = (e) => { e.stopPropagation(); acknowledge(a, comment.value, ack); };
+      comment.onclick = (e) => e.stopPropagation();
+      actions.append(comment, ack);
+    } else if (a.acknowledgedBy) {
+      actions.textContent = SP.t("alerts.ackedBy", { by: a.acknowledgedBy });
+    }
+    tr.appendChild(actions);
+    tr.onclick = () => showDetail(a);
+    body.appendChild(tr);
+  }
+}
+
+async function acknowledge(alert, comment, button) {
+  button.disabled = true;
+  const af = await SP.antiforgery();
+  const r = await fetch(`api/parks/${encodeURIComponent(alert.park)}/alerts/${encodeURIComponent(alert.alertId)}/ack`, {
+    method: "POST", headers: { "Content-Type": "application/json", [af.header]: af.token }, body: JSON.stringify({ comment }),
+  });
+  button.textContent = r.ok ? SP.t("alerts.ackSent") : SP.t("alerts.ackFailed");
+  button.dataset.result = r.ok ? "sent" : "failed";
+  if (!r.ok) button.disabled = false;
+}
+
+async function loadOpen() {
+  open.clear();
+  for (const a of await SP.json("api/alerts")) open.set(a.alertId, a);
+  renderOpen();
+}
+
+async function loadRecent() {
+  const f = filters();
+  const q = new URLSearchParams({ hours: "24" });
+  for (const [k, v] of Object.entries(f)) if (v) q.set(k, v);
+  const body = $("recent-alerts").querySelector("tbody");
+  body.replaceChildren();
+  let events = [];
+  try { events = await SP.json(`api/alerts/recent?${q}`); } catch { body.innerHTML = `<tr><td colspan="6">${SP.t("alerts.historyUnavailable")}</td></tr>`; return; }
+  for (const e of events) {
+    const tr = document.createElement("tr");
+    tr.dataset.alertId = e.alertId;
+    for (const text of [fmt(e.at), SP.t("state." + e.state), SP.t("severity." + e.severity), e.rule, where(e), e.by ?? ""]) {
+      const td = document.createElement("td");
+      td.textContent = text;
+      tr.appendChild(td);
+    }
+    tr.onclick = () => showDetail({ ...e, alertId: e.alertId, raisedAt: e.at });
+    body.appendChild(tr);
+  }
+}
+
+async function showDetail(a) {
+  $("alert-detail").hidden = false;
+  $("detail-title").textContent = `${a.rule} · ${where(a)}`;
+  const list = $("timeline");
+  list.replaceChildren();
+  try {
+    for (const e of await SP.json(`api/parks/${encodeURIComponent(a.park)}/alerts/${encodeURIComponent(a.alertId)}/timeline`)) {
+      const li = document.createElement("li");
+      li.dataset.state = e.state;
+      li.textContent = `${fmt(e.at)} · ${SP.t("state." + e.state)}${e.by ? " · " + e.by : ""}${e.comment ? " · " + e.comment : ""}${e.value == null ? "" : " · " + e.value}`;
+      list.appendChild(li);
+    }
+  } catch {
+    list.innerHTML = `<li>${SP.t("alerts.historyUnavailable")}</li>`;
+  }
+  drawValues(a);
+}
+
+// The alert's quantity on its device from half an hour before it was raised until now, with its limit.
+async function drawValues(a) {
+  const chart = $("detail-chart");
+  SPChart.line(chart, []);
+  $("detail-summary").textContent = "";
+  if (!a.device || !a.quantity || !a.enterprise) return;
+  const minutes = Math.min(2880, Math.max(60, Math.ceil((Date.now() - Date.parse(a.raisedAt)) / 60000) + 30));
+  let data;
+  try {
+    data = await SP.json(`api/parks/${a.park}/devices/${a.enterprise}/${a.device}/history?quantity=${a.quantity}${a.sensor ? "&sensor=" + a.sensor : ""}&minutes=${minutes}`);
+  } catch { $("detail-summary").textContent = SP.t("alerts.historyUnavailable"); return; }
+  const pts = data.points;
+  if (pts.length === 0) { $("detail-summary").textContent = SP.t("history.none"); return; }
+  SPChart.line(chart, pts, { label: SP.t("quantity." + a.quantity), unit: data.unit, limit: a.limit });
+  const values = pts.map((p) => p.value);
+  $("detail-summary").textContent = SP.t("history.summary", { n: pts.length, min: Math.min(...values), max: Math.max(...values), unit: data.unit });
+}
+
+function fillSelect(id, values, label) {
+  const s = $(id);
+  for (const v of values) s.appendChild(new Option(label ? label(v) : v, v));
+}
+
+SP.onAlert((u) => {
+  if (u.alert) open.set(u.alertId, u.alert); else open.delete(u.alertId);
+  renderOpen();
+});
+// After a reconnect, updates may have been missed: read the whole state again.
+SP.onReconnected(async () => { await loadOpen(); await loadRecent(); });
+
+(async () => {
+  await SP.ready;
+  const parks = await SP.json("api/parks");
+  fillSelect("f-park", parks);
+  fillSelect("f-kind", KINDS, (k) => SP.t("kind." + k));
+  fillSelect("f-severity", SEVERITIES, (s) => SP.t("severity." + s));
+  fillSelect("f-state", STATES, (s) => SP.t("state." + s));
+  for (const id of ["f-park", "f-kind", "f-severity", "f-state"]) $(id).onchange = () => { renderOpen(); loadRecent(); };
+  $("f-enterprise").oninput = () => renderOpen();
+  $("f-enterprise").onchange = () => loadRecent();
+  await loadOpen();
+  await loadRecent();
+})();

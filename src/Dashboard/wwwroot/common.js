@@ -1,0 +1,139 @@
+// Shared by every page: language (zh-CN by default, English), who is signed in and the sign-out
+// form, the one SignalR connection, and the critical-alert banner with its beep (mutable, remembered).
+"use strict";
+
+const SP = (() => {
+  const LANG_KEY = "smartpark.lang";
+  const MUTE_KEY = "smartpark.muted";
+  const lang = localStorage.getItem(LANG_KEY) === "en" ? "en" : "zh-CN";
+  let dict = {};
+  const alertHandlers = [];
+  const connectedHandlers = [];
+  const bannered = new Set(); // alert ids already announced
+
+  const t = (key, vars) => {
+    let s = dict[key] ?? key;
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, v);
+    return s;
+  };
+
+  function applyI18n(root = document) {
+    root.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
+    root.querySelectorAll("[data-i18n-placeholder]").forEach((e) => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+    root.querySelectorAll("[data-i18n-title]").forEach((e) => { e.title = t(e.dataset.i18nTitle); });
+  }
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("hubs/live")
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * 2 ** ctx.previousRetryCount) })
+    .build();
+
+  function setConnectionState(state) {
+    const c = document.getElementById("connection");
+    if (!c) return;
+    c.dataset.state = state;
+    c.textContent = t(`connection.${state}`);
+  }
+
+  connection.onreconnecting(() => setConnectionState("reconnecting"));
+  connection.onreconnected(async () => {
+    setConnectionState("connected");
+    // Group memberships died with the old connection: join again, then let pages re-fetch state.
+    await connection.invoke("JoinAlerts");
+    for (const h of connectedHandlers) await h(true);
+  });
+  connection.onclose(() => setConnectionState("disconnected"));
+  connection.on("alert", (update) => {
+    if (update.alert) maybeAnnounce(update.alert, true);
+    for (const h of alertHandlers) h(update);
+  });
+
+  const muted = () => localStorage.getItem(MUTE_KEY) === "1";
+
+  function showMute() {
+    const b = document.getElementById("mute");
+    if (!b) return;
+    b.dataset.muted = muted() ? "1" : "0";
+    b.textContent = t(muted() ? "sound.off" : "sound.on");
+  }
+
+  function beep() {
+    if (muted()) return;
+    try {
+      const ctx = new (window.AudioContext || window.webkitAudioContext)();
+      for (let i = 0; i < 3; i++) {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.frequency.value = 880;
+        gain.gain.value = 0.2;
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(ctx.currentTime + i * 0.35);
+        osc.stop(ctx.currentTime + i * 0.35 + 0.2);
+      }
+    } catch { /* no audio device: the banner still shows */ }
+  }
+
+  // A new critical alert that nobody has acknowledged yet: banner (and beep unless muted).
+  function maybeAnnounce(alert, sound) {
+    if (alert.severity !== "critical" || alert.state !== "active" || bannered.has(alert.alertId)) return;
+    bannered.add(alert.alertId);
+    const banner = document.getElementById("critical-banner");
+    if (!banner) return;
+    banner.querySelector(".text").textContent = t("banner.critical", {
+      rule: alert.rule, park: alert.park, enterprise: alert.enterprise ?? "—", value: alert.value ?? "—", unit: alert.unit ?? "",
+    });
+    banner.dataset.alertId = alert.alertId;
+    banner.hidden = false;
+    if (sound) beep();
+  }
+
+  async function json(url) {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${url}: ${r.status}`);
+    return r.json();
+  }
+
+  async function antiforgery() {
+    return json("api/antiforgery");
+  }
+
+  async function init() {
+    try { dict = await json(`i18n/${lang}.json`); } catch { dict = {}; }
+    document.documentElement.lang = lang;
+    applyI18n();
+    const langSelect = document.getElementById("lang");
+    if (langSelect) {
+      langSelect.value = lang;
+      langSelect.onchange = () => { localStorage.setItem(LANG_KEY, langSelect.value); location.reload(); };
+    }
+    const mute = document.getElementById("mute");
+    if (mute) mute.onclick = () => { localStorage.setItem(MUTE_KEY, muted() ? "0" : "1"); showMute(); };
+    showMute();
+    const dismiss = document.querySelector("#critical-banner .dismiss");
+    if (dismiss) dismiss.onclick = () => { document.getElementById("critical-banner").hidden = true; };
+
+    const me = await json("api/me");
+    document.getElementById("me").textContent = `${me.name} (${t("role." + me.role)})`;
+    const af = await antiforgery();
+    const token = document.getElementById("signout-token");
+    token.name = af.field;
+    token.value = af.token;
+
+    setConnectionState("connecting");
+    for (;;) {
+      try { await connection.start(); break; } catch { setConnectionState("disconnected"); await new Promise((r) => setTimeout(r, 3000)); }
+    }
+    setConnectionState("connected");
+    await connection.invoke("JoinAlerts");
+    // Critical alerts still unacknowledged when the page opens: banner, no sound.
+    for (const a of await json("api/alerts?severity=critical&state=active")) maybeAnnounce(a, false);
+    return me;
+  }
+
+  return {
+    t, applyI18n, connection, json, antiforgery, lang,
+    onAlert: (h) => alertHandlers.push(h),
+    onReconnected: (h) => connectedHandlers.push(h),
+    ready: init(),
+  };
+})();

@@ -1,0 +1,104 @@
+// Park overview: a tile per enterprise (status, live power and VOC, fire), the park plan coloured by
+// status, and open alerts by severity. The server coalesces tile updates ("tiles"); after a
+// reconnect the page re-reads the whole overview.
+"use strict";
+
+const Overview = (() => {
+  const tiles = new Map(); // enterprise -> tile
+  let park = null;
+  let pending = null; // pushes that arrive while the overview is being fetched
+  const ov = (id) => document.getElementById(id);
+  const num = (v, digits = 1) => (v == null ? "—" : Number(v).toFixed(digits));
+
+  function renderCounts(counts) {
+    ov("alert-counts").textContent = SP.t("overview.counts", { critical: counts.critical ?? 0, warning: counts.warning ?? 0, info: counts.info ?? 0 });
+    ov("alert-counts").dataset.critical = counts.critical ?? 0;
+  }
+
+  function tileElement(t) {
+    const div = document.createElement("div");
+    div.className = "tile";
+    div.dataset.enterprise = t.enterprise;
+    div.dataset.status = t.status;
+    div.innerHTML = `<h3><a></a></h3><span class="status"></span>
+      <div class="power"><span class="label"></span> <span class="v"></span> kW</div>
+      <div class="voc"><span class="label"></span> <span class="v"></span> mg/m³</div>
+      <div class="fire"><span class="label"></span> <span class="v"></span></div>
+      <div class="devices"></div>`;
+    const link = div.querySelector("h3 a");
+    link.textContent = t.name;
+    link.href = `parks/${encodeURIComponent(t.park)}/enterprises/${encodeURIComponent(t.enterprise)}`;
+    div.querySelector(".status").textContent = SP.t("status." + t.status);
+    div.querySelector(".power .label").textContent = SP.t("overview.power");
+    div.querySelector(".power .v").textContent = num(t.powerKw);
+    div.querySelector(".voc .label").textContent = t.vocQuantity ? SP.t("quantity." + t.vocQuantity) : SP.t("overview.voc");
+    div.querySelector(".voc .v").textContent = num(t.voc, 2);
+    div.querySelector(".fire").dataset.fire = t.fire;
+    div.querySelector(".fire .label").textContent = SP.t("overview.fire");
+    div.querySelector(".fire .v").textContent = SP.t(t.fire ? "overview.fireAlarm" : "overview.fireNone");
+    div.querySelector(".devices").textContent = SP.t("overview.devices", { online: t.devicesOnline, offline: t.devicesOffline });
+    return div;
+  }
+
+  function render() {
+    const root = ov("tiles");
+    root.replaceChildren(...[...tiles.values()].sort((a, b) => a.enterprise.localeCompare(b.enterprise)).map(tileElement));
+    renderPlan();
+  }
+
+  function renderPlan() {
+    const placed = [...tiles.values()].filter((t) => t.plan);
+    ov("plan-box").hidden = placed.length === 0;
+    if (placed.length === 0) return;
+    const svg = ov("plan");
+    const w = Math.max(...placed.map((t) => t.plan.x + t.plan.width)) + 10;
+    const h = Math.max(...placed.map((t) => t.plan.y + t.plan.height)) + 10;
+    svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
+    const ns = "http://www.w3.org/2000/svg";
+    svg.replaceChildren();
+    for (const t of placed) {
+      const g = document.createElementNS(ns, "g");
+      g.dataset.enterprise = t.enterprise;
+      g.dataset.status = t.status;
+      const rect = document.createElementNS(ns, "rect");
+      for (const [k, v] of Object.entries({ x: t.plan.x, y: t.plan.y, width: t.plan.width, height: t.plan.height })) rect.setAttribute(k, v);
+      const label = document.createElementNS(ns, "text");
+      label.setAttribute("x", t.plan.x + 4);
+      label.setAttribute("y", t.plan.y + 14);
+      label.textContent = t.name;
+      const title = document.createElementNS(ns, "title");
+      title.textContent = `${t.name} · ${SP.t("status." + t.status)}`;
+      g.append(rect, label, title);
+      svg.appendChild(g);
+    }
+  }
+
+  function apply(u) {
+    for (const t of u.tiles) tiles.set(t.enterprise, t);
+    renderCounts(u.openAlertsBySeverity);
+  }
+
+  async function load(p) {
+    park = p;
+    pending = [];
+    const data = await SP.json(`api/parks/${encodeURIComponent(p)}/overview`);
+    if (park !== p) return;
+    tiles.clear();
+    for (const t of data.tiles) tiles.set(t.enterprise, t);
+    renderCounts(data.openAlertsBySeverity);
+    // A push that raced the fetch may be newer than what the fetch returned: apply it on top.
+    for (const u of pending) apply(u);
+    pending = null;
+    render();
+  }
+
+  SP.connection.on("tiles", (u) => {
+    if (u.park !== park) return;
+    if (pending) { pending.push(u); return; }
+    apply(u);
+    render();
+  });
+  SP.onReconnected(async () => { if (park) await load(park); });
+
+  return { load };
+})();

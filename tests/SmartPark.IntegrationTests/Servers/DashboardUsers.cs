@@ -1,0 +1,32 @@
+using System.Text.Json;
+using SmartPark.Dashboard.Auth;
+
+namespace SmartPark.IntegrationTests.Servers;
+
+/// <summary>A person the test Dashboard lets sign in; the password is the name plus "-pw".</summary>
+public sealed record TestUser(string Name, string Role, params string[] Parks)
+{
+    public string Password => Name + "-pw";
+
+    /// <summary>Sees every park.</summary>
+    public static TestUser Admin { get; } = new("admin", DashboardRoles.Admin);
+
+    /// <summary>Operator of parks <c>p-a</c> and <c>p-live</c> only.</summary>
+    public static TestUser OperatorA { get; } = new("op-a", DashboardRoles.Operator, "p-a", "p-live");
+
+    public static TestUser BureauA { get; } = new("bureau-a", DashboardRoles.Bureau, "p-a");
+
+    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA];
+
+    /// <summary>Writes a users file for these users (hashed as production does) and returns its path.</summary>
+    public static string WriteFile(string directory, IEnumerable<TestUser> users)
+    {
+        var path = Path.Combine(directory, "users.json");
+        var file = new UsersFile
+        {
+            Users = users.Select(u => new DashboardUser { Name = u.Name, Role = u.Role, Parks = u.Parks, PasswordHash = UserStore.Hash(u.Password) }).ToList(),
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(file, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        return path;
+    }
+}
