@@ -115,7 +115,14 @@ public sealed class AlertEngine : BackgroundService
                 {
                     if (!await tickDue)
                         break;
-                    evaluator.OnTick(_time.GetUtcNow());
+                    try
+                    {
+                        evaluator.OnTick(_time.GetUtcNow());
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        _logger.LogError(ex, "Alert evaluation on the clock failed");
+                    }
                     changed = true;
                     tickDue = tick.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
@@ -149,6 +156,19 @@ public sealed class AlertEngine : BackgroundService
     }
 
     private void Handle(AlertEvaluator evaluator, EngineInput input)
+    {
+        try
+        {
+            Evaluate(evaluator, input);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One input the engine cannot handle must not stop alerting for everyone else.
+            _logger.LogError(ex, "Alert evaluation failed for {Input}", input.GetType().Name);
+        }
+    }
+
+    private void Evaluate(AlertEvaluator evaluator, EngineInput input)
     {
         switch (input)
         {

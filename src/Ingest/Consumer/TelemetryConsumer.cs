@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using System.Buffers;
 using Microsoft.Extensions.Options;
 using MQTTnet;
@@ -149,6 +150,11 @@ public sealed class TelemetryConsumer(
             await writer.EnqueueAsync(
                 new PendingWrite(lines, ct => AcknowledgeAsync(e, epoch, ct), reason => RejectAsync(e, topic, payload, [new("storage_refused", reason)], now, epoch)),
                 CancellationToken.None);
+        }
+        catch (ChannelClosedException)
+        {
+            // Shutting down: the message is neither stored nor bad. Left unacknowledged, the broker
+            // keeps it for the next start.
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -33,7 +33,9 @@ public static class RollupQuery
                 max = series.ColumnIndex("max"), count = series.ColumnIndex("count");
             foreach (var row in series.Values)
             {
-                if (row[count].ValueKind != JsonValueKind.Number || row[count].GetInt64() == 0)
+                // An empty window, or one InfluxDB answers with nulls: nothing to roll up.
+                if (row[count].ValueKind != JsonValueKind.Number || row[count].GetInt64() == 0
+                    || row[mean].ValueKind != JsonValueKind.Number || row[min].ValueKind != JsonValueKind.Number || row[max].ValueKind != JsonValueKind.Number)
                     continue;
                 var start = row[time].GetInt64();
                 if (!wanted.Contains(start))

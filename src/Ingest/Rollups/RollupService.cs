@@ -65,6 +65,11 @@ public sealed class RollupService : BackgroundService
                 {
                     _logger.LogWarning("Rollups wait for InfluxDB ({Error}); {Pending} windows pending", ex.Message, _dirty.Count);
                 }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !stoppingToken.IsCancellationRequested)
+                {
+                    // A rollup that cannot be computed must never stop Ingest: its windows stay marked.
+                    _logger.LogError(ex, "Rollup computation failed; {Pending} windows stay pending", _dirty.Count);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }

@@ -17,9 +17,9 @@ public sealed class RollupQueryTests
     }
 
     [Fact]
-    public void Rows_become_rollup_points_with_the_series_tags_only_for_wanted_windows()
+    public void Rows_become_rollup_points_with_the_series_tags_only_for_wanted_windows_and_null_rows_are_skipped()
     {
-        using var rows = JsonDocument.Parse("[[60000,2.5,1,4,4],[120000,3,3,3,1],[180000,null,null,null,0]]");
+        using var rows = JsonDocument.Parse("[[60000,2.5,1,4,4],[120000,3,3,3,1],[180000,null,null,null,0],[240000,null,null,null,2]]");
         var response = new InfluxQueryResponse
         {
             Results =
@@ -39,7 +39,7 @@ public sealed class RollupQueryTests
                 },
             ],
         };
-        var lines = RollupQuery.ToLines(response, "nmhc", RollupPeriod.Minute, new HashSet<long> { 60_000, 180_000 });
+        var lines = RollupQuery.ToLines(response, "nmhc", RollupPeriod.Minute, new HashSet<long> { 60_000, 180_000, 240_000 });
         Assert.Equal(["nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=4i,max=4,mean=2.5,min=1 60000"], lines);
     }
 }
