@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using System.Buffers;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
