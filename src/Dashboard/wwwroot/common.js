@@ -2,6 +2,28 @@
 // form, the one SignalR connection, and the critical-alert banner with its beep (mutable, remembered).
 "use strict";
 
+// The banner and header every page shares, written once here rather than copied into each page.
+// This runs synchronously as the script loads, before any page script looks for these elements;
+// a page's own header controls (marked data-header-extra) move in after the navigation.
+(() => {
+  document.body.insertAdjacentHTML("afterbegin", `
+  <div id="critical-banner" class="critical-banner" role="alert" hidden>
+    <span class="text"></span> <a href="alerts" data-i18n="banner.open"></a>
+    <button class="dismiss" type="button" data-i18n="banner.dismiss"></button>
+  </div>
+  <header>
+    <h1 data-i18n="app.title"></h1>
+    <nav><a href="/" data-i18n="nav.park"></a> <a href="alerts" data-i18n="nav.alerts"></a> <a href="history" data-i18n="nav.history"></a> <a href="bureau" data-i18n="nav.bureau"></a></nav>
+    <span id="connection" class="connection" data-state="connecting"></span>
+    <button id="mute" type="button"></button>
+    <select id="lang"><option value="zh-CN">中文</option><option value="en">English</option></select>
+    <span id="me" class="me"></span>
+    <form id="signout" method="post" action="signout"><input type="hidden" id="signout-token"><button type="submit" data-i18n="nav.signout"></button></form>
+  </header>`);
+  const nav = document.querySelector("header nav");
+  document.querySelectorAll("[data-header-extra]").forEach((e) => nav.after(e));
+})();
+
 const SP = (() => {
   const LANG_KEY = "smartpark.lang";
   const MUTE_KEY = "smartpark.muted";
