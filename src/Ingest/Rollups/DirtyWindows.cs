@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SmartPark.Platform.Storage;
 
 namespace SmartPark.Ingest.Rollups;
 
@@ -85,17 +86,8 @@ public sealed class DirtyWindows
 
     private static TimeSpan Length(string period) => RollupPeriod.All.First(p => p.Suffix == period).Length;
 
-    /// <summary>Write-to-temp, flush, rename: the file on disk is always a whole set.</summary>
-    private void Save()
-    {
-        var temp = _path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(file, _windows.Keys.Select(w => new StoredWindow(w.Measurement, w.Period, w.StartMs)).ToList(), RollupJsonContext.Default.ListStoredWindow);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, _path, overwrite: true);
-    }
+    private void Save() =>
+        AtomicFile.Write(_path, file => JsonSerializer.Serialize(file, _windows.Keys.Select(w => new StoredWindow(w.Measurement, w.Period, w.StartMs)).ToList(), RollupJsonContext.Default.ListStoredWindow));
 
     private static IEnumerable<RollupWindow> Load(string path)
     {

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SmartPark.Platform.Storage;
 
 namespace SmartPark.Ingest.Alerts.Engine;
 
-/// <summary>Saves and loads <see cref="EngineState"/> as one JSON file, written to a temporary
-/// file, flushed to disk and renamed, so the file is always a whole state.</summary>
+/// <summary>Saves and loads <see cref="EngineState"/> as one JSON file, always a whole state (<see cref="AtomicFile"/>).</summary>
 public sealed class EngineStateStore
 {
     private readonly string _path;
@@ -23,16 +23,8 @@ public sealed class EngineStateStore
         return JsonSerializer.Deserialize(file, EngineStateJsonContext.Default.EngineState) ?? new EngineState();
     }
 
-    public void Save(EngineState state)
-    {
-        var temp = _path + ".tmp";
-        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(file, state, EngineStateJsonContext.Default.EngineState);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temp, _path, overwrite: true);
-    }
+    public void Save(EngineState state) =>
+        AtomicFile.Write(_path, file => JsonSerializer.Serialize(file, state, EngineStateJsonContext.Default.EngineState));
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
