@@ -11,6 +11,8 @@ public sealed class ParkRegistry
 {
     private readonly FrozenDictionary<string, RegisteredDevice> _devices;
     private readonly FrozenDictionary<string, ServiceAccount> _services;
+    private readonly FrozenDictionary<string, RegistryPark> _parks;
+    private readonly FrozenDictionary<(string Park, string Enterprise), RegistryEnterprise> _enterprises;
 
     public ParkRegistry(IReadOnlyList<RegistryPark> parks, IReadOnlyList<ServiceAccount> services)
     {
@@ -18,15 +20,21 @@ public sealed class ParkRegistry
         Services = services;
         // Duplicates are validation errors; the first one wins here so a lookup never throws.
         var devices = new Dictionary<string, RegisteredDevice>(StringComparer.Ordinal);
+        var parksById = new Dictionary<string, RegistryPark>(StringComparer.Ordinal);
+        var enterprises = new Dictionary<(string, string), RegistryEnterprise>();
         foreach (var park in parks)
         {
+            parksById.TryAdd(park.Id, park);
             foreach (var enterprise in park.Enterprises)
             {
+                enterprises.TryAdd((park.Id, enterprise.Id), enterprise);
                 foreach (var device in enterprise.Devices)
                     devices.TryAdd(device.Id, new RegisteredDevice(new DeviceAddress(park.Id, enterprise.Id, device.Id), device));
             }
         }
         _devices = devices.ToFrozenDictionary(StringComparer.Ordinal);
+        _parks = parksById.ToFrozenDictionary(StringComparer.Ordinal);
+        _enterprises = enterprises.ToFrozenDictionary();
         var accounts = new Dictionary<string, ServiceAccount>(StringComparer.Ordinal);
         foreach (var service in services)
             accounts.TryAdd(service.Id, service);
@@ -36,6 +44,12 @@ public sealed class ParkRegistry
     public IReadOnlyList<RegistryPark> Parks { get; }
     public IReadOnlyList<ServiceAccount> Services { get; }
     public IEnumerable<RegisteredDevice> Devices => _devices.Values;
+
+    /// <summary>The park, or null when the registry does not list it.</summary>
+    public RegistryPark? FindPark(string park) => _parks.GetValueOrDefault(park);
+
+    /// <summary>The enterprise of a park, or null when the registry does not list it.</summary>
+    public RegistryEnterprise? FindEnterprise(string park, string enterprise) => _enterprises.GetValueOrDefault((park, enterprise));
 
     public bool TryGetDevice(string? id, out RegisteredDevice device)
     {

@@ -19,7 +19,7 @@ public sealed class OverviewBuilder(LiveState live, AlertBook alerts, RegistryPr
 
     public ParkOverview Build(string park)
     {
-        var registered = registry.Current?.Parks.FirstOrDefault(p => p.Id == park);
+        var registered = registry.Current?.FindPark(park);
         var devices = live.Snapshot(park).Devices;
         var open = alerts.Open(a => a.Park == park);
         var ids = (registered?.Enterprises.Select(e => e.Id) ?? [])
@@ -33,7 +33,7 @@ public sealed class OverviewBuilder(LiveState live, AlertBook alerts, RegistryPr
 
     public EnterpriseTile Tile(string park, string enterprise)
     {
-        var registered = registry.Current?.Parks.FirstOrDefault(p => p.Id == park)?.Enterprises.FirstOrDefault(e => e.Id == enterprise);
+        var registered = registry.Current?.FindEnterprise(park, enterprise);
         return Tile(park, enterprise, registered, live.Snapshot(park).Devices, alerts.Open(a => a.Park == park));
     }
 

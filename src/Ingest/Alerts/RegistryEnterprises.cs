@@ -21,5 +21,5 @@ public sealed class RegistryEnterprises(RegistryProvider registry, IConfiguratio
         Lookup(park, enterprise) is { } e ? new EnterpriseDetails(e.Name, e.Industry, e.Status) : null;
 
     private RegistryEnterprise? Lookup(string park, string enterprise) =>
-        registry.Current?.Parks.FirstOrDefault(p => p.Id == park)?.Enterprises.FirstOrDefault(e => e.Id == enterprise);
+        registry.Current?.FindEnterprise(park, enterprise);
 }
