@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Protocol;
 
+using SmartPark.Platform.Mqtt.Transport;
+
 namespace SmartPark.Platform.Mqtt;
 
 /// <summary>
@@ -167,6 +169,7 @@ public sealed class ResilientMqttClient : IAsyncDisposable
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
+            .WithStreamProvider(new BufferedTcpStreamProvider(_options.SocketBufferBytes))
             .WithClientId(_options.ClientId)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithCleanStart(_options.CleanStart)
@@ -184,10 +187,7 @@ public sealed class ResilientMqttClient : IAsyncDisposable
                 .WithWillRetain(_will.Retain)
                 .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce);
         }
-        var options = builder.Build();
-        if (options.ChannelOptions is MqttClientTcpOptions tcp && _options.SocketBufferBytes > 0)
-            tcp.BufferSize = _options.SocketBufferBytes;
-        return options;
+        return builder.Build();
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs args)
