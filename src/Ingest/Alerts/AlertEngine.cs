@@ -103,14 +103,20 @@ public sealed class AlertEngine : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var inputReady = _inputs.Reader.WaitToReadAsync(stoppingToken).AsTask();
-                await Task.WhenAny(inputReady, tickDue);
+                if (_inputs.Reader.Count == 0)
+                {
+                    var inputReady = _inputs.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                    await Task.WhenAny(inputReady, tickDue);
+                }
                 var started = Stopwatch.GetTimestamp();
+                var handled = 0;
+                var ticked = false;
                 while (_inputs.Reader.TryRead(out var input))
                 {
                     Handle(evaluator, input);
-                    changed = true;
+                    handled++;
                 }
+                changed |= handled > 0;
                 if (tickDue.IsCompleted)
                 {
                     if (!await tickDue)
@@ -123,7 +129,7 @@ public sealed class AlertEngine : BackgroundService
                     {
                         _logger.LogError(ex, "Alert evaluation on the clock failed");
                     }
-                    changed = true;
+                    changed = ticked = true;
                     tickDue = tick.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
                 var now = _time.GetUtcNow();
@@ -141,7 +147,11 @@ public sealed class AlertEngine : BackgroundService
                     store.Save(state);
                     _latency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
-                OpenAlerts = state.Alerts.Values.ToDictionary(a => a.Document.AlertId, a => a.Document);
+                if (ticked || published > 0 || handled == 0 || OpenAlerts.Count != state.Alerts.Count)
+                    OpenAlerts = state.Alerts.Values.ToDictionary(a => a.Document.AlertId, a => a.Document);
+                // Under a steady flow, let batches gather instead of waking for each one.
+                if (handled > 0 && _inputs.Reader.Count == 0 && _options.CoalesceInterval > TimeSpan.Zero)
+                    await Task.Delay(_options.CoalesceInterval, stoppingToken); // wall clock even under a test's fake time
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

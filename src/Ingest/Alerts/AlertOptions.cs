@@ -19,6 +19,11 @@ public sealed class AlertOptions
     /// <summary>An open alert's retained document is refreshed (peak, count) at most this often.</summary>
     public TimeSpan DocumentRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>While batches arrive back to back, the engine gathers them for this long before
+    /// waking, instead of waking (a thread switch) for every message; a batch after a quiet spell
+    /// is evaluated at once. It is the most a fire alarm can wait for evaluation under load.</summary>
+    public TimeSpan CoalesceInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>Readings waiting for evaluation, at most; past this the consumer waits.</summary>
     public int MaxQueuedBatches { get; set; } = 50_000;
 }
