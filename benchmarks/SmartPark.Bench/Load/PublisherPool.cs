@@ -58,8 +58,8 @@ internal sealed class PublisherPool : IAsyncDisposable
     {
         Interlocked.Exchange(ref _acked, 0);
         Interlocked.Exchange(ref _failed, 0);
-        // Readings dated an hour back: inside Ingest's accepted window (max age, clock skew).
-        var origin = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds());
+        // Readings dated from now on (see TelemetryPayload): live data, in the current rollup windows.
+        var origin = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         var perConnection = plan.MessagesPerSecond / _clients.Count;
         await Task.WhenAll(_clients.Select((client, i) =>
             Task.Run(() => PublishAsync(client, DeviceId(_prefix, i), plan, perConnection, origin, cancellationToken), cancellationToken)));

@@ -5,11 +5,17 @@ namespace SmartPark.Bench.Load;
 
 /// <summary>
 /// Telemetry batches as an agent sends them (ARCHITECTURE.md "Telemetry batch"). Reading
-/// <c>k</c> of a device gets timestamp <c>origin + k ms</c>, so every reading is its own point
-/// in InfluxDB and a <c>count</c> there is exactly the number of distinct readings stored.
+/// <c>k</c> of a device comes from sensor <c>k mod Sensors</c> with timestamp
+/// <c>origin + k div Sensors</c> ms, so every reading is its own point in InfluxDB (a
+/// <c>count</c> there is exactly the number of distinct readings stored), and timestamps
+/// advance no faster than the clock up to 100,000 readings/s per device: readings land in the
+/// current rollup windows, as live telemetry does, not in windows that closed long ago.
 /// </summary>
 internal sealed class TelemetryPayload(string device, DateTimeOffset origin, int readingsPerMessage)
 {
+    public const int Sensors = 100;
+    private static readonly string[] SensorIds = [.. Enumerable.Range(0, Sensors).Select(i => $"voc-{i:D2}")];
+
     private readonly ArrayBufferWriter<byte> _buffer = new(256 * readingsPerMessage);
     private readonly JsonWriterOptions _options = new() { SkipValidation = true };
 
@@ -29,11 +35,12 @@ internal sealed class TelemetryPayload(string device, DateTimeOffset origin, int
             for (var i = 0; i < readingsPerMessage; i++)
             {
                 json.WriteStartObject();
-                json.WriteString("sensor", "voc-1");
+                var k = first + i;
+                json.WriteString("sensor", SensorIds[k % Sensors]);
                 json.WriteString("quantity", "nmhc");
-                json.WriteNumber("value", 1 + ((first + i) % 500 / 100.0));
+                json.WriteNumber("value", 1 + (k % 500 / 100.0));
                 json.WriteString("unit", "mg/m3");
-                json.WriteString("ts", origin.UtcDateTime.AddMilliseconds(first + i));
+                json.WriteString("ts", origin.UtcDateTime.AddMilliseconds(k / Sensors));
                 json.WriteString("flag", "N");
                 json.WriteEndObject();
             }
