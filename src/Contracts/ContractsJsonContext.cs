@@ -26,6 +26,7 @@ namespace SmartPark.Contracts;
 [JsonSerializable(typeof(AlertDocument))]
 [JsonSerializable(typeof(AlertTransition))]
 [JsonSerializable(typeof(AlertAck))]
+[JsonSerializable(typeof(ParkRules))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext
 {
 }

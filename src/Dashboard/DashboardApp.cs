@@ -30,6 +30,7 @@ public static class DashboardApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveState>();
         builder.Services.AddSingleton<AlertBook>();
+        builder.Services.AddSingleton<ParkRuleSets>();
         // The registry gives tiles their names, status and plan. Optional: without it, tiles show
         // what reports. Watched for changes only when configured.
         builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));

@@ -53,6 +53,7 @@ public static class IngestApp
         builder.Services.AddSingleton<RollupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());
+        builder.Services.AddSingleton<ParkRulesPublisher>();
         builder.Services.AddSingleton<AlertEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertEngine>());
         builder.Services.AddSingleton<TelemetryConsumer>();

@@ -23,6 +23,7 @@ public static class TopicAcl
             new(AclAccess.Read, $"{Root}/+/alerts/+/ack"),
             new(AclAccess.Write, SmartParkTopics.AllDeadLetters),
             new(AclAccess.Write, SmartParkTopics.AllAlerts),
+            new(AclAccess.Write, SmartParkTopics.AllRules),
         ],
         ServicePrincipal { Role: ServiceRoles.Dashboard } =>
         [

@@ -20,6 +20,9 @@ public static class SmartParkTopics
     /// <summary>Every acknowledgement of every alert.</summary>
     public const string AllAlertAcks = Root + "/+/alerts/+/ack";
 
+    /// <summary>Every park's rule set (retained).</summary>
+    public const string AllRules = Root + "/+/" + RulesLevel;
+
     /// <summary>Every dead letter.</summary>
     public const string AllDeadLetters = Root + "/deadletter/#";
 
@@ -28,6 +31,7 @@ public static class SmartParkTopics
 
     private const string DeadLetterLevel = "deadletter";
     private const string AlertsLevel = "alerts";
+    private const string RulesLevel = "rules";
 
     public static string SharedTelemetry(string group)
     {
@@ -60,6 +64,13 @@ public static class SmartParkTopics
 
     public static string AlertAck(string park, string alertId) => Alert(park, alertId) + "/ack";
 
+    /// <summary>The alert rules in force in a park (<see cref="Alerts.ParkRules"/>, retained).</summary>
+    public static string Rules(string park)
+    {
+        RequireId(park, nameof(park));
+        return $"{Root}/{park}/{RulesLevel}";
+    }
+
     /// <summary>Takes a topic apart; false for anything that is not a well-formed SmartPark topic.</summary>
     public static bool TryParse(string? topic, out ParsedTopic parsed)
     {
@@ -75,6 +86,9 @@ public static class SmartParkTopics
                 return true;
             case [var p, AlertsLevel, var id] when AllValid(p, id):
                 parsed = new ParsedTopic(TopicKind.Alert, p, AlertId: id);
+                return true;
+            case [var p, RulesLevel] when AllValid(p):
+                parsed = new ParsedTopic(TopicKind.Rules, p);
                 return true;
             case [var p, AlertsLevel, var id, "ack"] when AllValid(p, id):
                 parsed = new ParsedTopic(TopicKind.AlertAck, p, AlertId: id);

@@ -7,4 +7,5 @@ public enum TopicKind
     Alert,
     AlertAck,
     DeadLetter,
+    Rules,
 }

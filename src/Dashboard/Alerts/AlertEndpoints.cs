@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.Platform.Influx;
 
@@ -43,6 +44,16 @@ public static class AlertEndpoints
             {
                 return Results.Problem($"alert history is unavailable: {ex.Message}", statusCode: 503);
             }
+        });
+
+        // The rules in force for an enterprise, with their limits and standards: the enterprise
+        // charts' limit lines. Empty until Ingest has published the park's rule set.
+        app.MapGet("/api/parks/{park}/rules", (string park, string? enterprise, ParkRuleSets rules) =>
+        {
+            if (!Ids.IsValid(park) || (enterprise is not null && !Ids.IsValid(enterprise)))
+                return Results.Problem("not a park or enterprise id", statusCode: 400);
+            IReadOnlyList<RuleLimit> list = enterprise is null ? rules.Of(park)?.Rules ?? [] : rules.LimitsFor(park, enterprise);
+            return Results.Ok(list);
         });
 
         app.MapGet("/api/parks/{park}/alerts/{alertId}/timeline", async (HttpContext context, string park, string alertId, AlertEventReader reader, CancellationToken cancellationToken) =>

@@ -25,6 +25,7 @@ public sealed class TelemetryListener(
     IHubContext<LiveHub> hub,
     TimeProvider time,
     AlertFeed alerts,
+    ParkRuleSets rules,
     DirtyTiles tiles,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -46,6 +47,7 @@ public sealed class TelemetryListener(
                 .WithTopicFilter(SmartParkTopics.AllStatus, MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(SmartParkTopics.AllTelemetry, MqttQualityOfServiceLevel.AtLeastOnce)
                 .WithTopicFilter(SmartParkTopics.AllAlerts, MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(SmartParkTopics.AllRules, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build(), ct);
         };
         mqtt.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
@@ -63,6 +65,11 @@ public sealed class TelemetryListener(
             if (topic.Kind == TopicKind.Alert && topic.AlertId is { } alertId)
             {
                 await alerts.OnMessageAsync(topic.Park, alertId, message.Payload.ToArray());
+                return;
+            }
+            if (topic.Kind == TopicKind.Rules)
+            {
+                rules.OnMessage(topic.Park, message.Payload.ToArray());
                 return;
             }
             if (topic.Device is not { } device)

@@ -35,7 +35,7 @@ function renderOpen() {
     tr.dataset.alertId = a.alertId;
     tr.dataset.severity = a.severity;
     tr.dataset.state = a.state;
-    const cells = [SP.t("severity." + a.severity), SP.t("state." + a.state), a.rule, where(a),
+    const cells = [SP.t("severity." + a.severity), SP.t("state." + a.state), SP.ruleTitle(a.ruleId, a.rule), where(a),
       a.value == null ? "—" : `${a.value} ${a.unit ?? ""}${a.limit == null ? "" : " / " + a.limit}`, fmt(a.raisedAt)];
     for (const text of cells) {
       const td = document.createElement("td");
@@ -105,7 +105,7 @@ async function loadRecent() {
 
 async function showDetail(a) {
   $("alert-detail").hidden = false;
-  $("detail-title").textContent = `${a.rule} · ${where(a)}`;
+  $("detail-title").textContent = `${SP.ruleTitle(a.ruleId, a.rule)} · ${where(a)}`;
   const list = $("timeline");
   list.replaceChildren();
   try {

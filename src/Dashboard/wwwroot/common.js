@@ -39,6 +39,10 @@ const SP = (() => {
     return s;
   };
 
+  // A rule's title in the page's language: the built-in rules are translated by id; a rule added
+  // in configuration keeps the title it was given.
+  const ruleTitle = (ruleId, title) => dict["rule." + ruleId] ?? title ?? ruleId;
+
   function applyI18n(root = document) {
     root.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
     root.querySelectorAll("[data-i18n-placeholder]").forEach((e) => { e.placeholder = t(e.dataset.i18nPlaceholder); });
@@ -153,7 +157,7 @@ const SP = (() => {
   }
 
   return {
-    t, applyI18n, connection, json, antiforgery, lang,
+    t, ruleTitle, applyI18n, connection, json, antiforgery, lang,
     onAlert: (h) => alertHandlers.push(h),
     onReconnected: (h) => connectedHandlers.push(h),
     ready: init(),

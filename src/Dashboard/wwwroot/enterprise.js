@@ -1,12 +1,38 @@
 // Enterprise view: its devices (online/offline, last seen) and a live chart per sensor quantity,
-// with the limits of the alert rules that apply to it (taken from its open alerts).
+// with the limit lines of the alert rules in force for that device and sensor (the park's rule
+// set, which Ingest retains on MQTT; open alerts' limits until it has arrived).
 "use strict";
 
 const e$ = (id) => document.getElementById(id);
 const [, parkId, enterpriseId] = location.pathname.match(/^\/parks\/([^/]+)\/enterprises\/([^/]+)/).map(decodeURIComponent);
 const devicesById = new Map();
 const seriesByKey = new Map(); // "device/sensor/quantity" -> { points, unit, quantity, el }
-let limitsByQuantity = new Map();
+let ruleLimits = []; // RuleLimit entries of the park's rules that apply to this enterprise
+let openAlertLimits = [];
+
+// A rule's sensor pattern: comma-separated exact ids or prefixes ending in "*".
+function sensorMatches(pattern, sensor) {
+  return pattern.split(",").map((p) => p.trim()).filter((p) => p).some((p) => (p.endsWith("*") ? sensor.startsWith(p.slice(0, -1)) : sensor === p));
+}
+
+const withSource = (title, source) => (source ? `${title} (${source})` : title);
+
+// The limits drawn on one chart: per rule, its most specific version (device, enterprise, park)
+// that watches this sensor and compares this quantity against a limit.
+function limitsFor(device, sensor, quantity) {
+  const rank = (r) => (r.device ? 2 : r.enterprise ? 1 : 0);
+  const best = new Map();
+  for (const r of ruleLimits) {
+    if (r.quantity !== quantity || r.limit == null || (r.device && r.device !== device)) continue;
+    if (r.sensors && !sensorMatches(r.sensors, sensor)) continue;
+    if (r.exceptSensors && sensorMatches(r.exceptSensors, sensor)) continue;
+    if (!best.has(r.ruleId) || rank(r) > rank(best.get(r.ruleId))) best.set(r.ruleId, r);
+  }
+  const lines = [...best.values()].map((r) => ({ value: r.limit, label: withSource(SP.ruleTitle(r.ruleId, r.title), r.source) }));
+  if (lines.length > 0) return lines;
+  return openAlertLimits.filter((a) => a.quantity === quantity && a.device === device && a.sensor === sensor)
+    .map((a) => ({ value: a.limit, label: withSource(SP.ruleTitle(a.ruleId, a.rule), a.source) }));
+}
 
 function renderDevices() {
   const body = e$("enterprise-devices").querySelector("tbody");
@@ -26,7 +52,7 @@ function renderDevices() {
 
 function draw(key) {
   const s = seriesByKey.get(key);
-  SPChart.line(s.el.querySelector(".chart"), s.points, { label: SP.t("quantity." + s.quantity), unit: s.unit, limits: limitsByQuantity.get(s.quantity) ?? [] });
+  SPChart.line(s.el.querySelector(".chart"), s.points, { label: SP.t("quantity." + s.quantity), unit: s.unit, limits: limitsFor(s.device, s.sensor, s.quantity) });
 }
 
 async function ensureSeries(device, sensor, quantity, unit) {
@@ -38,7 +64,7 @@ async function ensureSeries(device, sensor, quantity, unit) {
   section.innerHTML = `<h3></h3><div class="chart"></div>`;
   section.querySelector("h3").textContent = `${device} / ${sensor} · ${SP.t("quantity." + quantity)} (${unit})`;
   e$("quantity-charts").appendChild(section);
-  const s = { points: [], unit, quantity, el: section };
+  const s = { points: [], unit, quantity, device, sensor, el: section };
   seriesByKey.set(key, s);
   try {
     const data = await SP.json(`api/parks/${parkId}/devices/${enterpriseId}/${device}/history?quantity=${quantity}&sensor=${sensor}&minutes=60`);
@@ -49,14 +75,12 @@ async function ensureSeries(device, sensor, quantity, unit) {
 }
 
 async function loadLimits() {
-  limitsByQuantity = new Map();
-  const open = await SP.json(`api/alerts?park=${encodeURIComponent(parkId)}&enterprise=${encodeURIComponent(enterpriseId)}`);
-  for (const a of open) {
-    if (a.quantity == null || a.limit == null) continue;
-    const list = limitsByQuantity.get(a.quantity) ?? [];
-    if (!list.some((l) => l.value === a.limit)) list.push({ value: a.limit, label: a.source ? `${a.rule} (${a.source})` : a.rule });
-    limitsByQuantity.set(a.quantity, list);
-  }
+  const [rules, open] = await Promise.all([
+    SP.json(`api/parks/${encodeURIComponent(parkId)}/rules?enterprise=${encodeURIComponent(enterpriseId)}`).catch(() => []),
+    SP.json(`api/alerts?park=${encodeURIComponent(parkId)}&enterprise=${encodeURIComponent(enterpriseId)}`).catch(() => []),
+  ]);
+  ruleLimits = rules;
+  openAlertLimits = open.filter((a) => a.quantity != null && a.limit != null);
 }
 
 async function load() {

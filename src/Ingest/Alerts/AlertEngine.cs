@@ -42,13 +42,15 @@ public sealed class AlertEngine : BackgroundService
     private readonly Counter<long> _transitions;
     private readonly Histogram<double> _latency;
     private readonly IBureauNotifier _bureau;
+    private readonly ParkRulesPublisher _parkRules;
     private ResilientMqttClient? _mqtt;
     private volatile bool _republishAll = true;
 
     public AlertEngine(IOptions<AlertOptions> options, IOptions<IngestOptions> ingest, RuleBook rules, IEnterpriseStatus registry,
-        InfluxBatchWriter writer, IBureauNotifier bureau, TimeProvider time, IMeterFactory meters, ILoggerFactory loggers)
+        InfluxBatchWriter writer, IBureauNotifier bureau, ParkRulesPublisher parkRules, TimeProvider time, IMeterFactory meters, ILoggerFactory loggers)
     {
         _bureau = bureau;
+        _parkRules = parkRules;
         _options = options.Value;
         _ingest = ingest.Value;
         _rules = rules;
@@ -183,6 +185,7 @@ public sealed class AlertEngine : BackgroundService
         switch (input)
         {
             case BatchInput b:
+                _parkRules.Saw(b.Device.Park);
                 evaluator.OnBatch(b.Device, b.Batch, b.ReceivedAt);
                 break;
             case AckInput a:
@@ -204,6 +207,7 @@ public sealed class AlertEngine : BackgroundService
             _republishAll = false;
             foreach (var alert in state.Alerts.Values)
                 alert.DocumentDirty = true;
+            _parkRules.RepublishAll();
         }
         while (state.Pending.Count > 0)
         {
@@ -251,6 +255,7 @@ public sealed class AlertEngine : BackgroundService
             alert.DocumentDirty = false;
             alert.DocumentPublishedAt = now;
         }
+        await _parkRules.PublishDueAsync(mqtt, cancellationToken);
     }
 
     private static async Task<bool> PublishDocumentAsync(ResilientMqttClient mqtt, AlertDocument doc, CancellationToken cancellationToken)

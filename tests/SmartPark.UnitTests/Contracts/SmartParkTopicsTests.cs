@@ -15,6 +15,7 @@ public class SmartParkTopicsTests
         Assert.Equal("smartpark/v1/baiyun-shimen/alerts/a-17/ack", SmartParkTopics.AlertAck("baiyun-shimen", "a-17"));
         Assert.Equal("smartpark/v1/deadletter/baiyun-shimen/e01-huaxin/e01-edge1", SmartParkTopics.DeadLetter(Device));
         Assert.Equal("$share/ingest/smartpark/v1/+/+/+/telemetry", SmartParkTopics.SharedTelemetry("ingest"));
+        Assert.Equal("smartpark/v1/baiyun-shimen/rules", SmartParkTopics.Rules("baiyun-shimen"));
     }
 
     [Theory]
@@ -23,6 +24,7 @@ public class SmartParkTopicsTests
     [InlineData("smartpark/v1/p/alerts/a1", TopicKind.Alert)]
     [InlineData("smartpark/v1/p/alerts/a1/ack", TopicKind.AlertAck)]
     [InlineData("smartpark/v1/deadletter/p/e/d", TopicKind.DeadLetter)]
+    [InlineData("smartpark/v1/p/rules", TopicKind.Rules)]
     public void Parses_what_it_builds(string topic, TopicKind kind)
     {
         Assert.True(SmartParkTopics.TryParse(topic, out var parsed));

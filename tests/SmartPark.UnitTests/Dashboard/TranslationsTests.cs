@@ -54,6 +54,8 @@ public sealed partial class TranslationsTests
         used.UnionWith(new[] { "raw", "1m", "1h" }.Select(r => "resolution." + r));
         used.UnionWith(SmartPark.Dashboard.Overview.EnterpriseStatus.All.Select(s => "status." + s));
         used.UnionWith(new[] { "connecting", "connected", "reconnecting", "disconnected" }.Select(s => "connection." + s));
+        // Built-in rules show under their own title in both languages (SP.ruleTitle).
+        used.UnionWith(SmartPark.Ingest.Alerts.Rules.DefaultRules.All.Select(r => "rule." + r.Id));
         Assert.NotEmpty(used);
         Assert.Empty(used.Where(k => !k.EndsWith('.') && !zh.ContainsKey(k)).Order(StringComparer.Ordinal));
     }

@@ -50,6 +50,7 @@ public class TopicAclTests
     [InlineData("smartpark/v1/p1/alerts/a1", true)]
     [InlineData("smartpark/v1/p1/alerts/a1/ack", false)]
     [InlineData("smartpark/v1/p1/e1/d1/telemetry", false)]
+    [InlineData("smartpark/v1/p1/rules", true)]
     public void Ingest_writes_dead_letters_and_alerts(string topic, bool allowed) =>
         Assert.Equal(allowed, TopicAcl.MayPublish(Ingest, topic));
 

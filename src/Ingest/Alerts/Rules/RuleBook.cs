@@ -66,6 +66,22 @@ public sealed class RuleBook
         }
     }
 
+    /// <summary>
+    /// Every rule in force in a park, at each scope where a version of it exists: the park-wide
+    /// version (a park override beats the everywhere one) and any enterprise or device version.
+    /// A scope where the most specific version is disabled has no entry.
+    /// </summary>
+    public IReadOnlyList<AlertRule> InPark(string park)
+    {
+        var region = RegionOf(park);
+        return [.. _rules
+            .Where(r => r.Park is null || r.Park == park)
+            .GroupBy(r => (r.Id, r.Enterprise, r.Device))
+            .Select(g => g.MaxBy(Specificity)!)
+            .Where(r => r.Enabled && (r.Region is null || r.Region == region))
+            .OrderBy(r => r.Enterprise is null ? 0 : 1).ThenBy(r => r.Device is null ? 0 : 1).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
     /// <summary>The version of one rule in force for a device, if enabled there.</summary>
     public AlertRule? Find(string ruleId, DeviceAddress device) => For(device).FirstOrDefault(r => r.Id == ruleId);
 

@@ -1,0 +1,41 @@
+namespace SmartPark.Contracts.Alerts;
+
+/// <summary>
+/// The alert rules in force in one park, retained by Ingest on <c>smartpark/v1/{park}/rules</c>
+/// (republished on every connect and whenever the park first sends telemetry). Dashboards draw
+/// a chart's limit lines and show the standard each limit cites from it, before any alert has
+/// been raised, without a copy of Ingest's configuration.
+/// </summary>
+public sealed record ParkRules
+{
+    public int Schema { get; init; } = 1;
+    public required string Park { get; init; }
+    /// <summary><c>guangdong</c> (DB44/2367 limits) or <c>national</c> (GB 37822).</summary>
+    public required string Region { get; init; }
+    public required DateTimeOffset PublishedAt { get; init; }
+    /// <summary>One entry per rule and scope: a park-wide version, and any version specific to an enterprise or device.</summary>
+    public required IReadOnlyList<RuleLimit> Rules { get; init; }
+}
+
+/// <summary>One rule as it applies in a park, at the scope it names (null: the whole park).</summary>
+public sealed record RuleLimit
+{
+    public required string RuleId { get; init; }
+    public required string Title { get; init; }
+    public required string Kind { get; init; }
+    public required string Severity { get; init; }
+    public bool Bureau { get; init; }
+    public string? Enterprise { get; init; }
+    public string? Device { get; init; }
+    /// <summary>Sensor ids watched (a prefix ending in <c>*</c>, or exact ids, comma-separated); null: every sensor.</summary>
+    public string? Sensors { get; init; }
+    public string? ExceptSensors { get; init; }
+    public string? Quantity { get; init; }
+    public string? Unit { get; init; }
+    public double? Limit { get; init; }
+    public double? ClearAt { get; init; }
+    /// <summary>Averaging period of the compared value (ISO 8601, e.g. PT1H); null for single readings.</summary>
+    public string? Averaging { get; init; }
+    /// <summary>The standard and clause the limit comes from.</summary>
+    public string? Source { get; init; }
+}
