@@ -93,7 +93,7 @@ async function loadRecent() {
   for (const e of events) {
     const tr = document.createElement("tr");
     tr.dataset.alertId = e.alertId;
-    for (const text of [fmt(e.at), SP.t("state." + e.state), SP.t("severity." + e.severity), e.rule, where(e), e.by ?? ""]) {
+    for (const text of [fmt(e.at), SP.t("state." + e.state), SP.t("severity." + e.severity), SP.ruleTitle(e.rule, e.rule), where(e), e.by ?? ""]) {
       const td = document.createElement("td");
       td.textContent = text;
       tr.appendChild(td);
