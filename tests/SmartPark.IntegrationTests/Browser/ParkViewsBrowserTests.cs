@@ -75,9 +75,16 @@ public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack 
         await Expect(row(first)).ToHaveAttributeAsync("data-state", "acknowledged");
         await BrowserFixture.ScreenshotAsync(second, "alerts");
 
-        // The bureau officer sees the exceedance, with the standard the limit comes from.
+        // The bureau officer acknowledges receipt: recorded on the alert for everyone, state unchanged.
         var bureau = await browser.NewPageAsync();
-        await bureau.SignInAsync(Url, TestUser.BureauDemo, "bureau");
+        await bureau.SignInAsync(Url, TestUser.BureauDemo, "alerts");
+        await row(bureau).Locator("button.receipt").ClickAsync();
+        await Expect(row(first)).ToContainTextAsync("bureau-demo 已确认收悉");
+        await Expect(row(first)).ToHaveAttributeAsync("data-state", "acknowledged");
+        await Expect(row(bureau).Locator("button.receipt")).ToHaveCountAsync(0);
+
+        // The bureau's view lists the exceedance, with the standard the limit comes from.
+        await bureau.GotoAsync(new Uri(Url, "bureau").ToString());
         var exceedance = bureau.Locator("tr[data-enterprise='e02-meida-printing'][data-rule='nmhc-inplant-instant-gd']");
         await Expect(exceedance).ToContainTextAsync("DB44/2367-2022");
         await BrowserFixture.ScreenshotAsync(bureau, "bureau");

@@ -79,6 +79,21 @@ public sealed class AlertLifecycle(EngineState state)
         }
     }
 
+    /// <summary>The bureau has received a bureau alert: recorded on its document, state unchanged.</summary>
+    public string ConfirmReceipt(string alertId, AlertAck receipt, DateTimeOffset now)
+    {
+        var alert = state.Alerts.Values.FirstOrDefault(a => a.Document.AlertId == alertId);
+        if (alert is null)
+            return "unknown or already closed";
+        if (!alert.Document.Bureau)
+            return "not a bureau alert: receipt not recorded";
+        if (alert.Document.BureauReceivedAt is not null)
+            return "receipt already recorded";
+        alert.Document = alert.Document with { BureauReceivedAt = now, BureauReceivedBy = receipt.By, UpdatedAt = now };
+        alert.DocumentDirty = true;
+        return "receipt recorded";
+    }
+
     public static string Key(string ruleId, AlertScope scope) => ruleId + "|" + scope.Key;
 
     private void Raise(AlertRule rule, AlertScope scope, string key, double? value, DateTimeOffset now)
