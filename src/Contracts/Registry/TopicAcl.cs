@@ -24,6 +24,11 @@ public static class TopicAcl
             new(AclAccess.Write, SmartParkTopics.AllDeadLetters),
             new(AclAccess.Write, SmartParkTopics.AllAlerts),
         ],
+        ServicePrincipal { Role: ServiceRoles.Uplink } =>
+        [
+            new(AclAccess.Read, SmartParkTopics.AllTelemetry),
+            new(AclAccess.Read, SmartParkTopics.AllStatus),
+        ],
         ServicePrincipal { Role: ServiceRoles.Dashboard } =>
         [
             new(AclAccess.Read, $"{Root}/#"),
