@@ -1,7 +1,7 @@
 using System.Buffers;
+using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
-using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Platform.Mqtt;
