@@ -68,7 +68,7 @@ public sealed class UplinkService(
         List<(PointRuntime Point, CancellationTokenSource Stop, Task Run)> stopping;
         lock (_gate)
         {
-            stopping = _running.Where(r => !wanted.TryGetValue(r.Key, out var config) || config != r.Value.Point.Config).Select(r => r.Value).ToList();
+            stopping = _running.Where(r => !wanted.TryGetValue(r.Key, out var config) || !config.SameAs(r.Value.Point.Config)).Select(r => r.Value).ToList();
             foreach (var s in stopping)
                 _running.Remove(s.Point.Config.Mn);
         }

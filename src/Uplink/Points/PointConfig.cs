@@ -38,6 +38,9 @@ public sealed record PointConfig(
 
     public int DataFlag => Hj212Flag.Of(Version, Ack);
 
+    /// <summary>Same point, same settings: a registry reload that leaves a point alone does not restart it.</summary>
+    public bool SameAs(PointConfig other) => this with { Sources = [] } == other with { Sources = [] } && Sources.SequenceEqual(other.Sources);
+
     /// <summary>Flag of what needs no answer (replies, responses to host requests).</summary>
     public int PlainFlag => Hj212Flag.Of(Version, ack: false);
 }

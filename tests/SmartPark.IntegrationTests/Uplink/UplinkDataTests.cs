@@ -90,7 +90,7 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
     }
 
     [Fact]
-    public async Task Real_time_data_carries_the_newest_reading_and_its_flag()
+    public async Task Real_time_data_carries_the_newest_reading_and_its_flag_in_the_points_version()
     {
         const string device = "d-realtime";
         var mn = UplinkFixture.Points[device];
@@ -109,5 +109,6 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
         Assert.Equal("26.25", frame.Values["a01012-Rtd"]);
         Assert.Equal("M", frame.Values["a01012-Flag"]);
         Assert.Equal(Hj212Time.DataTime(ts.ToOffset(UplinkFixture.Beijing).DateTime), frame.DataTime);
+        Assert.Equal(Hj212Flag.Of(Hj212Version.V2025, ack: true), frame.Flag); // this point speaks HJ 212-2025: Flag=9
     }
 }

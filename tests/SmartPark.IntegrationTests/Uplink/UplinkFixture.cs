@@ -23,7 +23,7 @@ public sealed class UplinkFixture : IAsyncLifetime
     public const string Pw = "123456";
     public static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    /// <summary>The points: device id → MN (24 hex digits, as the standard wants).</summary>
+    /// <summary>The points: device id → MN (24 hex digits, as the standard wants). d-realtime speaks HJ 212-2025.</summary>
     public static readonly IReadOnlyDictionary<string, string> Points = new Dictionary<string, string>
     {
         ["d-values"] = "010000A8900016F000169D01",
@@ -144,6 +144,7 @@ public sealed class UplinkFixture : IAsyncLifetime
                             device: {device}
                             platform: {"{"} host: 127.0.0.1, port: {platformPort} {"}"}
                             pollutants: {"{"} nmhc: a24088, temperature: a01012 {"}"}
+                            version: {(device == "d-realtime" ? 2025 : 2017)}
 
                 """);
         }
