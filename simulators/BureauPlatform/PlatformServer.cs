@@ -25,6 +25,7 @@ public sealed class PlatformServer : IHostedService, IAsyncDisposable
     private readonly Lock _gate = new();
     private TcpListener? _listener;
     private CancellationTokenSource? _stop;
+    private readonly ConcurrentDictionary<string, int> _unanswered = new(StringComparer.Ordinal);
     private long _qnTicks;
 
     public PlatformServer(IOptions<PlatformOptions> options, FrameJudge judge, FrameLog log, TimeProvider time, ILogger<PlatformServer> logger)
@@ -91,6 +92,10 @@ public sealed class PlatformServer : IHostedService, IAsyncDisposable
         stop.Dispose();
         _logger.LogInformation("Bureau platform stopped listening on {Port}", Port);
     }
+
+    /// <summary>Leaves the next <paramref name="count"/> uploads <paramref name="cn"/> of <paramref name="mn"/> unanswered
+    /// (logged, but no 9014), as if the replies were lost: the field unit must send them again.</summary>
+    public void LeaveUnanswered(string mn, string cn, int count) => _unanswered[mn + "/" + cn] = count;
 
     /// <summary>Sends a command to the field unit of <paramref name="mn"/> and collects the frames
     /// with its QN until the execution result (9012), a notification answer (9013), a refusal, or the timeout.</summary>
@@ -186,6 +191,12 @@ public sealed class PlatformServer : IHostedService, IAsyncDisposable
         }
         if (Hj212Commands.IsDataUpload(packet.Cn) && packet.AsksAck)
         {
+            var key = packet.Mn + "/" + packet.Cn;
+            if (_unanswered.TryGetValue(key, out var left) && left > 0 && _unanswered.TryUpdate(key, left - 1, left))
+            {
+                _logger.LogInformation("Bureau platform: leaving {Cn} QN {Qn} of MN {Mn} unanswered ({Left} more)", packet.Cn, packet.Qn, packet.Mn, left - 1);
+                return;
+            }
             await session.SendAsync(Reply(packet, Hj212Commands.DataResponse), cancellationToken);
         }
         else if (packet.Cn == Hj212Commands.TimeCalibrationRequest)

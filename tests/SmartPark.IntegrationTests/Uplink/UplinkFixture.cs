@@ -29,6 +29,7 @@ public sealed class UplinkFixture : IAsyncLifetime
         ["d-values"] = "010000A8900016F000169D01",
         ["d-realtime"] = "010000A8900016F000169D02",
         ["d-outage"] = "010000A8900016F000169D03",
+        ["d-resend"] = "010000A8900016F000169D04",
     };
 
     private readonly string _registryDir = Directory.CreateTempSubdirectory("smartpark-uplink-registry-").FullName;

@@ -1,3 +1,4 @@
+using SmartPark.BureauPlatform;
 using SmartPark.Hj212;
 using SmartPark.IntegrationTests.Servers;
 
@@ -58,6 +59,28 @@ public sealed class UplinkOutageTests(UplinkFixture fixture)
         var daily = platform.Frames(mn, Hj212Commands.DailyData).Select(f => f.DataTime).ToList();
         Assert.Equal(daily.Distinct().Count(), daily.Count);
         Assert.Contains(Hj212Time.DataTime(UplinkFixture.LocalDay(4)), daily);
+    }
+
+    [Fact]
+    public async Task An_unanswered_upload_is_sent_again_with_its_qn_and_counted_once()
+    {
+        const string device = "d-resend";
+        var mn = UplinkFixture.Points[device];
+        var platform = fixture.Platform;
+        var start = UplinkFixture.LocalDay(5).AddHours(7);
+        var dataTime = Hj212Time.DataTime(start);
+        platform.Server.LeaveUnanswered(mn, Hj212Commands.MinuteData, 1);
+
+        await fixture.PublishAsync(device, Minutes(start, 1));
+
+        var frames = await Poll.UntilAsync(() => Task.FromResult(platform.Frames(mn, Hj212Commands.MinuteData).Where(f => f.DataTime == dataTime).ToList()),
+            f => f.Count >= 2, Timeout, "the minute upload and its resend");
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Uplink.Store.PendingCount(mn)), n => n == 0, Timeout, "the resend to be acknowledged");
+        Assert.Equal(2, platform.Frames(mn, Hj212Commands.MinuteData).Count(f => f.DataTime == dataTime));
+        Assert.Equal(frames[0].Qn, frames[1].Qn); // the same upload again, not a second one
+        Assert.InRange((frames[1].At - frames[0].At).TotalSeconds, 1.5, 10); // after the reply timeout (2 s here)
+        var minute = PointSummaries.Build(platform.Log.Snapshot(), platform.Server.ConnectedMns).Single(p => p.Mn == mn).Series.Single(s => s.Cn == Hj212Commands.MinuteData);
+        Assert.Equal(0, minute.Duplicates);
     }
 
     private static (string Sensor, string Quantity, double Value, DateTimeOffset Ts, string Flag)[] Minutes(DateTime start, int count) =>
