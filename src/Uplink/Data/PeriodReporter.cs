@@ -57,14 +57,35 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
         var config = point.Config;
         var cn = kind.Command();
         var length = PeriodClock.Length(kind, minInterval);
-        var stats = await reader.ReadStatsAsync(config, kind, minInterval, from, to, cancellationToken).ConfigureAwait(false);
         var existing = store.ExistingDataTimes(config.Mn, cn, from, to);
-        var fresh = stats.Where(s => s.Key >= from && s.Key < to && !existing.Contains(Hj212Time.DataTime(clock.Local(s.Key)))).ToList();
-        if (fresh.Count == 0)
-            return 0;
-        var flags = await reader.ReadFlagsAsync(config, kind, minInterval, fresh[0].Key, fresh[^1].Key + length, cancellationToken).ConfigureAwait(false);
+        var periods = await BuildAsync(point, kind, minInterval, from, to, start => !existing.Contains(Hj212Time.DataTime(clock.Local(start))), cancellationToken).ConfigureAwait(false);
         var added = 0;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var (start, cp) in periods)
+        {
+            var packets = Hj212Encoder.Split(new Hj212Packet { Qn = Hj212Time.Qn(clock.Local(nowMs)), St = config.St, Cn = cn, Pw = config.Pw, Mn = config.Mn, Flag = config.DataFlag, Cp = cp }).Count;
+            var qn = point.Qn.Next(clock.Local(nowMs), packets);
+            if (store.Add(config.Mn, cn, start, start + length, Hj212Time.DataTime(clock.Local(start)), qn, cp, nowMs))
+                added++;
+        }
+        return added;
+    }
+
+    /// <summary>
+    /// The CP of every period in [<paramref name="from"/>, <paramref name="to"/>) that has data and
+    /// that <paramref name="wanted"/> accepts, oldest first: values from the rollups, flags from the readings.
+    /// </summary>
+    public async Task<IReadOnlyList<(long Start, string Cp)>> BuildAsync(
+        PointRuntime point, PeriodKind kind, int minInterval, long from, long to, Func<long, bool> wanted, CancellationToken cancellationToken)
+    {
+        var config = point.Config;
+        var length = PeriodClock.Length(kind, minInterval);
+        var stats = await reader.ReadStatsAsync(config, kind, minInterval, from, to, cancellationToken).ConfigureAwait(false);
+        var fresh = stats.Where(s => s.Key >= from && s.Key < to && wanted(s.Key)).ToList();
+        if (fresh.Count == 0)
+            return [];
+        var flags = await reader.ReadFlagsAsync(config, kind, minInterval, fresh[0].Key, fresh[^1].Key + length, cancellationToken).ConfigureAwait(false);
+        var periods = new List<(long Start, string Cp)>();
         foreach (var (start, byCode) in fresh)
         {
             var values = config.Sources
@@ -75,12 +96,8 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
                     return new PollutantValue(s.Code, v.Avg, v.Min, v.Max, v.Count, flags.GetValueOrDefault((start, s.Code), Contracts.Telemetry.DataFlag.Normal));
                 })
                 .ToList();
-            var cp = CpBuilder.Period(clock.Local(start), values);
-            var packets = Hj212Encoder.Split(new Hj212Packet { Qn = Hj212Time.Qn(clock.Local(nowMs)), St = config.St, Cn = cn, Pw = config.Pw, Mn = config.Mn, Flag = config.DataFlag, Cp = cp }).Count;
-            var qn = point.Qn.Next(clock.Local(nowMs), packets);
-            if (store.Add(config.Mn, cn, start, start + length, Hj212Time.DataTime(clock.Local(start)), qn, cp, nowMs))
-                added++;
+            periods.Add((start, CpBuilder.Period(clock.Local(start), values)));
         }
-        return added;
+        return periods;
     }
 }

@@ -9,10 +9,15 @@ namespace SmartPark.Uplink.Link;
 /// Answers the host's commands that matter for a data reporter, as HJ 212-2017 Annex C shows
 /// them: 9011 (QnRtn) first, then the answer upload where there is one (same QN), then 9012
 /// (ExeRtn); 2012 is a notification and gets 9013. Settings a host changes are stored, so they
-/// survive a restart. Anything else is refused with QnRtn 2.
+/// survive a restart. History requests (2051, 2061, 2031 with BeginTime and EndTime) are answered
+/// with the periods' uploads, each awaiting its 9014 when Flag asks, then 9012 (ExeRtn 100: no data).
+/// Anything else is refused with QnRtn 2.
 /// </summary>
-public sealed class HostCommands(PointRuntime point, PlatformLink link, UplinkOptions options, PeriodClock clock, TimeProvider time, ILogger logger)
+public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodReporter periods, UplinkOptions options, PeriodClock clock, TimeProvider time, ILogger logger)
 {
+    /// <summary>The most periods one history request is answered with (a month of 1-minute data is 43,200).</summary>
+    private const int MaxHistoryPeriods = 10_000;
+
     private PointConfig Config => point.Config;
 
     public async Task HandleAsync(Hj212Packet request, CancellationToken cancellationToken)
@@ -64,6 +69,11 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, UplinkOp
                 point.Change(s => s with { RtdEnabled = true });
                 await ExecuteAsync(request, Hj212ExeRtn.Success, null, cancellationToken);
                 break;
+            case Hj212Commands.MinuteData or Hj212Commands.HourlyData or Hj212Commands.DailyData:
+                await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.Ready}", cancellationToken);
+                // Off the reader: the uploads wait for 9014s that the reader has to receive.
+                _ = Task.Run(() => SendHistoryAsync(request, cp, cancellationToken), CancellationToken.None);
+                break;
             case Hj212Commands.StopRealTimeData:
                 point.Change(s => s with { RtdEnabled = false });
                 await ReplyAsync(request, Hj212Commands.NotificationResponse, "", cancellationToken);
@@ -72,6 +82,63 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, UplinkOp
                 logger.LogWarning("HJ 212 point {Mn}: host command {Cn} is not supported; refused (QnRtn 2)", Config.Mn, request.Cn);
                 await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.Rejected}", cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>The periods from BeginTime to EndTime (their starts, both included), each sent and confirmed, then 9012.</summary>
+    private async Task SendHistoryAsync(Hj212Packet request, Hj212Cp cp, CancellationToken cancellationToken)
+    {
+        int exeRtn;
+        try
+        {
+            var kind = PeriodKinds.FromCommand(request.Cn)!.Value;
+            var settings = point.Settings;
+            var length = PeriodClock.Length(kind, settings.MinInterval);
+            if (!Hj212Time.TryParseDataTime(cp.Get("BeginTime"), out var begin) || !Hj212Time.TryParseDataTime(cp.Get("EndTime"), out var end) || end < begin)
+            {
+                exeRtn = Hj212ExeRtn.ConditionError;
+            }
+            else
+            {
+                var from = clock.Floor(clock.FromLocal(begin), length);
+                var to = Math.Min(clock.Floor(clock.FromLocal(end), length) + length, from + (MaxHistoryPeriods * length));
+                var found = await periods.BuildAsync(point, kind, settings.MinInterval, from, to, _ => true, cancellationToken);
+                foreach (var (_, periodCp) in found)
+                {
+                    var localNow = clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds());
+                    var packet = new Hj212Packet { Qn = point.Qn.Next(localNow), St = Config.St, Cn = request.Cn, Pw = Config.Pw, Mn = Config.Mn, Flag = Config.DataFlag, Cp = periodCp };
+                    foreach (var part in Hj212Encoder.Split(packet))
+                    {
+                        if (!await link.SendConfirmedAsync(part, settings.ReplyTimeout, settings.Retries, cancellationToken))
+                            throw new LinkUnusableException($"no reply to history upload {request.Cn} (QN {part.Qn})");
+                    }
+                }
+                exeRtn = found.Count == 0 ? Hj212ExeRtn.NoData : Hj212ExeRtn.Success;
+                logger.LogInformation("HJ 212 point {Mn}: host asked for {Cn} from {Begin} to {End}: {Count} period(s) sent", Config.Mn, request.Cn, begin, end, found.Count);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is LinkUnusableException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // The link is gone (the worker makes a new one); the host asks again.
+            logger.LogWarning("HJ 212 point {Mn}: history request {Cn} stopped: {Error}", Config.Mn, request.Cn, ex.Message);
+            return;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning("HJ 212 point {Mn}: history request {Cn} failed: {Error}", Config.Mn, request.Cn, ex.Message);
+            exeRtn = Hj212ExeRtn.SystemFault;
+        }
+        try
+        {
+            await ReplyAsync(request, Hj212Commands.ExecutionResult, $"ExeRtn={exeRtn.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            // the link went away meanwhile
         }
     }
 

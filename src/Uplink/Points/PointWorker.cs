@@ -104,7 +104,7 @@ public sealed class PointWorker(
     private async Task ServeAsync(PlatformLink link, CancellationToken cancellationToken)
     {
         using var linkScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var commands = new HostCommands(point, link, options, clock, time, logger);
+        var commands = new HostCommands(point, link, reporter, options, clock, time, logger);
         link.OnRequest = commands.HandleAsync;
         var loops = new List<Task>
         {

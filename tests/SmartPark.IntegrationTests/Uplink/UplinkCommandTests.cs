@@ -112,4 +112,32 @@ public sealed class UplinkCommandTests(UplinkFixture fixture)
         var refused = await CommandAsync("3015");
         Assert.Equal(Hj212QnRtn.Rejected.ToString(CultureInfo.InvariantCulture), Answer(refused, Hj212Commands.RequestResponse).Get("QnRtn"));
     }
+
+    [Fact]
+    public async Task A_history_request_gets_the_periods_uploads_and_no_data_is_said()
+    {
+        const string device = "d-history";
+        var mn = UplinkFixture.Points[device];
+        var start = UplinkFixture.LocalDay(6).AddHours(15);
+        await fixture.PublishAsync(device, Enumerable.Range(0, 3)
+            .SelectMany(m => new[] { 0, 20, 40 }.Select(s => ("voc-1", "nmhc", 1.5 + m + (s / 100.0), UplinkFixture.Local(start.AddMinutes(m).AddSeconds(s)), "N")))
+            .ToArray());
+        var reported = await Poll.UntilAsync(() => Task.FromResult(fixture.Platform.Frames(mn, Hj212Commands.MinuteData)), f => f.Count == 3, Timeout, "3 minute uploads");
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Uplink.Store.PendingCount(mn)), n => n == 0, Timeout, "the backlog to be acknowledged");
+
+        var result = await fixture.Platform.Server.SendCommandAsync(mn, Hj212Commands.MinuteData,
+            $"BeginTime={Hj212Time.DataTime(start)};EndTime={Hj212Time.DataTime(start.AddMinutes(1))}", TimeSpan.FromSeconds(15), CancellationToken.None);
+
+        Assert.True(result.Completed, string.Join(" | ", result.Answers));
+        Assert.Equal("1", Answer(result, Hj212Commands.RequestResponse).Get("QnRtn"));
+        Assert.Equal("1", Answer(result, Hj212Commands.ExecutionResult).Get("ExeRtn"));
+        var again = fixture.Platform.Frames(mn, Hj212Commands.MinuteData).Skip(3).ToList();
+        Assert.Equal([Hj212Time.DataTime(start), Hj212Time.DataTime(start.AddMinutes(1))], again.Select(f => f.DataTime!).ToList());
+        foreach (var frame in again)
+            Assert.Equal(reported.Single(r => r.DataTime == frame.DataTime).Values, frame.Values);
+
+        var empty = await fixture.Platform.Server.SendCommandAsync(mn, Hj212Commands.HourlyData,
+            $"BeginTime={Hj212Time.DataTime(start.AddDays(-1))};EndTime={Hj212Time.DataTime(start.AddDays(-1).AddHours(2))}", TimeSpan.FromSeconds(15), CancellationToken.None);
+        Assert.Equal(Hj212ExeRtn.NoData.ToString(CultureInfo.InvariantCulture), Answer(empty, Hj212Commands.ExecutionResult).Get("ExeRtn"));
+    }
 }

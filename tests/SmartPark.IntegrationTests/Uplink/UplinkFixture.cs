@@ -30,6 +30,7 @@ public sealed class UplinkFixture : IAsyncLifetime
         ["d-realtime"] = "010000A8900016F000169D02",
         ["d-outage"] = "010000A8900016F000169D03",
         ["d-resend"] = "010000A8900016F000169D04",
+        ["d-history"] = "010000A8900016F000169D05",
     };
 
     private readonly string _registryDir = Directory.CreateTempSubdirectory("smartpark-uplink-registry-").FullName;
