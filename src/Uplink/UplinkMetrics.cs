@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using SmartPark.Uplink.Storage;
 
 namespace SmartPark.Uplink;
 
@@ -7,9 +8,10 @@ public sealed class UplinkMetrics
 {
     public const string MeterName = "SmartPark.Uplink";
 
-    public UplinkMetrics(IMeterFactory meters)
+    public UplinkMetrics(IMeterFactory meters, UplinkStore store)
     {
         var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("smartpark.uplink.backlog.depth", () => store.PendingCount(), description: "Periods waiting for the platform's acknowledgement");
         RealTimeSent = meter.CreateCounter<long>("smartpark.uplink.realtime.sent", description: "Real-time data uploads (2011) sent");
         PeriodsAcknowledged = meter.CreateCounter<long>("smartpark.uplink.periods.acknowledged", description: "Minute, hourly and daily uploads the platform acknowledged (or sent, for points that ask no answer)");
         Connects = meter.CreateCounter<long>("smartpark.uplink.connects", description: "TCP connections made to bureau platforms");
