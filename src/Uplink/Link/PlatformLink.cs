@@ -40,6 +40,11 @@ public sealed class PlatformLink : IAsyncDisposable
             await tcp.ConnectAsync(host, port, limit.Token).ConfigureAwait(false);
             return new PlatformLink(tcp, logger) { Mn = mn };
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            tcp.Dispose();
+            throw new TimeoutException($"no TCP connection to {host}:{port} within {timeout}");
+        }
         catch
         {
             tcp.Dispose();
@@ -132,7 +137,7 @@ public sealed class PlatformLink : IAsyncDisposable
                 var done = await Task.WhenAny(waiter.Task, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 if (done == waiter.Task)
-                    return true;
+                    return waiter.Task.IsCompletedSuccessfully;
             }
             return false;
         }
