@@ -33,6 +33,10 @@ public sealed class UplinkFixture : IAsyncLifetime
         ["d-history"] = "010000A8900016F000169D05",
     };
 
+    /// <summary>A device the in-process uplink does not report: the uplink-as-a-process test gives it its own registry.</summary>
+    public const string ProcessDevice = "d-process";
+    public const string ProcessMn = "010000A8900016F000169D06";
+
     private readonly string _registryDir = Directory.CreateTempSubdirectory("smartpark-uplink-registry-").FullName;
 
     public InfluxDbServer Influx { get; private set; } = null!;
@@ -45,7 +49,7 @@ public sealed class UplinkFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await File.WriteAllTextAsync(RegistryPath, RegistryYaml(platformPort: 1));
+        await File.WriteAllTextAsync(RegistryPath, RegistryYaml([.. Points.Keys, ProcessDevice], Points));
         Influx = await InfluxDbServer.StartAsync();
         Ingest = await IngestHost.StartAsync(Influx.Url, Database,
             $"--Registry:Path={RegistryPath}", "--Ingest:Broker:Username=ingest", "--Ingest:Broker:Password=ingest-pw",
@@ -106,8 +110,10 @@ public sealed class UplinkFixture : IAsyncLifetime
     /// <summary>Today's local midnight, <paramref name="daysAgo"/> days back.</summary>
     public static DateTime LocalDay(int daysAgo) => DateTimeOffset.UtcNow.ToOffset(Beijing).Date.AddDays(-daysAgo);
 
-    private static string RegistryYaml(int platformPort)
+    /// <summary>The test park with these devices (each with voc-1 nmhc and t-1 temperature) and these monitoring points.</summary>
+    public static string RegistryYaml(IEnumerable<string> devices, IReadOnlyDictionary<string, string> points)
     {
+        const int platformPort = 1; // every test sends to the simulated platform instead (Uplink:Platform)
         string Hash(string password) => MosquittoPasswordHash.Create(password, iterations: 50);
         var text = new StringBuilder("""
             parks:
@@ -125,7 +131,7 @@ public sealed class UplinkFixture : IAsyncLifetime
                     devices:
 
             """);
-        foreach (var device in Points.Keys)
+        foreach (var device in devices)
         {
             text.Append(CultureInfo.InvariantCulture, $"""
                           - id: {device}
@@ -137,7 +143,7 @@ public sealed class UplinkFixture : IAsyncLifetime
                 """);
         }
         text.Append("        monitoringPoints:\n");
-        foreach (var (device, mn) in Points)
+        foreach (var (device, mn) in points)
         {
             text.Append(CultureInfo.InvariantCulture, $"""
                           - mn: {mn}
