@@ -24,5 +24,5 @@ public sealed class Ds18b20Driver(SensorOptions options, IOneWireThermometer the
     public IReadOnlyList<string> Quantities { get; } = [QuantityCatalogue.Temperature.Name];
 
     public IReadOnlyList<SensorValue> Read(DateTimeOffset at) =>
-        [new SensorValue(QuantityCatalogue.Temperature.Name, Math.Round(_calibration.Apply(thermometer.ReadCelsius()), 2))];
+        [new SensorValue(QuantityCatalogue.Temperature.Name, Math.Round(_calibration.Apply(thermometer.ReadCelsius()), 4))];
 }
