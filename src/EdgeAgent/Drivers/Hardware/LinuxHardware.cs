@@ -19,7 +19,9 @@ public sealed class LinuxHardware(string root = "/", Func<GpioController>? creat
     public I2cDevice OpenI2c(int bus, int address)
     {
         var file = $"/dev/i2c-{bus}";
-        RequireDeviceFile(file, "enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot", "i2c");
+        RequireDeviceFile(file, bus == 1
+            ? "enable I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in /boot/firmware/config.txt) and reboot"
+            : $"add the bus to /boot/firmware/config.txt (for a software bus: dtoverlay=i2c-gpio,bus={bus},i2c_gpio_sda=N,i2c_gpio_scl=M) and reboot", "i2c");
         try
         {
             return I2cDevice.Create(new I2cConnectionSettings(bus, address));
