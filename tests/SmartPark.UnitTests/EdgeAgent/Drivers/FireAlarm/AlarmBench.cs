@@ -28,7 +28,9 @@ public sealed class AlarmBench
         Hardware.GpioFactory = () => Controller ??= new GpioController(Gpio);
         Options = new AgentOptions
         {
-            Park = "p", Enterprise = "e", Device = "d",
+            Park = "p",
+            Enterprise = "e",
+            Device = "d",
             Sensors =
             [
                 new SensorOptions { Id = "smoke-1", Driver = "gpio-smoke", Settings = new(StringComparer.OrdinalIgnoreCase) { ["pin"] = $"{SmokePin}", ["activeLevel"] = "low" } },
@@ -37,8 +39,12 @@ public sealed class AlarmBench
             ],
             FireAlarm = new FireAlarmOptions
             {
-                BuzzerPin = BuzzerPin, RelayPin = RelayPin, RelayActiveHigh = false, SilencePin = SilencePin,
-                HeatSensors = ["heat-1"], PollMs = 50,
+                BuzzerPin = BuzzerPin,
+                RelayPin = RelayPin,
+                RelayActiveHigh = false,
+                SilencePin = SilencePin,
+                HeatSensors = ["heat-1"],
+                PollMs = 50,
             },
         };
         configure?.Invoke(Options);

@@ -2,8 +2,8 @@ using System.Device.Gpio;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.EdgeAgent.Drivers;
 using SmartPark.EdgeAgent.Drivers.Hardware;
-using static SmartPark.UnitTests.EdgeAgent.Drivers.FireAlarm.AlarmBench;
 using static SmartPark.UnitTests.EdgeAgent.Drivers.Fakes.Sensors;
+using static SmartPark.UnitTests.EdgeAgent.Drivers.FireAlarm.AlarmBench;
 
 namespace SmartPark.UnitTests.EdgeAgent.Drivers.FireAlarm;
 

@@ -38,7 +38,9 @@ public sealed class OfflineFireAlarmTests : IDisposable
         var hardware = new FakeHardware { GpioFactory = () => new GpioController(gpio) };
         var options = new AgentOptions
         {
-            Park = "p1", Enterprise = "e1", Device = "d1",
+            Park = "p1",
+            Enterprise = "e1",
+            Device = "d1",
             OutboxPath = Path.Combine(_folder, "outbox.db"),
             Broker = new() { Host = "127.0.0.1", Port = ClosedPort(), MinReconnectDelay = TimeSpan.FromMilliseconds(200) },
             Sensors =
