@@ -5,7 +5,9 @@ namespace SmartPark.EdgeAgent.Drivers.FireAlarm;
 
 /// <summary>
 /// Wraps a temperature sensor listed in <c>FireAlarm:HeatSensors</c>: every good temperature it
-/// reads also goes to the local alarm, which compares it with the heat threshold.
+/// reads also goes to the local alarm, which compares it with the heat threshold. A reading with
+/// flag D is not passed on: the alarm keeps the last good one, so a probe whose cable burns
+/// through in a fire does not silence the heat alarm it already raised.
 /// </summary>
 public sealed class HeatAlarmTap(ISensorDriver inner, LocalFireAlarm alarm) : ISensorDriver, IDisposable
 {

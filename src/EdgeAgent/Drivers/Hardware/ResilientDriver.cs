@@ -18,6 +18,9 @@ public sealed class ResilientDriver : ISensorDriver, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Dictionary<string, double> _lastGood = new(StringComparer.Ordinal);
+
+    // The regular sampler and the fire alarm's event sampling may read one sensor at once.
+    private readonly Lock _gate = new();
     private ISensorDriver? _driver;
     private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
     private int _failures;
@@ -50,6 +53,24 @@ public sealed class ResilientDriver : ISensorDriver, IDisposable
     /// </summary>
     public void OpenNow()
     {
+        lock (_gate)
+            OpenNowLocked();
+    }
+
+    public IReadOnlyList<SensorValue> Read(DateTimeOffset at)
+    {
+        lock (_gate)
+            return ReadLocked(at);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+            CloseDriver();
+    }
+
+    private void OpenNowLocked()
+    {
         if (_driver is not null)
             return;
         try
@@ -66,7 +87,7 @@ public sealed class ResilientDriver : ISensorDriver, IDisposable
         }
     }
 
-    public IReadOnlyList<SensorValue> Read(DateTimeOffset at)
+    private IReadOnlyList<SensorValue> ReadLocked(DateTimeOffset at)
     {
         if (_time.GetUtcNow() < _nextAttempt)
             return Faulted();
@@ -88,8 +109,6 @@ public sealed class ResilientDriver : ISensorDriver, IDisposable
             return Faulted();
         }
     }
-
-    public void Dispose() => CloseDriver();
 
     private void Fail(Exception ex)
     {
