@@ -7,6 +7,7 @@ using SmartPark.EdgeAgent.Drivers.Ds18b20;
 using SmartPark.EdgeAgent.Drivers.FireAlarm;
 using SmartPark.EdgeAgent.Drivers.GpioDetector;
 using SmartPark.EdgeAgent.Drivers.Hardware;
+using SmartPark.EdgeAgent.Drivers.Max31856;
 using SmartPark.EdgeAgent.Drivers.Mhz19b;
 using SmartPark.EdgeAgent.Drivers.Mlx90614;
 using SmartPark.EdgeAgent.Drivers.MqGas;
@@ -34,6 +35,7 @@ public static class HardwareDrivers
         ["pms7003"] = (s, c) => new Pms5003Driver(s, c.Hardware),
         ["ds18b20"] = (s, c) => new Ds18b20Driver(s, c.Hardware),
         ["mlx90614"] = (s, c) => new Mlx90614Driver(s, c.Hardware),
+        ["max31856"] = (s, c) => new Max31856Driver(s, c.Hardware),
         [GpioDetectorDriver.SmokeDriver] = (s, c) => new GpioDetectorDriver(FireDetectorInput.From(s), c.FireAlarm),
         [GpioDetectorDriver.FlameDriver] = (s, c) => new GpioDetectorDriver(FireDetectorInput.From(s), c.FireAlarm),
     };
@@ -52,7 +54,7 @@ public static class HardwareDrivers
         "mhz19b" => [QuantityCatalogue.Co2.Name],
         "scd4x" => [QuantityCatalogue.Co2.Name, QuantityCatalogue.Temperature.Name, QuantityCatalogue.Humidity.Name],
         "pms5003" or "pms7003" => [QuantityCatalogue.Pm25.Name, QuantityCatalogue.Pm10.Name],
-        "ds18b20" or "mlx90614" => [QuantityCatalogue.Temperature.Name],
+        "ds18b20" or "mlx90614" or "max31856" => [QuantityCatalogue.Temperature.Name],
         GpioDetectorDriver.SmokeDriver => [QuantityCatalogue.Smoke.Name],
         GpioDetectorDriver.FlameDriver => [QuantityCatalogue.Flame.Name],
         _ => throw new ArgumentException($"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}'"),
