@@ -24,10 +24,8 @@ public sealed class Max31856Driver : ISensorDriver, IDisposable
     /// <summary>CR0: automatic conversion, open-circuit detection (OCFAULT = 01), 50 Hz filter.</summary>
     public const byte Cr0AutoOpenDetect50Hz = 0x80 | 0x10 | 0x01;
 
-    private static readonly Dictionary<string, byte> ThermocoupleTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["B"] = 0, ["E"] = 1, ["J"] = 2, ["K"] = 3, ["N"] = 4, ["R"] = 5, ["S"] = 6, ["T"] = 7,
-    };
+    /// <summary>CR1's thermocouple type codes 0–7, in order.</summary>
+    private const string ThermocoupleTypes = "BEJKNRST";
 
     private static readonly string[] FaultNames =
         ["thermocouple open", "over/under voltage on the inputs", "thermocouple below its low threshold", "thermocouple above its high threshold",
@@ -45,12 +43,13 @@ public sealed class Max31856Driver : ISensorDriver, IDisposable
     {
         SensorId = options.Id;
         _calibration = LinearCalibration.From(options, QuantityCatalogue.Temperature.Name);
-        var type = options.GetString("type", "K");
-        if (!ThermocoupleTypes.TryGetValue(type, out var code))
-            throw new ArgumentException($"Sensor '{options.Id}': thermocouple type '{type}' must be one of {string.Join(", ", ThermocoupleTypes.Keys)}");
+        var type = options.GetString("type", "K").ToUpperInvariant();
+        var code = type.Length == 1 ? ThermocoupleTypes.IndexOf(type[0], StringComparison.Ordinal) : -1;
+        if (code < 0)
+            throw new ArgumentException($"Sensor '{options.Id}': thermocouple type '{type}' must be one of {string.Join(", ", ThermocoupleTypes.ToCharArray())}");
         _device = device;
         _device.Write([WriteBit | Cr0, Cr0AutoOpenDetect50Hz]);
-        _device.Write([WriteBit | Cr1, code]);
+        _device.Write([WriteBit | Cr1, (byte)code]);
     }
 
     public string SensorId { get; }
