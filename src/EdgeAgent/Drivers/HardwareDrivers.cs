@@ -60,6 +60,35 @@ public static class HardwareDrivers
         _ => throw new ArgumentException($"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}'"),
     };
 
+    /// <summary>
+    /// What is wrong with a real sensor's settings, without opening any hardware
+    /// (<c>edgeagent check-config</c>): the driver is built against <see cref="DryRunHardware"/>,
+    /// whose buses answer nothing, so only its settings checks can fail with their message.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(SensorOptions sensor)
+    {
+        if (!Open.TryGetValue(sensor.Driver, out var open))
+            return [$"unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known)})"];
+        var hardware = new DryRunHardware();
+        var context = new HardwareContext(hardware,
+            new LocalFireAlarm(new FireAlarmOptions(), [], hardware, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance),
+            new FireAlarmOptions(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        try
+        {
+            (open(sensor, context) as IDisposable)?.Dispose();
+            return [];
+        }
+        catch (ArgumentException ex)
+        {
+            return [ex.Message];
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or TimeoutException or InvalidOperationException or NotSupportedException)
+        {
+            // The silent bus, not the settings: a chip id of 0, no answer. Settings were read first.
+            return [];
+        }
+    }
+
     public static ISensorDriver Create(SensorOptions sensor, HardwareContext context)
     {
         if (!Open.TryGetValue(sensor.Driver, out var open))

@@ -62,4 +62,27 @@ public class HardwareDriversTests
         var driver = HardwareDrivers.Create(sensor, TestContexts.Create(new FakeHardware(), options));
         Assert.IsType<SmartPark.EdgeAgent.Drivers.FireAlarm.HeatAlarmTap>(driver);
     }
+
+    [Theory]
+    [InlineData("mq-gas", "r0Ohms", "", "r0Ohms is missing")]
+    [InlineData("ads1115-transmitter", "rangeHigh", "fifty", "rangeHigh is missing or not a number")]
+    [InlineData("ccs811", "address", "0x90", "outside 0x03..0x77")]
+    [InlineData("max31856", "type", "Q", "type 'Q'")]
+    [InlineData("gpio-flame", "pin", "99", "header GPIO")]
+    [InlineData("pms5003", "pm25.scale", "0", "scale must be a finite non-zero number")]
+    public void Validate_reports_settings_mistakes_without_opening_hardware(string driver, string key, string value, string message)
+    {
+        var settings = new Dictionary<string, string>(MinimalSettings.GetValueOrDefault(driver, []).ToDictionary(p => p.Item1, p => p.Item2)) { [key] = value };
+        var problem = Assert.Single(HardwareDrivers.Validate(Options(driver, [.. settings.Select(kv => (kv.Key, kv.Value))])));
+        Assert.Contains(message, problem);
+    }
+
+    [Theory]
+    [MemberData(nameof(Drivers))]
+    public void Validate_accepts_minimal_settings_for_every_driver(string driver) =>
+        Assert.Empty(HardwareDrivers.Validate(Options(driver, [.. MinimalSettings.GetValueOrDefault(driver, []), ("stopWaitMs", "0")])));
+
+    [Fact]
+    public void Validate_names_an_unknown_driver() =>
+        Assert.Contains("unknown driver 'sht31'", Assert.Single(HardwareDrivers.Validate(Options("sht31"))));
 }

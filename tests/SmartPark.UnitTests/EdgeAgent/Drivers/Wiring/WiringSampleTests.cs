@@ -92,6 +92,7 @@ public sealed partial class WiringSampleTests
     {
         Assert.Empty(Sample.Validate());
         Assert.All(Sample.Sensors, s => Assert.True(HardwareDrivers.IsKnown(s.Driver), s.Driver));
+        Assert.All(Sample.Sensors, s => Assert.Empty(HardwareDrivers.Validate(s)));
     }
 
     [Fact]
