@@ -1,6 +1,8 @@
 using SmartPark.Contracts.Status;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers;
+using SmartPark.EdgeAgent.Drivers.FireAlarm;
+using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Outbox;
 using SmartPark.EdgeAgent.Publishing;
 using SmartPark.EdgeAgent.Sampling;
@@ -23,6 +25,7 @@ public sealed class AgentRuntime : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutboxPublisher _publisher;
+    private LocalFireAlarm? _fireAlarm;
     private readonly TaskCompletionSource _samplingDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AgentRuntime(AgentOptions options, IReadOnlyList<ISensorDriver> drivers, SqliteOutbox outbox, TimeProvider time, ILoggerFactory loggers)
@@ -62,6 +65,13 @@ public sealed class AgentRuntime : IAsyncDisposable
     public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options) =>
         options.Sensors.Select(s => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device)).ToList();
 
+    /// <summary>Builds the drivers the options list; real (non-<c>sim-</c>) drivers use <paramref name="hardware"/>.</summary>
+    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, HardwareContext hardware) =>
+        options.Sensors.Select(s => DriverFactory.Create(s, hardware, options.Park, options.Enterprise, options.Device)).ToList();
+
+    /// <summary>Runs the device's local fire alarm with the agent and publishes its events at once.</summary>
+    public void AttachFireAlarm(LocalFireAlarm alarm) => _fireAlarm = alarm;
+
     public Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken = default) => _outbox.GetStatsAsync(cancellationToken);
 
     public Task WaitUntilDrainedAsync(CancellationToken cancellationToken) => _publisher.WaitUntilEmptyAsync(cancellationToken);
@@ -78,6 +88,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         using var publishStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var publishing = IgnoreCancellation(_publisher.RunAsync(publishStop.Token));
         _publisher.Notify();
+        var fireAlarm = RunFireAlarm(cancellationToken);
 
         var sampling = _options.Sensors
             .GroupBy(s => s.IntervalMs)
@@ -93,6 +104,7 @@ public sealed class AgentRuntime : IAsyncDisposable
 
         await Task.WhenAll(sampling).ConfigureAwait(false);
         await publishing.ConfigureAwait(false);
+        await fireAlarm.ConfigureAwait(false);
 
         await FlushBrieflyAsync().ConfigureAwait(false);
         await SayOfflineAsync().ConfigureAwait(false);
@@ -142,6 +154,18 @@ public sealed class AgentRuntime : IAsyncDisposable
         {
             _logger.LogDebug("Could not publish offline status: {Error}", ex.Message);
         }
+    }
+
+    private Task RunFireAlarm(CancellationToken cancellationToken)
+    {
+        if (_fireAlarm is null)
+            return Task.CompletedTask;
+        var ids = _fireAlarm.SourceSensorIds.ToHashSet(StringComparer.Ordinal);
+        var fireSensors = new SensorSampler(_drivers.Where(d => ids.Contains(d.SensorId)).ToList(),
+            TimeSpan.FromSeconds(1), _outbox, _publisher.Notify, _time, _logger);
+        return Task.WhenAll(
+            IgnoreCancellation(_fireAlarm.RunAsync(cancellationToken)),
+            IgnoreCancellation(new FireEventSampling(_fireAlarm, fireSensors, _logger).RunAsync(cancellationToken)));
     }
 
     private IReadOnlyList<SensorDescription> DescribeSensors() =>

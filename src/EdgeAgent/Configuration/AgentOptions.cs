@@ -23,6 +23,9 @@ public sealed class AgentOptions
 
     public List<SensorOptions> Sensors { get; set; } = [];
 
+    /// <summary>The device's own buzzer/relay fire alarm; optional (see hardware/wiring/).</summary>
+    public FireAlarmOptions? FireAlarm { get; set; }
+
     [JsonIgnore]
     public DeviceAddress Address => new(Park, Enterprise, Device);
 
@@ -49,6 +52,8 @@ public sealed class AgentOptions
             if (s.IntervalMs < 100)
                 problems.Add($"Agent:Sensors:{i}:IntervalMs {s.IntervalMs} is below 100");
         }
+        if (FireAlarm is not null)
+            problems.AddRange(FireAlarm.Validate(Sensors));
         return problems;
     }
 }

@@ -1,4 +1,5 @@
 using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Drivers.Simulated;
 
 namespace SmartPark.EdgeAgent.Drivers;
@@ -7,7 +8,13 @@ namespace SmartPark.EdgeAgent.Drivers;
 public static class DriverFactory
 {
     public static IReadOnlyList<string> Known { get; } =
-        ["sim-energy-meter", "sim-voc", "sim-fire-detector", "sim-heat", "sim-air-quality", "sim-gas"];
+        ["sim-energy-meter", "sim-voc", "sim-fire-detector", "sim-heat", "sim-air-quality", "sim-gas", "sim-environment"];
+
+    /// <summary>A simulated twin, or with <paramref name="hardware"/> a real driver (see <see cref="HardwareDrivers"/>).</summary>
+    public static ISensorDriver Create(SensorOptions sensor, HardwareContext? hardware, params string[] seedScope) =>
+        hardware is not null && HardwareDrivers.IsKnown(sensor.Driver)
+            ? HardwareDrivers.Create(sensor, hardware)
+            : Create(sensor, seedScope);
 
     /// <param name="sensor">The sensor's options.</param>
     /// <param name="seedScope">Names that make the seed unique to this sensor (park, enterprise, device).</param>
@@ -23,8 +30,9 @@ public static class DriverFactory
             "sim-heat" => new SimulatedHeatSensor(sensor, seed),
             "sim-air-quality" => new SimulatedAirQualitySensor(sensor, seed),
             "sim-gas" => new SimulatedGasDetector(sensor, seed),
+            "sim-environment" => new SimulatedEnvironmentSensor(sensor, seed),
             _ => throw new ArgumentException(
-                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known)})", nameof(sensor)),
+                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known.Concat(HardwareDrivers.Known))})", nameof(sensor)),
         };
     }
 }
