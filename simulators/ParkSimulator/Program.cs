@@ -30,6 +30,10 @@ switch (args)
         return await ScenarioCommand.RunAsync(scenario, rest);
     case ["run", .. var rest]:
         return await ParkCommand.RunAsync(rest);
+    case ["generate", .. var rest]:
+        return await GenerateCommand.RunAsync(rest);
+    case ["load", .. var rest]:
+        return await LoadCommand.RunAsync(rest);
     default:
         Console.Error.WriteLine(Usage);
         return args is ["--help"] ? 0 : 2;
