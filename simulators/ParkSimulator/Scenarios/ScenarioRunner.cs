@@ -128,7 +128,8 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
                     {
                         var accepted = await RogueDevice.PublishAsync(bad, scenario.Park, sim, clock.GetUtcNow(), cancellationToken);
                         _log.LogInformation("{Device}: the broker acknowledged {Accepted} of {Count} rogue publishes as accepted", bad.Device, accepted, bad.Count);
-                    }));
+                    }
+                    ));
                     break;
                 default:
                     actions.Add((e.At, e.Describe(), () => Task.CompletedTask));
