@@ -14,10 +14,11 @@ public sealed class LoadDevice(int index, LoadOptions options) : IDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly string _id = options.DeviceId(index);
-    private readonly string _topic = SmartParkTopics.Telemetry(new DeviceAddress(options.Park, options.EnterpriseId(index), options.DeviceId(index)));
     private long _seq;
 
     public bool IsConnected => _client.IsConnected;
+
+    public DeviceAddress Address { get; } = new(options.Park, options.EnterpriseId(index), options.DeviceId(index));
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ public sealed class LoadDevice(int index, LoadOptions options) : IDisposable
     public async Task<bool> PublishAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var message = new MqttApplicationMessageBuilder()
-            .WithTopic(_topic)
+            .WithTopic(SmartParkTopics.Telemetry(Address))
             .WithPayload(Batch(now))
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
@@ -51,7 +52,7 @@ public sealed class LoadDevice(int index, LoadOptions options) : IDisposable
         _client.IsConnected ? _client.DisconnectAsync(cancellationToken: cancellationToken) : Task.CompletedTask;
 
     /// <summary>A valid telemetry batch, written by hand: thousands of these a second should not cost a serializer's allocations.</summary>
-    private byte[] Batch(DateTimeOffset now)
+    public byte[] Batch(DateTimeOffset now)
     {
         var ts = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var text = new StringBuilder(64 + (options.Sensors * 100));
