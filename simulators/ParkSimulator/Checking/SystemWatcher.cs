@@ -26,6 +26,9 @@ public sealed class SystemWatcher : IAsyncDisposable
     private readonly ConcurrentQueue<(DeviceAddress Device, DateTimeOffset SeenAt)> _deadLetters = new();
     private readonly string _park;
     private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _closing = new();
+    private MqttClientOptions? _connect;
+    private string _login = "anonymous";
 
     private SystemWatcher(string park, TimeProvider time)
     {
@@ -44,23 +47,57 @@ public sealed class SystemWatcher : IAsyncDisposable
             watcher.OnMessage(e.ApplicationMessage);
             return Task.CompletedTask;
         };
-        var options = new MqttClientOptionsBuilder()
+        watcher._connect = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId(broker.ClientId)
             .WithCredentials(broker.Username, broker.Password)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .Build();
-        var connected = await watcher._client.ConnectAsync(options, cancellationToken);
+        watcher._login = broker.Username ?? "anonymous";
+        await watcher.ConnectAndSubscribeAsync(cancellationToken);
+        // A broker restart (a scenario event) drops the watcher too: it comes back and subscribes
+        // again, and the retained alert documents arrive once more.
+        watcher._client.DisconnectedAsync += args =>
+        {
+            if (!watcher._closing.IsCancellationRequested)
+                _ = watcher.ReconnectAsync();
+            return Task.CompletedTask;
+        };
+        return watcher;
+    }
+
+    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    {
+        var connected = await _client.ConnectAsync(_connect!, cancellationToken);
         if (connected.ResultCode != MqttClientConnectResultCode.Success)
-            throw new InvalidOperationException($"the broker refused the watcher ({broker.Username ?? "anonymous"}): {connected.ResultCode} {connected.ReasonString}");
-        var subscribed = await watcher._client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter($"{SmartParkTopics.Root}/{park}/alerts/+", MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter($"{SmartParkTopics.Root}/deadletter/{park}/#", MqttQualityOfServiceLevel.AtMostOnce)
+            throw new InvalidOperationException($"the broker refused the watcher ({_login}): {connected.ResultCode} {connected.ReasonString}");
+        var subscribed = await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter($"{SmartParkTopics.Root}/{_park}/alerts/+", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter($"{SmartParkTopics.Root}/deadletter/{_park}/#", MqttQualityOfServiceLevel.AtMostOnce)
             .Build(), cancellationToken);
         var refused = subscribed.Items.Where(i => (int)i.ResultCode >= 0x80).ToList();
         if (refused.Count > 0)
-            throw new InvalidOperationException($"the broker refused the watcher's subscriptions ({broker.Username ?? "anonymous"}): {string.Join(", ", refused.Select(r => $"{r.TopicFilter.Topic} {r.ResultCode}"))}");
-        return watcher;
+            throw new InvalidOperationException($"the broker refused the watcher's subscriptions ({_login}): {string.Join(", ", refused.Select(r => $"{r.TopicFilter.Topic} {r.ResultCode}"))}");
+    }
+
+    private async Task ReconnectAsync()
+    {
+        while (!_closing.IsCancellationRequested && !_client.IsConnected)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250), _closing.Token);
+                await ConnectAndSubscribeAsync(_closing.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
+            {
+                // The broker is still down: try again.
+            }
+        }
     }
 
     private void OnMessage(MqttApplicationMessage message)
@@ -95,8 +132,10 @@ public sealed class SystemWatcher : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync();
         if (_client.IsConnected)
             await _client.DisconnectAsync();
         _client.Dispose();
+        _closing.Dispose();
     }
 }

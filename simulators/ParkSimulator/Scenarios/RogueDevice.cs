@@ -5,32 +5,23 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Topics;
+using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.Simulator.Scenarios;
 
 /// <summary>
-/// A misbehaving device: it logs in with a real device's credentials and client id (brokers
-/// with a registry insist a device uses its id; the real agent loses its session for a moment
-/// and reconnects) and publishes what the system must refuse — broken JSON, a wrong unit, or a
-/// batch on another device's topic.
+/// A misbehaving device: over its own live connection (the agent's, so its login and client id
+/// are the real ones and no second session fights it for the client id), it publishes what the
+/// system must refuse — broken JSON, a wrong unit, or a batch on another device's topic.
 /// </summary>
 public static class RogueDevice
 {
     /// <summary>Publishes the event's payloads; returns how many the broker acknowledged as accepted.</summary>
-    public static async Task<int> PublishAsync(BadPublish bad, ParkDefinition park, SimulationOptions options, DateTimeOffset simNow, CancellationToken cancellationToken)
+    public static async Task<int> PublishAsync(BadPublish bad, ParkDefinition park, ResilientMqttClient connection, DateTimeOffset simNow, CancellationToken cancellationToken)
     {
         var own = AddressOf(park, bad.Device);
-        var endpoint = options.BrokerFor(bad.Device);
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var connect = new MqttClientOptionsBuilder()
-            .WithTcpServer(endpoint.Host, endpoint.Port)
-            .WithClientId(bad.Device)
-            .WithCredentials(endpoint.Username, endpoint.Password)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .Build();
-        var connected = await client.ConnectAsync(connect, cancellationToken);
-        if (connected.ResultCode != MqttClientConnectResultCode.Success)
-            throw new InvalidOperationException($"the broker refused {bad.Device}'s login: {connected.ResultCode} {connected.ReasonString}");
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TimeSpan.FromSeconds(30));
         var accepted = 0;
         for (var i = 0; i < bad.Count; i++)
         {
@@ -45,11 +36,10 @@ public static class RogueDevice
                 .WithPayload(payload)
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
-            var result = await client.PublishAsync(message, cancellationToken);
-            if (result.IsSuccess)
+            await connection.WaitUntilUpAsync(wait.Token);
+            if (await connection.PublishAsync(message, wait.Token))
                 accepted++;
         }
-        await client.DisconnectAsync(cancellationToken: cancellationToken);
         return accepted;
     }
 

@@ -88,6 +88,15 @@ public sealed record DeviceOffline(TimeSpan At, string Device, TimeSpan Duration
     public override string Describe() => $"{Device} offline for {SimDuration.Format(Duration)}";
 }
 
+/// <summary>
+/// The broker goes down for <see cref="DownFor"/> and comes back: only where the run controls
+/// the broker (<see cref="IBrokerControl"/>), as the integration suite does.
+/// </summary>
+public sealed record BrokerRestart(TimeSpan At, TimeSpan DownFor) : ScenarioEvent(At)
+{
+    public override string Describe() => $"broker restart (down for {SimDuration.Format(DownFor)})";
+}
+
 public enum BadPublishKind
 {
     Malformed,

@@ -133,6 +133,9 @@ public static class ScenarioLoader
                 names.Device(e.Device, where, problems);
                 result = new DeviceOffline(at, e.Device ?? "", Need(e.Duration, "duration", "5m"));
                 break;
+            case "broker-restart":
+                result = new BrokerRestart(at, Need(e.Duration, "duration", "30s"));
+                break;
             case "malformed-payload" or "wrong-unit" or "foreign-topic":
                 names.Device(e.Device, where, problems);
                 var kind = e.Kind switch { "malformed-payload" => BadPublishKind.Malformed, "wrong-unit" => BadPublishKind.WrongUnit, _ => BadPublishKind.ForeignTopic };
@@ -143,7 +146,7 @@ public static class ScenarioLoader
                 result = new BadPublish(at, kind, e.Device ?? "", e.Victim, e.Count);
                 break;
             default:
-                problems.Add($"{where}: kind '{e.Kind}' is not voc-leak, fire, illegal-operation, sensor-fault, device-offline, malformed-payload, wrong-unit or foreign-topic");
+                problems.Add($"{where}: kind '{e.Kind}' is not voc-leak, fire, illegal-operation, sensor-fault, device-offline, broker-restart, malformed-payload, wrong-unit or foreign-topic");
                 return null;
         }
         return problems.Count == count ? result : null;

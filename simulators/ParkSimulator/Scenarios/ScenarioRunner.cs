@@ -19,6 +19,8 @@ public sealed record ScenarioRunOptions
     /// <summary>How long after the end the check waits for late alerts and stored readings (wall time).</summary>
     public TimeSpan Grace { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan ProgressEvery { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The broker, when the run controls it (the integration suite); needed by broker-restart events.</summary>
+    public IBrokerControl? Broker { get; init; }
 }
 
 /// <summary>The verdicts of a checked run (empty for an unchecked one).</summary>
@@ -39,6 +41,8 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
     public async Task<ScenarioOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var park = scenario.Park;
+        if (options.Broker is null && scenario.Events.OfType<BrokerRestart>().Any())
+            throw new InvalidOperationException("the scenario restarts the broker, which only a run that controls the broker can do (the integration suite's harness); a running system's broker is not simulate's to stop");
         var clock = SimulatedClock.For(scenario.Speed, scenario.StartTimeOfDay, scenario.Duration ?? TimeSpan.Zero, TimeProvider.System.GetUtcNow());
         var sim = options.Simulation with
         {
@@ -55,6 +59,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
         foreach (var device in scenario.Events.OfType<DeviceOffline>().Select(e => e.Device).Distinct())
             links[device] = new NetworkLink(sim.BrokerHost, sim.BrokerPort);
         var runtimes = new List<AgentRuntime>();
+        var byDevice = new Dictionary<string, AgentRuntime>();
         try
         {
             foreach (var enterprise in park.Enterprises)
@@ -67,13 +72,15 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
                     var drivers = AgentRuntime.CreateDrivers(agent)
                         .Select(d => new ScenarioDriver(d, enterprise.Id, device.Id, clock.SimStart, scenario.Events, scenario.Seed))
                         .ToList();
-                    runtimes.Add(await AgentRuntime.CreateAsync(agent, drivers, loggers, clock, cancellationToken));
+                    var runtime = await AgentRuntime.CreateAsync(agent, drivers, loggers, clock, cancellationToken);
+                    runtimes.Add(runtime);
+                    byDevice[device.Id] = runtime;
                 }
             }
 
             using var stopDevices = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var running = Task.WhenAll(runtimes.Select(r => r.RunAsync(null, stopDevices.Token)));
-            var events = RunTimedEventsAsync(clock, links, sim, stopDevices.Token);
+            var events = RunTimedEventsAsync(clock, links, byDevice, stopDevices.Token);
             var progress = ReportProgressAsync(clock, runtimes, watcher, stopDevices.Token);
             if (scenario.Duration is { } length)
                 await DelayUntilAsync(clock.ToWall(clock.SimStart + length), cancellationToken);
@@ -112,7 +119,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
     }
 
     /// <summary>The events the drivers cannot play by themselves: network cuts and rogue publishes.</summary>
-    private async Task RunTimedEventsAsync(SimulatedClock clock, Dictionary<string, NetworkLink> links, SimulationOptions sim, CancellationToken cancellationToken)
+    private async Task RunTimedEventsAsync(SimulatedClock clock, Dictionary<string, NetworkLink> links, Dictionary<string, AgentRuntime> devices, CancellationToken cancellationToken)
     {
         var actions = new List<(TimeSpan At, string What, Func<Task> Act)>();
         foreach (var e in scenario.Events)
@@ -123,10 +130,14 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
                     actions.Add((off.At, off.Describe(), () => { links[off.Device].Cut(); return Task.CompletedTask; }));
                     actions.Add((off.At + off.Duration, $"{off.Device} back online", () => { links[off.Device].Restore(); return Task.CompletedTask; }));
                     break;
+                case BrokerRestart restart:
+                    actions.Add((restart.At, restart.Describe(), () => options.Broker!.StopAsync(cancellationToken)));
+                    actions.Add((restart.At + restart.DownFor, "broker back", () => options.Broker!.StartAsync(cancellationToken)));
+                    break;
                 case BadPublish bad:
                     actions.Add((bad.At, bad.Describe(), async () =>
                     {
-                        var accepted = await RogueDevice.PublishAsync(bad, scenario.Park, sim, clock.GetUtcNow(), cancellationToken);
+                        var accepted = await RogueDevice.PublishAsync(bad, scenario.Park, devices[bad.Device].Mqtt, clock.GetUtcNow(), cancellationToken);
                         _log.LogInformation("{Device}: the broker acknowledged {Accepted} of {Count} rogue publishes as accepted", bad.Device, accepted, bad.Count);
                     }
                     ));

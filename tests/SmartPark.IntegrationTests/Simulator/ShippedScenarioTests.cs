@@ -18,6 +18,51 @@ public sealed class ScenarioInflux : IAsyncLifetime
 }
 
 /// <summary>
+/// Ingest with its embedded broker, stopped and started again on the same port and data folder
+/// when a scenario restarts the broker.
+/// </summary>
+public sealed class RestartableIngest : IBrokerControl, IAsyncDisposable
+{
+    private readonly Uri _influx;
+    private readonly string _database;
+    private readonly string[] _args;
+    private IngestHost _host;
+    private IngestHost? _stopped;
+
+    private RestartableIngest(IngestHost host, Uri influx, string database, string[] args)
+    {
+        _host = host;
+        _influx = influx;
+        _database = database;
+        _args = args;
+        BrokerPort = host.BrokerPort;
+    }
+
+    public int BrokerPort { get; }
+
+    public static async Task<RestartableIngest> StartAsync(Uri influx, string database, string[] args) =>
+        new(await IngestHost.StartAsync(influx, database, args), influx, database, args);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _host.DisposeAsync();
+        _stopped = _host;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _host = await IngestHost.RestartAsync(_stopped!, _influx, _database, _args);
+        _stopped = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopped is null)
+            await _host.DisposeAsync();
+    }
+}
+
+/// <summary>
 /// Every scenario shipped in simulators/scenarios/ with expectations runs in --check mode against
 /// the real system: Ingest (embedded broker with the demo registry: devices log in with their
 /// derived passwords, ACLs enforced) writing to a real influxd. A scenario whose expectations
@@ -57,7 +102,7 @@ public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelpe
             $"--Ingest:Broker:Password={IngestPassword}",
             .. scenario.IngestArguments(),
         ];
-        await using var ingest = await IngestHost.StartAsync(influx.Server.Url, database, ingestArgs);
+        await using var ingest = await RestartableIngest.StartAsync(influx.Server.Url, database, ingestArgs);
         var data = Directory.CreateTempSubdirectory("smartpark-scenario-").FullName;
         try
         {
@@ -65,6 +110,7 @@ public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelpe
             var options = new ScenarioRunOptions
             {
                 Simulation = new SimulationOptions { DataDirectory = data, BrokerPort = ingest.BrokerPort, DeviceSecret = DemoDeviceSecret },
+                Broker = ingest,
                 Check = true,
                 WatchUsername = "dashboard",
                 WatchPassword = DashboardPassword,
