@@ -68,12 +68,13 @@ public static class ExpectationChecker
             var cleared = seen.Alerts
                 .Where(s => s.AlertId == first.AlertId && (s.Document is null || s.Document.State is AlertStates.Cleared or AlertStates.Closed))
                 .Select(s => s.Document?.ClearedAt ?? s.SeenAt)
+                .Where(at => at <= seen.RunEnded)
                 .Order()
                 .FirstOrDefault();
             if (cleared == default)
             {
                 passed = false;
-                detail += ", never cleared";
+                detail += ", not cleared while the devices ran";
             }
             else
             {

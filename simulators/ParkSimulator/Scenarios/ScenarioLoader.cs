@@ -73,7 +73,14 @@ public static class ScenarioLoader
         for (var i = 0; i < d.Expect.Count; i++)
         {
             if (CompileExpectation(d.Expect[i], $"expect[{i}]", names, problems) is { } x)
+            {
                 expectations.Add(x);
+                // What happens after the devices stop is not the scenario's doing (an alert that
+                // clears once readings stop, devices going offline): deadlines fall within the run.
+                var latest = x switch { AlertExpectation a => a.ClearedBy ?? a.By, DeadLetterExpectation l => l.By, _ => TimeSpan.Zero };
+                if (duration is { } total && latest > total)
+                    problems.Add($"expect[{i}]: deadline +{SimDuration.Format(latest)} is after the scenario's end (+{SimDuration.Format(total)})");
+            }
         }
         foreach (var a in d.Assumes)
         {

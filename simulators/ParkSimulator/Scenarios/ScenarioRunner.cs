@@ -48,6 +48,9 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
         {
             Seed = scenario.Seed,
             IntervalOverrideMs = scenario.SampleEvery is { } every ? (int)every.TotalMilliseconds : options.Simulation.IntervalOverrideMs,
+            // A reconnect back-off of 5 s is 5 simulated minutes at speed 60: an outage would
+            // look that much longer than the scenario made it.
+            MaxReconnectDelay = scenario.Accelerated ? TimeSpan.FromSeconds(1) : options.Simulation.MaxReconnectDelay,
         };
         _log.LogInformation("Scenario {Name}: park {Park}, speed {Speed}x, simulated start {SimStart:yyyy-MM-dd HH:mm} (UTC), length {Length}, {Events} events, {Expectations} expectations",
             scenario.Name, park.Park.Id, scenario.Speed, clock.SimStart, scenario.Duration is { } d ? SimDuration.Format(d) : "until stopped", scenario.Events.Count, scenario.Expectations.Count);
