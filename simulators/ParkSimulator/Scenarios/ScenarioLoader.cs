@@ -59,6 +59,12 @@ public static class ScenarioLoader
         if (d.Expect.Count > 0 && duration is null)
             problems.Add("expectations need a duration: a check must end");
 
+        // Each read becomes a batch through the outbox, the broker and Ingest: faster than
+        // every 50 ms of wall time per device, the machine rather than the scenario sets the pace.
+        var fastest = sampleEvery ?? TimeSpan.FromMilliseconds(park.Enterprises.SelectMany(e => e.Devices).SelectMany(x => x.Sensors).Select(x => x.IntervalMs).DefaultIfEmpty(1000).Min());
+        if (d.Clock.Speed >= 1 && fastest / d.Clock.Speed < TimeSpan.FromMilliseconds(50))
+            problems.Add($"sensors read every {SimDuration.Format(fastest)} at speed {d.Clock.Speed} is every {(fastest / d.Clock.Speed).TotalMilliseconds:0.#} ms of wall time; set clock.sampleEvery to at least {SimDuration.Format(TimeSpan.FromMilliseconds(50) * d.Clock.Speed)}");
+
         var events = new List<ScenarioEvent>();
         for (var i = 0; i < d.Events.Count; i++)
         {

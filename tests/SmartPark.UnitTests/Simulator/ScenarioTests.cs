@@ -52,6 +52,18 @@ public class ScenarioTests
         Assert.Contains(problems, p => p.Contains("'by'", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_clock_too_fast_for_the_sampling_is_refused_with_the_interval_to_use()
+    {
+        var document = new ScenarioDocument { Clock = new ClockDocument { Speed = 600 }, Duration = "1h" };
+        var problems = new List<string>();
+        ScenarioLoader.Compile(document, ParkFile.Load(DemoPark), "fast.yaml", problems);
+        Assert.Contains(problems, p => p.Contains("set clock.sampleEvery to at least 30s", StringComparison.Ordinal));
+        problems.Clear();
+        ScenarioLoader.Compile(new ScenarioDocument { Clock = new ClockDocument { Speed = 600, SampleEvery = "30s" }, Duration = "1h" }, ParkFile.Load(DemoPark), "fast.yaml", problems);
+        Assert.Empty(problems);
+    }
+
     [Theory]
     [InlineData("90s", 90)]
     [InlineData("5m", 300)]
