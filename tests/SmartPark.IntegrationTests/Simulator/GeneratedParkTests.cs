@@ -11,7 +11,8 @@ namespace SmartPark.IntegrationTests.Simulator;
 /// derived password (and Ingest itself with the generated service account), and every reading
 /// the devices produce is stored.
 /// </summary>
-public sealed class GeneratedParkTests(ScenarioInflux influx) : IClassFixture<ScenarioInflux>
+[Collection(SimulatorCollection.Name)]
+public sealed class GeneratedParkTests(ScenarioInflux influx)
 {
     private const string Secret = "generated-park-test";
     private const int Rounds = 4;

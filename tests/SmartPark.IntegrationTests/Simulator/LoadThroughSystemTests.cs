@@ -9,7 +9,8 @@ namespace SmartPark.IntegrationTests.Simulator;
 /// <c>simulate load</c> against the real system: every device its own connection to Ingest's
 /// embedded broker, and every reading the broker acknowledged ends up in InfluxDB.
 /// </summary>
-public sealed class LoadThroughSystemTests(ScenarioInflux influx, ITestOutputHelper output) : IClassFixture<ScenarioInflux>
+[Collection(SimulatorCollection.Name)]
+public sealed class LoadThroughSystemTests(ScenarioInflux influx, ITestOutputHelper output)
 {
     [Fact]
     public async Task Every_acknowledged_load_reading_is_stored()

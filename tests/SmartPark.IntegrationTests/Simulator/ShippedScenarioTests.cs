@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace SmartPark.IntegrationTests.Simulator;
 
-/// <summary>One real InfluxDB for every scenario; each scenario gets its own database and Ingest.</summary>
+/// <summary>One real InfluxDB for the simulator's tests; each test gets its own database and Ingest.</summary>
 public sealed class ScenarioInflux : IAsyncLifetime
 {
     public InfluxDbServer Server { get; private set; } = null!;
@@ -15,6 +15,16 @@ public sealed class ScenarioInflux : IAsyncLifetime
     public async Task InitializeAsync() => Server = await InfluxDbServer.StartAsync();
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
+}
+
+/// <summary>
+/// The simulator's tests share one influxd and run one after another: each drives a whole park
+/// (or 300 devices) on a clock, and running them side by side would only measure the machine.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SimulatorCollection : ICollectionFixture<ScenarioInflux>
+{
+    public const string Name = "Simulator";
 }
 
 /// <summary>
@@ -68,7 +78,8 @@ public sealed class RestartableIngest : IBrokerControl, IAsyncDisposable
 /// derived passwords, ACLs enforced) writing to a real influxd. A scenario whose expectations
 /// fail fails the test with the runner's report.
 /// </summary>
-public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelper output) : IClassFixture<ScenarioInflux>
+[Collection(SimulatorCollection.Name)]
+public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelper output)
 {
     // The demo's own credentials (README, "Registry"): the registry holds their hashes.
     private const string DemoDeviceSecret = "smartpark-demo-only";
