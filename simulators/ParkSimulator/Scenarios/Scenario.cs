@@ -14,6 +14,8 @@ public sealed record Scenario
     public TimeSpan? SampleEvery { get; init; }
     /// <summary>Simulated length; null runs until stopped.</summary>
     public TimeSpan? Duration { get; init; }
+    /// <summary>Keep the park running after <see cref="Duration"/> until stopped (the demo).</summary>
+    public bool Continue { get; init; }
     public IReadOnlyList<RuleAssumption> Assumes { get; init; } = [];
     public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
     public IReadOnlyList<Expectation> Expectations { get; init; } = [];

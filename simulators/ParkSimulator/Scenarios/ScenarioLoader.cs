@@ -56,8 +56,8 @@ public static class ScenarioLoader
         var duration = SimDuration.Parse(d.Duration, "duration", problems);
         if (duration is null && !d.Continue)
             problems.Add("duration is required unless 'continue: true' keeps the park running");
-        if (d.Expect.Count > 0 && duration is null)
-            problems.Add("expectations need a duration: a check must end");
+        if (d.Expect.Count > 0 && (duration is null || d.Continue))
+            problems.Add("expectations need a duration and no 'continue': a check must end");
 
         // Each read becomes a batch through the outbox, the broker and Ingest: faster than
         // every 50 ms of wall time per device, the machine rather than the scenario sets the pace.
@@ -107,6 +107,7 @@ public static class ScenarioLoader
             StartTimeOfDay = start,
             SampleEvery = sampleEvery,
             Duration = duration,
+            Continue = d.Continue,
             Assumes = d.Assumes,
             Events = events.OrderBy(e => e.At).ToList(),
             Expectations = expectations,

@@ -85,7 +85,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
             var running = Task.WhenAll(runtimes.Select(r => r.RunAsync(null, stopDevices.Token)));
             var events = RunTimedEventsAsync(clock, links, byDevice, stopDevices.Token);
             var progress = ReportProgressAsync(clock, runtimes, watcher, stopDevices.Token);
-            if (scenario.Duration is { } length)
+            if (scenario.Duration is { } length && !scenario.Continue)
                 await DelayUntilAsync(clock.ToWall(clock.SimStart + length), cancellationToken);
             else
                 await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
