@@ -11,7 +11,7 @@ public sealed class AgentWorker(IOptions<AgentOptions> options, ILoggerFactory l
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var agent = options.Value;
-        Runtime = await AgentRuntime.CreateAsync(agent, AgentRuntime.CreateDrivers(agent), loggers, cancellationToken: stoppingToken);
+        Runtime = await AgentRuntime.CreateAsync(agent, AgentRuntime.CreateDrivers(agent, loggers), loggers, cancellationToken: stoppingToken);
         await using (Runtime)
         {
             loggers.CreateLogger<AgentWorker>().LogInformation(

@@ -1,4 +1,5 @@
 using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Energy;
 using SmartPark.EdgeAgent.Drivers.Simulated;
 
 namespace SmartPark.EdgeAgent.Drivers;
@@ -23,8 +24,22 @@ public static class DriverFactory
             "sim-heat" => new SimulatedHeatSensor(sensor, seed),
             "sim-air-quality" => new SimulatedAirQualitySensor(sensor, seed),
             "sim-gas" => new SimulatedGasDetector(sensor, seed),
+            _ when EnergyDrivers.Handles(sensor.Driver) => EnergyDrivers.Create(sensor),
             _ => throw new ArgumentException(
-                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known)})", nameof(sensor)),
+                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", [.. Known, .. EnergyDrivers.Known])})", nameof(sensor)),
         };
+    }
+
+    /// <summary>
+    /// What is wrong with a sensor's driver name and settings, without opening any hardware
+    /// (<c>edgeagent check-config</c>). Simulated drivers take defaults for everything.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(SensorOptions sensor)
+    {
+        if (Known.Contains(sensor.Driver))
+            return [];
+        if (EnergyDrivers.Handles(sensor.Driver))
+            return EnergyDrivers.Validate(sensor);
+        return [$"unknown driver '{sensor.Driver}' (known: {string.Join(", ", [.. Known, .. EnergyDrivers.Known])})"];
     }
 }
