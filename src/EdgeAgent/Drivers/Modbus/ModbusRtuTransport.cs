@@ -9,23 +9,26 @@ namespace SmartPark.EdgeAgent.Drivers.Modbus;
 /// Modbus serial line spec §2.5.1.1), so the next request waits that long after the last byte
 /// seen. The reply's length is known from its first bytes, so exactly one frame is read. The
 /// strict 1.5-character inter-byte limit cannot be kept from user space (USB adapters deliver in
-/// 1–16 ms chunks); a frame that stalls longer than <see cref="FrameGapTimeout"/> is dropped instead.
+/// 1–16 ms chunks); a frame that stalls longer than the frame gap timeout (default
+/// <see cref="DefaultFrameGapTimeout"/>) is dropped instead.
 /// </summary>
 public sealed class ModbusRtuTransport : IModbusTransport
 {
-    /// <summary>Longest pause tolerated inside one reply frame.</summary>
-    public static readonly TimeSpan FrameGapTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>Longest pause tolerated inside one reply frame, unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultFrameGapTimeout = TimeSpan.FromMilliseconds(100);
 
     private readonly ISerialLine _line;
     private readonly TimeSpan _responseTimeout;
     private readonly TimeSpan _silence;
+    private readonly TimeSpan _frameGapTimeout;
     private long _lastActivity;
 
-    public ModbusRtuTransport(ISerialLine line, TimeSpan responseTimeout, int bitsPerCharacter = 11)
+    public ModbusRtuTransport(ISerialLine line, TimeSpan responseTimeout, int bitsPerCharacter = 11, TimeSpan? frameGapTimeout = null)
     {
         _line = line;
         _responseTimeout = responseTimeout;
         _silence = InterFrameSilence(line.BaudRate, bitsPerCharacter);
+        _frameGapTimeout = frameGapTimeout ?? DefaultFrameGapTimeout;
     }
 
     public string Endpoint => _line.Name;
@@ -68,7 +71,7 @@ public sealed class ModbusRtuTransport : IModbusTransport
         var pduLength = ModbusPdu.ReplyLength(head[1], head[2]);
         var reply = new byte[1 + pduLength + 2];
         head.CopyTo(reply, 0);
-        ReadExactly(reply, head.Length, FrameGapTimeout, unit);
+        ReadExactly(reply, head.Length, _frameGapTimeout, unit);
 
         if (!ModbusCrc.IsValid(reply))
             throw new ModbusProtocolException($"Modbus reply on {_line.Name} failed its CRC check ({Convert.ToHexString(reply)}): check termination, baud rate and parity");
@@ -82,7 +85,7 @@ public sealed class ModbusRtuTransport : IModbusTransport
         var at = from;
         while (at < buffer.Length)
         {
-            var timeout = at == from ? firstByteTimeout : FrameGapTimeout;
+            var timeout = at == from ? firstByteTimeout : _frameGapTimeout;
             int n;
             try
             {

@@ -68,7 +68,8 @@ public sealed class ModbusAgainstPymodbusTests
         await using var pair = await VirtualSerialPair.StartAsync();
         await using var server = PymodbusServer.Rtu(pair.DeviceEnd, 9600);
         var settings = new SerialSettings(pair.AgentEnd, 9600, 8, Parity.None, StopBits.One);
-        using var client = new ModbusClient(new ModbusRtuTransport(SerialPortLine.Open(settings), TimeSpan.FromMilliseconds(500), settings.BitsPerCharacter));
+        // Generous timeouts: pymodbus and socat share a loaded test machine; the framing is what is under test.
+        using var client = new ModbusClient(new ModbusRtuTransport(SerialPortLine.Open(settings), TimeSpan.FromSeconds(3), settings.BitsPerCharacter, frameGapTimeout: TimeSpan.FromSeconds(1)));
         await Poll.UntilAsync(() =>
         {
             if (server.HasExited)
