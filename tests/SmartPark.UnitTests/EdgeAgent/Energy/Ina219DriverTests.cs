@@ -64,4 +64,16 @@ public sealed class Ina219DriverTests
         Assert.Equal(0x2000, chip.Registers[0] & 0x2000);                          // 32 V bus range
         Assert.Equal(0x1800, chip.Registers[0] & 0x1800);                          // ±320 mV shunt range
     }
+
+    [Fact]
+    public void A_reverse_current_is_negative()
+    {
+        var chip = new FakeIna219();
+        using var driver = new Ina219Driver("dc-1", chip, shuntOhms: 0.1, maxCurrentA: 3.2, MeterCalibration.None);
+        chip.Registers[0x04] = unchecked((ushort)(short)-5_120);   // −0.5 A in two's complement
+
+        var current = driver.Read(DateTimeOffset.UnixEpoch).Single(v => v.Quantity == "current").Value;
+
+        Assert.Equal(-0.5, current, precision: 6);
+    }
 }

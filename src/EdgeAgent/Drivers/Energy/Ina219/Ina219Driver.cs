@@ -18,6 +18,7 @@ public sealed class Ina219Driver : ISensorDriver, IDisposable
     private readonly Iot.Device.Adc.Ina219 _ina;
     private readonly I2cDevice _device;
     private readonly MeterCalibration _calibration;
+    private readonly double _currentLsb;
 
     public Ina219Driver(string sensorId, I2cDevice device, double shuntOhms, double maxCurrentA, MeterCalibration calibration)
     {
@@ -25,6 +26,7 @@ public sealed class Ina219Driver : ISensorDriver, IDisposable
         _device = device;
         _calibration = calibration;
         var (register, currentLsb) = CalibrationFor(shuntOhms, maxCurrentA);
+        _currentLsb = currentLsb;
         _ina = new Iot.Device.Adc.Ina219(device);
         _ina.Reset();
         _ina.BusVoltageRange = Ina219BusVoltageRange.Range32v;
@@ -52,7 +54,7 @@ public sealed class Ina219Driver : ISensorDriver, IDisposable
     public IReadOnlyList<SensorValue> Read(DateTimeOffset at)
     {
         var volts = _ina.ReadBusVoltage().Volts;
-        var amperes = _ina.ReadCurrent().Amperes;
+        var amperes = Signed(_ina.ReadCurrent().Amperes);
         var kilowatts = (double)_ina.ReadPower().Kilowatts;
         return
         [
@@ -61,6 +63,14 @@ public sealed class Ina219Driver : ISensorDriver, IDisposable
             new(QuantityCatalogue.Power.Name, _calibration.Apply(QuantityCatalogue.Power.Name, Math.Round(kilowatts, 9))),
         ];
     }
+
+    /// <summary>
+    /// The binding reads the current register as unsigned, but the INA219 stores it in two's
+    /// complement: a reverse current (a battery discharging back) would come out as about +3.2 A.
+    /// Recover the register count and read it as signed.
+    /// </summary>
+    private double Signed(double unsignedAmperes) =>
+        (short)(ushort)Math.Round(unsignedAmperes / _currentLsb) * _currentLsb;
 
     public void Dispose()
     {
