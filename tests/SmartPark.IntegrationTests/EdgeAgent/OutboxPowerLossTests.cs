@@ -40,6 +40,9 @@ public sealed class OutboxPowerLossTests : IDisposable
                 return Task.FromResult(CountAppends(child.Output) >= target);
             }, TimeSpan.FromSeconds(60), $"{target} acknowledged appends");
             child.Kill();
+            // Output is read asynchronously and lags the child: parse only once all of it is in,
+            // or a removal the child printed just before dying would look like a lost batch.
+            await child.WaitForExitAndOutputAsync(TimeSpan.FromSeconds(30));
 
             foreach (var line in child.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
