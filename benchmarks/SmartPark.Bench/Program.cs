@@ -4,6 +4,11 @@ using SmartPark.Bench.Alerts;
 
 // ./smartpark bench ingest [options]: see BenchOptions.Usage.
 // ./smartpark bench alerts [EVENTS]: fire-alarm latency under background load (AlertLatencyBenchmark).
+if (args.FirstOrDefault() == "agent" && args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(SmartPark.Bench.Agent.AgentFootprintBenchmark.Usage);
+    return 0;
+}
 if (args.Any(a => a is "--help" or "-h"))
 {
     Console.WriteLine(BenchOptions.Usage);
@@ -13,7 +18,7 @@ if (args.Any(a => a is "--help" or "-h"))
 BenchOptions options;
 try
 {
-    options = args.FirstOrDefault() == "alerts" ? new BenchOptions() : BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
+    options = args.FirstOrDefault() is "alerts" or "agent" ? new BenchOptions() : BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
@@ -38,6 +43,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 try
 {
+    if (args.FirstOrDefault() == "agent")
+        return await SmartPark.Bench.Agent.AgentFootprintBenchmark.RunAsync(args.Skip(1).ToList(), cancel.Token);
     if (args.FirstOrDefault() == "alerts")
         return await AlertLatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, cancel.Token);
     return await IngestBenchmark.RunAsync(options, cancel.Token);

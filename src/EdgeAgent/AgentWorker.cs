@@ -15,7 +15,7 @@ public sealed class AgentWorker(IOptions<AgentOptions> options, ILoggerFactory l
         using var hardware = new LinuxHardware();
         var context = HardwareContext.For(agent, hardware, TimeProvider.System, loggers);
         using var fireAlarm = context.FireAlarm;
-        var drivers = AgentRuntime.CreateDrivers(agent, context);
+        var drivers = AgentRuntime.CreateDrivers(agent, context, loggers);
         Runtime = await AgentRuntime.CreateAsync(agent, drivers, loggers, cancellationToken: stoppingToken);
         if (context.FireAlarmInUse)
             Runtime.AttachFireAlarm(context.FireAlarm);
@@ -25,8 +25,6 @@ public sealed class AgentWorker(IOptions<AgentOptions> options, ILoggerFactory l
                 "Agent {Park}/{Enterprise}/{Device} started with {Sensors} sensors, outbox {Outbox}, broker {Host}:{Port}",
                 agent.Park, agent.Enterprise, agent.Device, agent.Sensors.Count, agent.OutboxPath, agent.Broker.Host, agent.Broker.Port);
             await Runtime.RunAsync(maxRounds: null, stoppingToken);
-        }
-        foreach (var driver in drivers.OfType<IDisposable>())
-            driver.Dispose();
+        } // disposing the runtime disposes the drivers
     }
 }

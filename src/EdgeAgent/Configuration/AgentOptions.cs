@@ -16,6 +16,15 @@ public sealed class AgentOptions
     /// <summary>The SQLite outbox file; it must live on storage that survives power loss.</summary>
     public string OutboxPath { get; set; } = "outbox.db";
 
+    /// <summary>
+    /// The most readings the outbox keeps, in MB of readings JSON (about 100 bytes a reading).
+    /// Beyond it the oldest are dropped, counted, and reported in the device status.
+    /// </summary>
+    public double OutboxMaxMegabytes { get; set; } = 200;
+
+    [JsonIgnore]
+    public long OutboxMaxBytes => (long)(OutboxMaxMegabytes * 1024 * 1024);
+
     public MqttEndpointOptions Broker { get; set; } = new();
 
     /// <summary>How many batches may await the broker's acknowledgement at once.</summary>
@@ -39,6 +48,8 @@ public sealed class AgentOptions
             problems.Add("Agent:Sensors lists no sensors");
         if (PublishWindow is < 1 or > 1000)
             problems.Add("Agent:PublishWindow must be 1..1000");
+        if (!(OutboxMaxMegabytes >= 0.01))
+            problems.Add($"Agent:OutboxMaxMegabytes {OutboxMaxMegabytes} must be at least 0.01");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Sensors.Count; i++)
         {

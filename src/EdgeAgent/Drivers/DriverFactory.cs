@@ -1,4 +1,5 @@
 using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Energy;
 using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Drivers.Simulated;
 
@@ -31,8 +32,26 @@ public static class DriverFactory
             "sim-air-quality" => new SimulatedAirQualitySensor(sensor, seed),
             "sim-gas" => new SimulatedGasDetector(sensor, seed),
             "sim-environment" => new SimulatedEnvironmentSensor(sensor, seed),
-            _ => throw new ArgumentException(
-                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known.Concat(HardwareDrivers.Known))})", nameof(sensor)),
+            _ when EnergyDrivers.Handles(sensor.Driver) => EnergyDrivers.Create(sensor),
+            _ => throw new ArgumentException($"Sensor '{sensor.Id}': {UnknownDriver(sensor.Driver)}", nameof(sensor)),
         };
     }
+
+    /// <summary>
+    /// What is wrong with a sensor's driver name and settings, without opening any hardware
+    /// (<c>edgeagent check-config</c>). Simulated drivers take defaults for everything.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(SensorOptions sensor)
+    {
+        if (Known.Contains(sensor.Driver))
+            return [];
+        if (EnergyDrivers.Handles(sensor.Driver))
+            return EnergyDrivers.Validate(sensor);
+        if (HardwareDrivers.IsKnown(sensor.Driver))
+            return HardwareDrivers.Validate(sensor);
+        return [UnknownDriver(sensor.Driver)];
+    }
+
+    private static string UnknownDriver(string driver) =>
+        $"unknown driver '{driver}' (known: {string.Join(", ", [.. Known, .. HardwareDrivers.Known, .. EnergyDrivers.Known])})";
 }
