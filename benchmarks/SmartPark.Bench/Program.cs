@@ -1,24 +1,31 @@
 using System.Runtime.InteropServices;
 using SmartPark.Bench;
 using SmartPark.Bench.Alerts;
+using SmartPark.Bench.Dashboard;
 
 // ./smartpark bench ingest [options]: see BenchOptions.Usage.
 // ./smartpark bench alerts [EVENTS]: fire-alarm latency under background load (AlertLatencyBenchmark).
+// ./smartpark bench dashboard [options]: see DashboardBenchOptions.Usage.
+var command = args.FirstOrDefault();
 if (args.Any(a => a is "--help" or "-h"))
 {
-    Console.WriteLine(BenchOptions.Usage);
+    Console.WriteLine(command == "dashboard" ? DashboardBenchOptions.Usage : BenchOptions.Usage);
     return 0;
 }
 
-BenchOptions options;
+BenchOptions options = new();
+DashboardBenchOptions dashboardOptions = new();
 try
 {
-    options = args.FirstOrDefault() == "alerts" ? new BenchOptions() : BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
+    if (command == "dashboard")
+        dashboardOptions = DashboardBenchOptions.Parse(args.Skip(1).ToList());
+    else if (command != "alerts")
+        options = BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
+    Console.Error.WriteLine(command == "dashboard" ? DashboardBenchOptions.Usage : BenchOptions.Usage);
     return 2;
 }
 
@@ -38,7 +45,9 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 try
 {
-    if (args.FirstOrDefault() == "alerts")
+    if (command == "dashboard")
+        return await DashboardBenchmark.RunAsync(dashboardOptions, cancel.Token);
+    if (command == "alerts")
         return await AlertLatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, cancel.Token);
     return await IngestBenchmark.RunAsync(options, cancel.Token);
 }

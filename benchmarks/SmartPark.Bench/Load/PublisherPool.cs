@@ -94,6 +94,7 @@ internal sealed class PublisherPool : IAsyncDisposable
                         .WithPayload(payloads.Build(seq))
                         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                         .Build();
+                    plan.Publishing?.Invoke(device, seq);
                     _ = SendAsync(client, message, window, cancellationToken);
                 }
                 if (!double.IsPositiveInfinity(rate))

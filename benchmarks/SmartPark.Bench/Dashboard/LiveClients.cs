@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace SmartPark.Bench.Dashboard;
+
+/// <summary>
+/// Many signed-in browsers on the live hub, each in one park's group: every client signs in on
+/// its own (its own cookie, as separate browsers would), connects over WebSockets, joins the park
+/// and reports each <c>readings</c> message to the <see cref="DeliveryLedger"/>. Only the batch's
+/// device and number are read from a message; the readings themselves are skipped, so the bench
+/// spends as little as it can of the CPU it shares with the Dashboard.
+/// </summary>
+internal sealed class LiveClients : IAsyncDisposable
+{
+    private readonly List<(DashboardSession Session, HubConnection Hub)> _clients = [];
+    private long _tiles;
+    private long _closed;
+
+    public int Count => _clients.Count;
+
+    /// <summary>Coalesced tile updates received, summed over all clients.</summary>
+    public long Tiles => Interlocked.Read(ref _tiles);
+
+    /// <summary>Connections the Dashboard closed during the run.</summary>
+    public long Closed => Interlocked.Read(ref _closed);
+
+    public static async Task<LiveClients> ConnectAsync(Uri dashboard, string user, string password, string park, int count, DeliveryLedger ledger,
+        Action<int> progress, CancellationToken cancellationToken)
+    {
+        var clients = new LiveClients();
+        try
+        {
+            // A few at a time: each sign-in verifies a PBKDF2 hash on the Dashboard, on purpose slow.
+            using var gate = new SemaphoreSlim(8);
+            var connecting = Enumerable.Range(0, count).Select(async _ =>
+            {
+                await gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var client = await clients.ConnectOneAsync(dashboard, user, password, park, ledger, cancellationToken);
+                    int connected;
+                    lock (clients._clients)
+                    {
+                        clients._clients.Add(client);
+                        connected = clients._clients.Count;
+                    }
+                    if (connected % 50 == 0)
+                        progress(connected);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }).ToList();
+            await Task.WhenAll(connecting);
+        }
+        catch
+        {
+            await clients.DisposeAsync();
+            throw;
+        }
+        return clients;
+    }
+
+    private async Task<(DashboardSession, HubConnection)> ConnectOneAsync(Uri dashboard, string user, string password, string park, DeliveryLedger ledger, CancellationToken cancellationToken)
+    {
+        var session = await DashboardSession.SignInAsync(dashboard, user, password, cancellationToken);
+        var hub = session.LiveHub();
+        try
+        {
+            hub.On<ReadingsReceipt>("readings", r => ledger.OnReceived(r.Device, r.Seq));
+            hub.On<object>("tiles", _ => Interlocked.Increment(ref _tiles));
+            hub.On<object>("status", _ => { });
+            hub.Closed += _ =>
+            {
+                Interlocked.Increment(ref _closed);
+                return Task.CompletedTask;
+            };
+            await hub.StartAsync(cancellationToken);
+            // The snapshot JoinPark answers with is not needed here: read it as raw JSON and drop it.
+            await hub.InvokeAsync<System.Text.Json.JsonElement>("JoinPark", park, cancellationToken);
+            return (session, hub);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            session.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        List<(DashboardSession Session, HubConnection Hub)> clients;
+        lock (_clients)
+            clients = [.. _clients];
+        await Task.WhenAll(clients.Select(async c =>
+        {
+            try
+            {
+                await c.Hub.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // the Dashboard is going away with the bench anyway
+            }
+            c.Session.Dispose();
+        }));
+    }
+
+    /// <summary>The two fields of a <c>readings</c> message the bench needs; the rest is skipped.</summary>
+    private sealed record ReadingsReceipt(string Device, long Seq);
+}
