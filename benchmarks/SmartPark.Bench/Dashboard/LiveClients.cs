@@ -14,13 +14,14 @@ internal sealed class LiveClients : IAsyncDisposable
     private readonly List<(DashboardSession Session, HubConnection Hub)> _clients = [];
     private long _tiles;
     private long _closed;
+    private volatile bool _disposing;
 
     public int Count => _clients.Count;
 
     /// <summary>Coalesced tile updates received, summed over all clients.</summary>
     public long Tiles => Interlocked.Read(ref _tiles);
 
-    /// <summary>Connections the Dashboard closed during the run.</summary>
+    /// <summary>Hub connections closed during the run (either side: keep-alive timeouts under load).</summary>
     public long Closed => Interlocked.Read(ref _closed);
 
     public static async Task<LiveClients> ConnectAsync(Uri dashboard, string user, string password, string park, int count, DeliveryLedger ledger,
@@ -70,9 +71,11 @@ internal sealed class LiveClients : IAsyncDisposable
             hub.On<ReadingsReceipt>("readings", r => ledger.OnReceived(r.Device, r.Seq));
             hub.On<object>("tiles", _ => Interlocked.Increment(ref _tiles));
             hub.On<object>("status", _ => { });
-            hub.Closed += _ =>
+            hub.Closed += error =>
             {
-                Interlocked.Increment(ref _closed);
+                // The first reason is printed: under overload it tells a keep-alive timeout from a refusal.
+                if (Interlocked.Increment(ref _closed) == 1 && !_disposing)
+                    Console.WriteLine($"  a hub connection closed: {error?.Message ?? "by the server"}");
                 return Task.CompletedTask;
             };
             await hub.StartAsync(cancellationToken);
@@ -90,6 +93,7 @@ internal sealed class LiveClients : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         List<(DashboardSession Session, HubConnection Hub)> clients;
         lock (_clients)
             clients = [.. _clients];

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using SmartPark.Bench.Load;
 using SmartPark.Bench.Measure;
-using SmartPark.Bench.Reporting;
 using SmartPark.Bench.Scenarios;
 
 namespace SmartPark.Bench.Dashboard;
@@ -36,23 +34,26 @@ internal static class LiveDeliveryRun
         sampler.BeginWindow();
         var tilesBefore = clients.Tiles;
         var started = Stopwatch.GetTimestamp();
+        var progress = new LiveProgress(ledger, publishers, clients, options.ReadingsPerMessage, sampler);
         IReadOnlyDictionary<string, ProcessUsage> usage;
-        using (Progress.Every(TimeSpan.FromSeconds(2), elapsed => ProgressLine(elapsed, ledger, publishers, clients.Count, options.ReadingsPerMessage, sampler)))
+        TimeSpan held, drain;
+        long acked, tiles;
+        using (Progress.Every(TimeSpan.FromSeconds(2), progress.Line))
         {
             await publishers.RunAsync(plan, cancellationToken);
+            // CPU and memory while readings flow; the drain that follows is a different load.
             usage = sampler.Window();
+            held = Stopwatch.GetElapsedTime(started);
+            acked = publishers.Acked;
+            tiles = clients.Tiles - tilesBefore;
+            drain = await DrainAsync(ledger, clients.Count, options.MaxDrain, cancellationToken);
         }
-        var held = Stopwatch.GetElapsedTime(started);
-        var acked = publishers.Acked;
-        var tiles = clients.Tiles - tilesBefore;
-
-        var drain = await DrainAsync(ledger, clients.Count, options.MaxDrain, cancellationToken);
         var (toAll, toNone) = ledger.Coverage(clients.Count);
         return new LiveResult(
             clients.Count, signInTime, options.ReadingsPerSecond, acked * options.ReadingsPerMessage / held.TotalSeconds, options.ReadingsPerMessage,
             ledger.Published, ledger.Published * clients.Count, ledger.Receipts, toAll, toNone,
-            ledger.Delays.PercentileMs(0.5), ledger.Delays.PercentileMs(0.99), ledger.Delays.PercentileMs(1), drain,
-            tiles / (double)clients.Count / held.TotalSeconds, clients.Closed, usage);
+            ledger.Delays.PercentileMs(0.5), ledger.Delays.PercentileMs(0.99), ledger.Delays.PercentileMs(1), held, drain,
+            ledger.Receipts / (held + drain).TotalSeconds, tiles / (double)clients.Count / held.TotalSeconds, clients.Closed, usage);
     }
 
     /// <summary>A few seconds of the same load from other devices first, so JIT and connection
@@ -90,13 +91,5 @@ internal static class LiveDeliveryRun
             }
         }
         return Stopwatch.GetElapsedTime(started);
-    }
-
-    private static string ProgressLine(TimeSpan elapsed, DeliveryLedger ledger, PublisherPool publishers, int clients, int readingsPerMessage, ProcessSampler sampler)
-    {
-        var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
-        var behind = (ledger.Published * clients) - ledger.Receipts;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"  {elapsed.TotalSeconds,5:0}s  acked {publishers.Acked * readingsPerMessage / seconds,7:N0} readings/s  receipts {ledger.Receipts / seconds,9:N0}/s  behind {behind,9:N0}  p50 {ledger.Delays.PercentileMs(0.5),7:0.0} ms  p99 {ledger.Delays.PercentileMs(0.99),8:0.0} ms  {ResultReport.UsageLine(sampler.Window(), DashboardReport.Processes)}");
     }
 }

@@ -17,7 +17,9 @@ internal sealed record LiveResult(
     double P50Ms,
     double P99Ms,
     double MaxMs,
+    TimeSpan Held,
     TimeSpan Drain,
+    double ReceiptsPerSecond,
     double TileUpdatesPerClientPerSecond,
     long ConnectionsClosed,
     IReadOnlyDictionary<string, ProcessUsage> Usage);

@@ -35,9 +35,10 @@ internal static class DashboardReport
         sb.AppendLine(CultureInfo.InvariantCulture, $"| `readings` receipts / expected (batches × clients) | {r.Receipts:N0} / {r.ReceiptsExpected:N0} ({(r.ReceiptsExpected == 0 ? 0 : (double)r.Receipts / r.ReceiptsExpected):P2}) |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| batches that reached every client / none | {r.BatchesToAll:N0} / {r.BatchesToNone:N0} |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| delay p50 / p99 / max | {r.P50Ms:0.0} / {r.P99Ms:0.0} / {r.MaxMs:0.0} ms |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| drain after publishing stopped | {r.Drain.TotalSeconds:0.0} s |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| publishing / drain after it stopped | {r.Held.TotalSeconds:0.0} s / {r.Drain.TotalSeconds:0.0} s |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| `readings` messages delivered per second, all clients (needed: {r.AskedReadingsPerSecond / r.ReadingsPerMessage * r.Clients:N0}) | {r.ReceiptsPerSecond:N0} |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| coalesced `tiles` updates per client | {r.TileUpdatesPerClientPerSecond:0.0}/s |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| connections the Dashboard closed | {r.ConnectionsClosed:N0} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| hub connections closed during the run | {r.ConnectionsClosed:N0} |");
         foreach (var p in Processes.Where(r.Usage.ContainsKey))
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {p} CPU (mean, % of one core) / peak RSS | {r.Usage[p].MeanCpuPercent:0} % / {ResultReport.Mb(r.Usage[p].PeakRssBytes)} |");
         if (missing > 0)
