@@ -30,7 +30,7 @@ internal static class DashboardBenchmark
 
         IReadOnlyList<HistoryTiming>? history = null;
         if (options.History)
-            history = await HistoryRun.RunAsync(influx.Client(Database), dashboard.Url, DashboardUnderTest.User, dashboard.Password, options.HistoryRequests, cancellationToken);
+            history = await HistoryRun.RunAsync(influx.Client(Database), broker.Port, dashboard.Url, DashboardUnderTest.User, dashboard.Password, options.HistoryRequests, cancellationToken);
 
         LiveResult? live = null;
         if (options.Live)

@@ -54,7 +54,7 @@ internal static class DashboardReport
         foreach (var t in timings)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {t.Range} | {t.Format} | {t.Resolution} | {t.Points:N0} | {t.Bytes / 1024.0:N0} KiB | {t.Requests} | {t.P50Ms:0.0} ms | {t.P99Ms:0.0} ms | {t.MaxMs:0.0} ms | {(t.P99Ms < HistoryTargetMs ? "yes" : "NO")} |");
+                $"| {t.Range} | {t.Format} | {t.Resolution} | {t.Points:N0} | {t.Bytes / 1024.0:N0} KiB | {t.Requests} | {t.P50Ms:0.0} ms | {t.P99Ms:0.0} ms | {t.MaxMs:0.0} ms | {(double.IsNaN(t.P99Ms) ? "-" : t.P99Ms < HistoryTargetMs ? "yes" : "NO")} |");
         }
     }
 }
