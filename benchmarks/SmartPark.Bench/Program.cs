@@ -6,6 +6,7 @@ using SmartPark.Bench.Dashboard;
 // ./smartpark bench ingest [options]: see BenchOptions.Usage.
 // ./smartpark bench alerts [EVENTS]: fire-alarm latency under background load (AlertLatencyBenchmark).
 // ./smartpark bench dashboard [options]: see DashboardBenchOptions.Usage.
+// dashboard-publisher …: the dashboard bench's publishers, started by it as a child process.
 var command = args.FirstOrDefault();
 if (args.Any(a => a is "--help" or "-h"))
 {
@@ -19,7 +20,7 @@ try
 {
     if (command == "dashboard")
         dashboardOptions = DashboardBenchOptions.Parse(args.Skip(1).ToList());
-    else if (command != "alerts")
+    else if (command is not ("alerts" or TelemetryPublisherMain.Command))
         options = BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
@@ -45,6 +46,8 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 try
 {
+    if (command == TelemetryPublisherMain.Command)
+        return await TelemetryPublisherMain.RunAsync(args[1..], cancel.Token);
     if (command == "dashboard")
         return await DashboardBenchmark.RunAsync(dashboardOptions, cancel.Token);
     if (command == "alerts")

@@ -1,53 +1,49 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using SmartPark.Bench.Measure;
 
 namespace SmartPark.Bench.Dashboard;
 
 /// <summary>
-/// When each telemetry batch was published (keyed by device and batch number, which the
-/// Dashboard's <c>readings</c> message carries back), and every client's receipt of it: the
-/// delay from MQTT publish to SignalR receipt, and how many receipts each batch got.
+/// Every client's receipt of every measured batch: the delay from MQTT publish (the batch's
+/// readings are dated with their publish time, same machine and clock) to the SignalR message,
+/// and how many clients got each batch (keyed by device and batch number, which the Dashboard's
+/// <c>readings</c> message carries). Batches of other devices (the warm-up's) are only counted.
 /// </summary>
-internal sealed class DeliveryLedger
+internal sealed class DeliveryLedger(string measuredDevicePrefix)
 {
-    private readonly ConcurrentDictionary<(string Device, long Seq), Batch> _published = new();
+    private readonly ConcurrentDictionary<(string Device, long Seq), Counter> _batches = new();
     private long _receipts;
-    private long _unknown;
+    private long _unmeasured;
 
     public LatencyHistogram Delays { get; } = new();
 
-    /// <summary>Batches published so far.</summary>
-    public long Published => _published.Count;
-
-    /// <summary>Receipts of published batches, summed over all clients.</summary>
+    /// <summary>Receipts of measured batches, summed over all clients.</summary>
     public long Receipts => Interlocked.Read(ref _receipts);
 
-    /// <summary>Receipts of batches this run did not publish (should stay 0).</summary>
-    public long Unknown => Interlocked.Read(ref _unknown);
+    /// <summary>Receipts of warm-up batches.</summary>
+    public long Unmeasured => Interlocked.Read(ref _unmeasured);
 
-    public void OnPublishing(string device, long seq) => _published[(device, seq)] = new Batch(Stopwatch.GetTimestamp());
+    /// <summary>Distinct measured batches at least one client received.</summary>
+    public long BatchesSeen => _batches.Count;
 
-    public void OnReceived(string device, long seq)
+    public void OnReceived(string device, long seq, DateTimeOffset publishedAt)
     {
-        var at = Stopwatch.GetTimestamp();
-        if (!_published.TryGetValue((device, seq), out var batch))
+        var now = DateTimeOffset.UtcNow;
+        if (!device.StartsWith(measuredDevicePrefix, StringComparison.Ordinal))
         {
-            Interlocked.Increment(ref _unknown);
+            Interlocked.Increment(ref _unmeasured);
             return;
         }
-        Delays.Record(Stopwatch.GetElapsedTime(batch.PublishedAt, at));
-        Interlocked.Increment(ref batch.Receipts);
+        Delays.Record(now - publishedAt);
+        Interlocked.Increment(ref _batches.GetOrAdd((device, seq), _ => new Counter()).Receipts);
         Interlocked.Increment(ref _receipts);
     }
 
-    /// <summary>Batches that reached every one of <paramref name="clients"/>, and those that reached none.</summary>
-    public (long ToAll, long ToNone) Coverage(int clients) =>
-        (_published.Values.Count(b => Volatile.Read(ref b.Receipts) >= clients), _published.Values.Count(b => Volatile.Read(ref b.Receipts) == 0));
+    /// <summary>Batches that reached every one of <paramref name="clients"/>.</summary>
+    public long BatchesToAll(int clients) => _batches.Values.Count(b => Volatile.Read(ref b.Receipts) >= clients);
 
-    private sealed class Batch(long publishedAt)
+    private sealed class Counter
     {
-        public readonly long PublishedAt = publishedAt;
         public int Receipts;
     }
 }

@@ -6,7 +6,7 @@ namespace SmartPark.Bench.Dashboard;
 /// Many signed-in browsers on the live hub, each in one park's group: every client signs in on
 /// its own (its own cookie, as separate browsers would), connects over WebSockets, joins the park
 /// and reports each <c>readings</c> message to the <see cref="DeliveryLedger"/>. Only the batch's
-/// device and number are read from a message; the readings themselves are skipped, so the bench
+/// device, number and first timestamp are read from a message; the rest is skipped, so the bench
 /// spends as little as it can of the CPU it shares with the Dashboard.
 /// </summary>
 internal sealed class LiveClients : IAsyncDisposable
@@ -68,7 +68,7 @@ internal sealed class LiveClients : IAsyncDisposable
         var hub = session.LiveHub();
         try
         {
-            hub.On<ReadingsReceipt>("readings", r => ledger.OnReceived(r.Device, r.Seq));
+            hub.On<ReadingsReceipt>("readings", r => ledger.OnReceived(r.Device, r.Seq, r.PublishedAt));
             hub.On<object>("tiles", _ => Interlocked.Increment(ref _tiles));
             hub.On<object>("status", _ => { });
             hub.Closed += error =>
@@ -111,6 +111,9 @@ internal sealed class LiveClients : IAsyncDisposable
         }));
     }
 
-    /// <summary>The two fields of a <c>readings</c> message the bench needs; the rest is skipped.</summary>
-    private sealed record ReadingsReceipt(string Device, long Seq);
+    /// <summary>What the bench needs of a <c>readings</c> message: the batch, and its publish time from its first reading.</summary>
+    private sealed record ReadingsReceipt(
+        string Device,
+        long Seq,
+        [property: System.Text.Json.Serialization.JsonPropertyName("readings"), System.Text.Json.Serialization.JsonConverter(typeof(FirstReadingTimestamp))] DateTimeOffset PublishedAt);
 }

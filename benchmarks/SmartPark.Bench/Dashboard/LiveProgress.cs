@@ -1,5 +1,4 @@
 using System.Globalization;
-using SmartPark.Bench.Load;
 using SmartPark.Bench.Measure;
 using SmartPark.Bench.Reporting;
 
@@ -9,7 +8,7 @@ namespace SmartPark.Bench.Dashboard;
 /// The live part's progress line: rates over the last interval (not since the start, so the
 /// drain after publishing shows as it happens), what the clients still miss, delays so far.
 /// </summary>
-internal sealed class LiveProgress(DeliveryLedger ledger, PublisherPool publishers, LiveClients clients, int readingsPerMessage, ProcessSampler sampler)
+internal sealed class LiveProgress(DeliveryLedger ledger, TelemetryPublisherProcess publishers, LiveClients clients, int readingsPerMessage, ProcessSampler sampler)
 {
     private TimeSpan _lastAt;
     private long _lastAcked;
@@ -21,7 +20,7 @@ internal sealed class LiveProgress(DeliveryLedger ledger, PublisherPool publishe
         var acked = publishers.Acked;
         var receipts = ledger.Receipts;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"  {elapsed.TotalSeconds,5:0}s  acked {(acked - _lastAcked) * readingsPerMessage / seconds,6:N0} readings/s  receipts {(receipts - _lastReceipts) / seconds,8:N0}/s  behind {(ledger.Published * clients.Count) - receipts,10:N0}  p50 {ledger.Delays.PercentileMs(0.5),8:0.0} ms  p99 {ledger.Delays.PercentileMs(0.99),8:0.0} ms  closed {clients.Closed}  {ResultReport.UsageLine(sampler.Window(), DashboardReport.Processes)}");
+            $"  {elapsed.TotalSeconds,5:0}s  acked {(acked - _lastAcked) * readingsPerMessage / seconds,6:N0} readings/s  receipts {(receipts - _lastReceipts) / seconds,8:N0}/s  behind {Math.Max(0, (acked * clients.Count) - receipts),10:N0}  p50 {ledger.Delays.PercentileMs(0.5),8:0.0} ms  p99 {ledger.Delays.PercentileMs(0.99),8:0.0} ms  closed {clients.Closed}  {ResultReport.UsageLine(sampler.Window(), DashboardReport.Processes)}");
         (_lastAt, _lastAcked, _lastReceipts) = (elapsed, acked, receipts);
         return line;
     }

@@ -10,6 +10,7 @@ internal sealed record LiveResult(
     double AckedReadingsPerSecond,
     int ReadingsPerMessage,
     long BatchesPublished,
+    long PublishesFailed,
     long ReceiptsExpected,
     long Receipts,
     long BatchesToAll,

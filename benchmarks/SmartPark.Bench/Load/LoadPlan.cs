@@ -12,9 +12,8 @@ internal sealed record LoadPlan(string Park, double MessagesPerSecond, int Readi
 {
     public Func<bool>? MayPublish { get; init; }
 
-    /// <summary>Called with the device and batch number just before each publish, so a consumer
-    /// downstream can tell how long the batch took to reach it.</summary>
-    public Action<string, long>? Publishing { get; init; }
+    /// <summary>Date readings with their publish time (see <see cref="TelemetryPayload"/>).</summary>
+    public bool StampPublishTime { get; init; }
 
     public const string Enterprise = "bench";
     public const string Quantity = "nmhc";

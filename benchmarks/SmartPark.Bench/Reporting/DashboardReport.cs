@@ -7,7 +7,7 @@ namespace SmartPark.Bench.Reporting;
 /// <summary>The final tables of <c>./smartpark bench dashboard</c>, in Markdown for docs/benchmarks.md.</summary>
 internal static class DashboardReport
 {
-    public static readonly string[] Processes = ["dashboard", "mosquitto", "influxd", "bench"];
+    public static readonly string[] Processes = ["dashboard", "mosquitto", "influxd", "bench", "publishers"];
 
     /// <summary>The bar for a month of history: it draws in under a second.</summary>
     public const double HistoryTargetMs = 1_000;
@@ -31,7 +31,7 @@ internal static class DashboardReport
         sb.AppendLine("|---|---:|");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| clients (signed in one by one, all in one park's group) | {r.Clients:N0} (sign-in and join: {r.SignInTime.TotalSeconds:0.0} s) |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| readings/s asked / acknowledged by the broker | {r.AskedReadingsPerSecond:N0} / {r.AckedReadingsPerSecond:N0} ({r.ReadingsPerMessage} a message) |");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"| batches published | {r.BatchesPublished:N0} |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| batches acknowledged by the broker (publishes failed) | {r.BatchesPublished:N0} ({r.PublishesFailed:N0}) |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| `readings` receipts / expected (batches × clients) | {r.Receipts:N0} / {r.ReceiptsExpected:N0} ({(r.ReceiptsExpected == 0 ? 0 : (double)r.Receipts / r.ReceiptsExpected):P2}) |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| batches that reached every client / none | {r.BatchesToAll:N0} / {r.BatchesToNone:N0} |");
         sb.AppendLine(CultureInfo.InvariantCulture, $"| delay p50 / p99 / max | {r.P50Ms:0.0} / {r.P99Ms:0.0} / {r.MaxMs:0.0} ms |");
