@@ -17,6 +17,12 @@ internal sealed class DeliveryLedger(string measuredDevicePrefix)
 
     public LatencyHistogram Delays { get; } = new();
 
+    /// <summary>Delays of batches published from <see cref="SteadyFrom"/> on: the state the run settles
+    /// in, without the first seconds' catch-up (connections and code paths warming up under full load).</summary>
+    public LatencyHistogram SteadyDelays { get; } = new();
+
+    public DateTimeOffset SteadyFrom { get; set; } = DateTimeOffset.MaxValue;
+
     /// <summary>Receipts of measured batches, summed over all clients.</summary>
     public long Receipts => Interlocked.Read(ref _receipts);
 
@@ -35,6 +41,8 @@ internal sealed class DeliveryLedger(string measuredDevicePrefix)
             return;
         }
         Delays.Record(now - publishedAt);
+        if (publishedAt >= SteadyFrom)
+            SteadyDelays.Record(now - publishedAt);
         Interlocked.Increment(ref _batches.GetOrAdd((device, seq), _ => new Counter()).Receipts);
         Interlocked.Increment(ref _receipts);
     }

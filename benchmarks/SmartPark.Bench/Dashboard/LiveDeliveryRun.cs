@@ -32,6 +32,7 @@ internal static class LiveDeliveryRun
             options.Hold, options.Publishers, cancellationToken);
         sampler.Watch("publishers", publishers.Pid);
         Console.WriteLine($"live: {options.ReadingsPerSecond:N0} readings/s ({messagesPerSecond:N0} msg/s of {options.ReadingsPerMessage}) for {options.Hold.TotalSeconds:0} s to {clients.Count} clients");
+        ledger.SteadyFrom = DateTimeOffset.UtcNow + (options.Hold / 3);
         sampler.BeginWindow();
         var tilesBefore = clients.Tiles;
         var started = Stopwatch.GetTimestamp();
@@ -51,7 +52,8 @@ internal static class LiveDeliveryRun
         return new LiveResult(
             clients.Count, signInTime, options.ReadingsPerSecond, acked * options.ReadingsPerMessage / held.TotalSeconds, options.ReadingsPerMessage,
             acked, failed, acked * clients.Count, ledger.Receipts, ledger.BatchesToAll(clients.Count), acked - ledger.BatchesSeen,
-            ledger.Delays.PercentileMs(0.5), ledger.Delays.PercentileMs(0.99), ledger.Delays.PercentileMs(1), held, drain,
+            ledger.Delays.PercentileMs(0.5), ledger.Delays.PercentileMs(0.99), ledger.Delays.PercentileMs(1),
+            ledger.SteadyDelays.PercentileMs(0.5), ledger.SteadyDelays.PercentileMs(0.99), held, drain,
             ledger.Receipts / (held + drain).TotalSeconds, tiles / (double)clients.Count / held.TotalSeconds, clients.Closed, usage);
     }
 

@@ -18,6 +18,8 @@ internal sealed record LiveResult(
     double P50Ms,
     double P99Ms,
     double MaxMs,
+    double SteadyP50Ms,
+    double SteadyP99Ms,
     TimeSpan Held,
     TimeSpan Drain,
     double ReceiptsPerSecond,
