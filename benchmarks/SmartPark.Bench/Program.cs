@@ -5,9 +5,15 @@ using SmartPark.Bench.Dashboard;
 
 // ./smartpark bench ingest [options]: see BenchOptions.Usage.
 // ./smartpark bench alerts [EVENTS]: fire-alarm latency under background load (AlertLatencyBenchmark).
+// ./smartpark bench agent [--minutes N]: the edge agent's footprint (AgentFootprintBenchmark).
 // ./smartpark bench dashboard [options]: see DashboardBenchOptions.Usage.
 // dashboard-publisher …: the dashboard bench's publishers, started by it as a child process.
 var command = args.FirstOrDefault();
+if (command == "agent" && args.Any(a => a is "--help" or "-h"))
+{
+    Console.WriteLine(SmartPark.Bench.Agent.AgentFootprintBenchmark.Usage);
+    return 0;
+}
 if (args.Any(a => a is "--help" or "-h"))
 {
     Console.WriteLine(command == "dashboard" ? DashboardBenchOptions.Usage : BenchOptions.Usage);
@@ -20,7 +26,7 @@ try
 {
     if (command == "dashboard")
         dashboardOptions = DashboardBenchOptions.Parse(args.Skip(1).ToList());
-    else if (command is not ("alerts" or TelemetryPublisherMain.Command))
+    else if (command is not ("alerts" or "agent" or TelemetryPublisherMain.Command))
         options = BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
@@ -50,6 +56,8 @@ try
         return await TelemetryPublisherMain.RunAsync(args[1..], cancel.Token);
     if (command == "dashboard")
         return await DashboardBenchmark.RunAsync(dashboardOptions, cancel.Token);
+    if (command == "agent")
+        return await SmartPark.Bench.Agent.AgentFootprintBenchmark.RunAsync(args.Skip(1).ToList(), cancel.Token);
     if (command == "alerts")
         return await AlertLatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, cancel.Token);
     return await IngestBenchmark.RunAsync(options, cancel.Token);

@@ -19,6 +19,9 @@ public sealed record SimulationOptions
     /// <summary>When set, every device logs in as its id with <see cref="DevicePasswords.Derive"/>'s password.</summary>
     public string? DeviceSecret { get; init; }
 
+    /// <summary>Longest wait between reconnect attempts (an agent's default is 5 s; accelerated scenarios use less).</summary>
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(5);
+
     public MqttEndpointOptions BrokerFor(string deviceId) => new()
     {
         Host = BrokerHost,
@@ -27,6 +30,6 @@ public sealed record SimulationOptions
         Username = DeviceSecret is null ? null : deviceId,
         Password = DeviceSecret is null ? null : DevicePasswords.Derive(DeviceSecret, deviceId),
         MinReconnectDelay = TimeSpan.FromMilliseconds(200),
-        MaxReconnectDelay = TimeSpan.FromSeconds(5),
+        MaxReconnectDelay = MaxReconnectDelay,
     };
 }

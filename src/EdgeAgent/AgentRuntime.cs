@@ -1,6 +1,9 @@
 using SmartPark.Contracts.Status;
+using SmartPark.Contracts.Telemetry;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers;
+using SmartPark.EdgeAgent.Drivers.FireAlarm;
+using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Outbox;
 using SmartPark.EdgeAgent.Publishing;
 using SmartPark.EdgeAgent.Sampling;
@@ -16,6 +19,7 @@ namespace SmartPark.EdgeAgent;
 public sealed class AgentRuntime : IAsyncDisposable
 {
     private static readonly TimeSpan ShutdownFlushBudget = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan StatusCheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly AgentOptions _options;
     private readonly IReadOnlyList<ISensorDriver> _drivers;
@@ -23,7 +27,10 @@ public sealed class AgentRuntime : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly OutboxPublisher _publisher;
+    private LocalFireAlarm? _fireAlarm;
     private readonly TaskCompletionSource _samplingDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _lastStatus;
+    private long _lastDropped;
 
     private AgentRuntime(AgentOptions options, IReadOnlyList<ISensorDriver> drivers, SqliteOutbox outbox, TimeProvider time, ILoggerFactory loggers)
     {
@@ -35,7 +42,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         var address = options.Address;
         var broker = options.Broker with { ClientId = string.IsNullOrEmpty(options.Broker.ClientId) ? options.Device : options.Broker.ClientId };
         Mqtt = new ResilientMqttClient(broker, loggers.CreateLogger<ResilientMqttClient>(), StatusMessages.Will(address));
-        Mqtt.OnConnectedAsync = (_, ct) => Mqtt.PublishAsync(StatusMessages.Online(address, DescribeSensors(), _time.GetUtcNow()), ct);
+        Mqtt.OnConnectedAsync = (_, ct) => PublishStatusAsync(force: true, ct);
         _publisher = new OutboxPublisher(outbox, Mqtt, address, options.PublishWindow, time, loggers.CreateLogger<OutboxPublisher>());
     }
 
@@ -54,13 +61,41 @@ public sealed class AgentRuntime : IAsyncDisposable
         var problems = options.Validate();
         if (problems.Count > 0)
             throw new InvalidOperationException("Invalid agent configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
-        var outbox = await SqliteOutbox.OpenAsync(options.OutboxPath, cancellationToken).ConfigureAwait(false);
+        var outbox = await SqliteOutbox.OpenAsync(options.OutboxPath, options.OutboxMaxBytes, cancellationToken).ConfigureAwait(false);
         return new AgentRuntime(options, drivers, outbox, time ?? TimeProvider.System, loggers);
     }
 
-    /// <summary>Builds the drivers the options list.</summary>
-    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options) =>
-        options.Sensors.Select(s => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device)).ToList();
+    /// <summary>
+    /// Builds the drivers the options list, each behind a <see cref="FaultTolerantSensor"/>: a
+    /// sensor whose hardware is missing or failing is flagged D and retried with backoff while
+    /// the others keep reporting.
+    /// </summary>
+    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
+    {
+        var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<FaultTolerantSensor>();
+        return options.Sensors
+            .Select(s => (ISensorDriver)new FaultTolerantSensor(s.Id, () => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device), time ?? TimeProvider.System, logger).OpenEarly())
+            .ToList();
+    }
+
+    /// <summary>
+    /// Builds the drivers the options list; the sensor drivers on I2C, UART, GPIO and 1-Wire use
+    /// <paramref name="hardware"/> and come wrapped in their <see cref="ResilientDriver"/>; the
+    /// others (meters, simulated twins) are wrapped in a <see cref="FaultTolerantSensor"/>. Either
+    /// way a missing or broken sensor reports flag D and is retried with backoff.
+    /// </summary>
+    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, HardwareContext hardware, ILoggerFactory? loggers = null, TimeProvider? time = null)
+    {
+        var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<FaultTolerantSensor>();
+        return options.Sensors
+            .Select(s => HardwareDrivers.IsKnown(s.Driver)
+                ? DriverFactory.Create(s, hardware, options.Park, options.Enterprise, options.Device)
+                : new FaultTolerantSensor(s.Id, () => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device), time ?? TimeProvider.System, logger).OpenEarly())
+            .ToList();
+    }
+
+    /// <summary>Runs the device's local fire alarm with the agent and publishes its events at once.</summary>
+    public void AttachFireAlarm(LocalFireAlarm alarm) => _fireAlarm = alarm;
 
     public Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken = default) => _outbox.GetStatsAsync(cancellationToken);
 
@@ -78,6 +113,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         using var publishStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var publishing = IgnoreCancellation(_publisher.RunAsync(publishStop.Token));
         _publisher.Notify();
+        var fireAlarm = RunFireAlarm(cancellationToken);
 
         var sampling = _options.Sensors
             .GroupBy(s => s.IntervalMs)
@@ -90,9 +126,12 @@ public sealed class AgentRuntime : IAsyncDisposable
             })
             .ToList();
         _ = Task.WhenAll(sampling).ContinueWith(_ => _samplingDone.TrySetResult(), TaskScheduler.Default);
+        var statusWatch = IgnoreCancellation(WatchStatusAsync(publishStop.Token));
 
         await Task.WhenAll(sampling).ConfigureAwait(false);
         await publishing.ConfigureAwait(false);
+        await fireAlarm.ConfigureAwait(false);
+        await statusWatch.ConfigureAwait(false);
 
         await FlushBrieflyAsync().ConfigureAwait(false);
         await SayOfflineAsync().ConfigureAwait(false);
@@ -106,6 +145,8 @@ public sealed class AgentRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var driver in _drivers.OfType<IDisposable>())
+            driver.Dispose();
         await Mqtt.DisposeAsync().ConfigureAwait(false);
         await _outbox.DisposeAsync().ConfigureAwait(false);
     }
@@ -144,10 +185,67 @@ public sealed class AgentRuntime : IAsyncDisposable
         }
     }
 
+    private Task RunFireAlarm(CancellationToken cancellationToken)
+    {
+        if (_fireAlarm is null)
+            return Task.CompletedTask;
+        var ids = _fireAlarm.SourceSensorIds.ToHashSet(StringComparer.Ordinal);
+        var fireSensors = new SensorSampler(_drivers.Where(d => ids.Contains(d.SensorId)).ToList(),
+            TimeSpan.FromSeconds(1), _outbox, _publisher.Notify, _time, _logger);
+        return Task.WhenAll(
+            IgnoreCancellation(_fireAlarm.RunAsync(cancellationToken)),
+            IgnoreCancellation(new FireEventSampling(_fireAlarm, fireSensors, _logger).RunAsync(cancellationToken)));
+    }
+
     private IReadOnlyList<SensorDescription> DescribeSensors() =>
         _options.Sensors
-            .Select(s => new SensorDescription(s.Id, _drivers.FirstOrDefault(d => d.SensorId == s.Id)?.Quantities ?? [], s.IntervalMs))
+            .Select(s =>
+            {
+                var driver = _drivers.FirstOrDefault(d => d.SensorId == s.Id);
+                var (flag, error) = driver is FaultTolerantSensor tolerant ? tolerant.Health : (DataFlag.Normal, null);
+                return new SensorDescription(s.Id, driver?.Quantities ?? [], s.IntervalMs, flag == DataFlag.Normal ? null : flag, error);
+            })
             .ToList();
+
+    /// <summary>
+    /// Re-publishes the retained status when a sensor breaks or recovers, or the full outbox
+    /// drops readings, so the loss and the fault are visible without asking the device.
+    /// </summary>
+    private async Task WatchStatusAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(StatusCheckInterval, _time);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!Mqtt.IsUp)
+                continue;
+            try
+            {
+                await PublishStatusAsync(force: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // The connection dropped mid-publish; the next connect publishes the status anyway.
+                _logger.LogDebug("Could not publish status: {Error}", ex.Message);
+            }
+        }
+    }
+
+    private async Task PublishStatusAsync(bool force, CancellationToken cancellationToken)
+    {
+        var stats = await _outbox.GetStatsAsync(cancellationToken).ConfigureAwait(false);
+        var sensors = DescribeSensors();
+        var fingerprint = string.Join('|', sensors.Select(s => $"{s.Sensor}:{s.Flag}:{s.Error}:{s.Quantities.Count}")) + "|" + stats.ReadingsDropped;
+        if (!force && fingerprint == _lastStatus)
+            return;
+        if (stats.ReadingsDropped > _lastDropped)
+        {
+            _logger.LogWarning("Outbox full ({MaxMegabytes} MB): {Dropped} oldest readings dropped so far; reported in the device status",
+                _options.OutboxMaxMegabytes, stats.ReadingsDropped);
+            _lastDropped = stats.ReadingsDropped;
+        }
+        await Mqtt.PublishAsync(StatusMessages.Online(_options.Address, sensors, _time.GetUtcNow(), stats.ReadingsDropped), cancellationToken).ConfigureAwait(false);
+        _lastStatus = fingerprint;
+    }
 
     private static async Task IgnoreCancellation(Task task)
     {

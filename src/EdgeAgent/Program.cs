@@ -1,10 +1,22 @@
 using SmartPark.EdgeAgent;
+using SmartPark.EdgeAgent.Commands;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Mqtt;
 
 // The agent reads its sensors list from a JSON file: --config /etc/smartpark/agent.json
 // (see agent.sample.json). /healthz and /metrics listen on Urls (default 127.0.0.1:8070).
+// Installer commands: edgeagent check-config FILE | edgeagent probe
+switch (args.FirstOrDefault())
+{
+    case "check-config" when args.Length == 2:
+        return CheckConfigCommand.Run(args[1], Console.Out);
+    case "check-config":
+        Console.Error.WriteLine("usage: edgeagent check-config FILE");
+        return 2;
+    case "probe":
+        return ProbeCommand.Run(Console.Out);
+}
 var builder = WebApplication.CreateBuilder(args);
 var configFile = builder.Configuration["config"];
 if (configFile is not null)

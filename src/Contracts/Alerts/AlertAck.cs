@@ -6,4 +6,9 @@ public sealed record AlertAck
     public required string By { get; init; }
     public string? Comment { get; init; }
     public DateTimeOffset? At { get; init; }
+
+    /// <summary>A bureau officer confirming that the environment bureau has received a bureau
+    /// alert. It is recorded on the alert (<see cref="AlertDocument.BureauReceivedBy"/>) and does not
+    /// change its state: handling the alert stays with the park's operators.</summary>
+    public bool Receipt { get; init; }
 }

@@ -43,6 +43,9 @@ public sealed record AlertDocument
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public string? AcknowledgedBy { get; init; }
     public string? AckComment { get; init; }
+    /// <summary>When and by whom the environment bureau acknowledged receipt (bureau alerts only).</summary>
+    public DateTimeOffset? BureauReceivedAt { get; init; }
+    public string? BureauReceivedBy { get; init; }
     public DateTimeOffset? ClearedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
 }

@@ -22,6 +22,10 @@ public static class QuantityCatalogue
         "Temperature in °C (ambient, heat detectors, thermocouples)");
     public static readonly Quantity Humidity = new("humidity", "%RH", QuantityKind.Environment, 0, 100,
         "Relative humidity");
+    public static readonly Quantity Pressure = new("pressure", "hPa", QuantityKind.Environment, 0, 2_000,
+        "Barometric pressure (BME680, SCD4x compensation)");
+    public static readonly Quantity GasResistance = new("gas_resistance", "kOhm", QuantityKind.Environment, 0, 100_000,
+        "Metal-oxide gas sensor resistance (BME680): falls as reducing gases (VOCs) rise");
     public static readonly Quantity Smoke = new("smoke", BooleanUnit, QuantityKind.Safety, 0, 1,
         "Smoke detector: 1 means alarm");
     public static readonly Quantity Flame = new("flame", BooleanUnit, QuantityKind.Safety, 0, 1,
@@ -40,6 +44,7 @@ public static class QuantityCatalogue
     public static IReadOnlyList<Quantity> All { get; } =
     [
         Nmhc, Tvoc, Co2, Pm25, Pm10, Temperature, Humidity, Smoke, Flame, GasLel, Power, Energy, Voltage, Current,
+        Pressure, GasResistance,
     ];
 
     private static readonly FrozenDictionary<string, Quantity> ByName =

@@ -45,6 +45,15 @@ public sealed class ParkRegistry
     public IReadOnlyList<ServiceAccount> Services { get; }
     public IEnumerable<RegisteredDevice> Devices => _devices.Values;
 
+    /// <summary>Every HJ 212 monitoring point with the device that measures it (at its registered place).</summary>
+    public IEnumerable<RegisteredMonitoringPoint> MonitoringPoints =>
+        from park in Parks
+        from enterprise in park.Enterprises
+        from point in enterprise.MonitoringPoints
+        let device = enterprise.Devices.FirstOrDefault(d => d.Id == point.Device)
+        where device is not null
+        select new RegisteredMonitoringPoint(new DeviceAddress(park.Id, enterprise.Id, device.Id), point, MonitoringPointSources.Resolve(point, device));
+
     /// <summary>The park, or null when the registry does not list it.</summary>
     public RegistryPark? FindPark(string park) => _parks.GetValueOrDefault(park);
 

@@ -15,4 +15,7 @@ public sealed record RegistryEnterprise : RegistryNode
 
     public PlanRect? Plan { get; init; }
     public IReadOnlyList<RegistryDevice> Devices { get; init; } = [];
+
+    /// <summary>HJ 212 monitoring points the uplink reports to the environment bureau (optional).</summary>
+    public IReadOnlyList<RegistryMonitoringPoint> MonitoringPoints { get; init; } = [];
 }

@@ -66,7 +66,7 @@ public static class RegistryReader
 
     private static RegistryEnterprise? ReadEnterprise(YamlNode node, List<RegistryError> errors)
     {
-        var f = YamlFields.Of(node, "enterprise", errors, "id", "name", "industry", "floorArea", "status", "plan", "devices");
+        var f = YamlFields.Of(node, "enterprise", errors, "id", "name", "industry", "floorArea", "status", "plan", "devices", "monitoringPoints");
         if (f is null)
             return null;
         return new RegistryEnterprise
@@ -80,6 +80,66 @@ public static class RegistryReader
             Status = f.String("status"),
             Plan = f.Node("plan") is { } plan ? ReadPlan(plan, errors) : null,
             Devices = f.List("devices").Select(n => ReadDevice(n, errors)).OfType<RegistryDevice>().ToList(),
+            MonitoringPoints = f.List("monitoringPoints").Select(n => ReadMonitoringPoint(n, errors)).OfType<RegistryMonitoringPoint>().ToList(),
+        };
+    }
+
+    private static RegistryMonitoringPoint? ReadMonitoringPoint(YamlNode node, List<RegistryError> errors)
+    {
+        var f = YamlFields.Of(node, "monitoring point", errors,
+            "mn", "pw", "st", "name", "device", "sensor", "platform", "pollutants", "version", "ack", "rtdInterval", "minInterval");
+        if (f is null)
+            return null;
+        string host = "";
+        double port = double.NaN;
+        if (f.Node("platform") is { } platformNode && YamlFields.Of(platformNode, "monitoring point platform", errors, "host", "port") is { } platform)
+        {
+            host = platform.String("host");
+            port = platform.Number("port");
+        }
+        else if (!f.Has("platform"))
+        {
+            errors.Add(new(f.Line, "monitoring point: 'platform' is missing (host and port of the bureau's HJ 212 platform)"));
+        }
+        var pollutants = new List<RegistryPollutant>();
+        switch (f.Node("pollutants"))
+        {
+            case null:
+                errors.Add(new(f.Line, "monitoring point: 'pollutants' is missing (quantity: pollutant code, e.g. nmhc: a24088)"));
+                break;
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { Length: > 0 } quantity } && value is YamlScalarNode { Value: { Length: > 0 } code })
+                        pollutants.Add(new RegistryPollutant(quantity, code, YamlFields.LineOf(key)));
+                    else
+                        errors.Add(new(YamlFields.LineOf(key), "monitoring point: each of 'pollutants' must be quantity: pollutant code"));
+                }
+                if (map.Children.Count == 0)
+                    errors.Add(new(YamlFields.LineOf(map), "monitoring point: 'pollutants' is empty"));
+                break;
+            case var other:
+                errors.Add(new(YamlFields.LineOf(other), "monitoring point: 'pollutants' must be a mapping of quantity: pollutant code"));
+                break;
+        }
+        var version = f.Number("version", required: false);
+        return new RegistryMonitoringPoint
+        {
+            Line = f.Line,
+            FieldLines = f.Lines,
+            Mn = f.String("mn"),
+            Pw = f.String("pw"),
+            St = f.String("st"),
+            Name = f.Has("name") ? f.String("name") : null,
+            Device = f.String("device"),
+            Sensor = f.Has("sensor") ? f.String("sensor") : null,
+            PlatformHost = host,
+            PlatformPort = port,
+            Pollutants = pollutants,
+            Version = double.IsNaN(version) ? 2017 : (int)version,
+            Ack = f.Bool("ack", true),
+            RtdInterval = f.Has("rtdInterval") ? f.Number("rtdInterval") : null,
+            MinInterval = f.Has("minInterval") ? f.Number("minInterval") : null,
         };
     }
 

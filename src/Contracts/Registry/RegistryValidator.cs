@@ -15,6 +15,7 @@ public static class RegistryValidator
         var errors = new List<RegistryError>();
         var parkIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var usernames = new Dictionary<string, int>(StringComparer.Ordinal);
+        var mns = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var park in registry.Parks)
         {
             CheckId(park, park.Id, "park", errors);
@@ -22,7 +23,11 @@ public static class RegistryValidator
             Positive(park, "areaHectares", park.AreaHectares, $"park '{park.Id}'", errors);
             var enterpriseIds = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var enterprise in park.Enterprises)
+            {
                 CheckEnterprise(enterprise, enterpriseIds, usernames, errors);
+                foreach (var point in enterprise.MonitoringPoints)
+                    MonitoringPointRules.Check(point, enterprise, mns, errors);
+            }
         }
         var serviceIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var service in registry.Services)

@@ -6,5 +6,8 @@ public static class ServiceRoles
     public const string Ingest = "ingest";
     public const string Dashboard = "dashboard";
 
-    public static IReadOnlyList<string> All { get; } = [Ingest, Dashboard];
+    /// <summary>The HJ 212 uplink: reads telemetry and device status, writes nothing.</summary>
+    public const string Uplink = "uplink";
+
+    public static IReadOnlyList<string> All { get; } = [Ingest, Dashboard, Uplink];
 }

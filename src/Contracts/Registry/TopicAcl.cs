@@ -25,6 +25,11 @@ public static class TopicAcl
             new(AclAccess.Write, SmartParkTopics.AllAlerts),
             new(AclAccess.Write, SmartParkTopics.AllRules),
         ],
+        ServicePrincipal { Role: ServiceRoles.Uplink } =>
+        [
+            new(AclAccess.Read, SmartParkTopics.AllTelemetry),
+            new(AclAccess.Read, SmartParkTopics.AllStatus),
+        ],
         ServicePrincipal { Role: ServiceRoles.Dashboard } =>
         [
             new(AclAccess.Read, $"{Root}/#"),

@@ -76,6 +76,17 @@ internal sealed class YamlFields
         return double.NaN;
     }
 
+    /// <summary>A true/false value; <paramref name="fallback"/> when absent.</summary>
+    public bool Bool(string key, bool fallback)
+    {
+        if (!_values.TryGetValue(key, out var node))
+            return fallback;
+        if (node is YamlScalarNode { Value: "true" or "false" } scalar)
+            return scalar.Value == "true";
+        _errors.Add(new(LineOf(node), $"{_what}: '{key}' must be true or false, not '{(node as YamlScalarNode)?.Value ?? node.NodeType.ToString()}'"));
+        return fallback;
+    }
+
     /// <summary>The items of a sequence; an absent key is an empty list (or an error when required).</summary>
     public IReadOnlyList<YamlNode> List(string key, bool required = false)
     {

@@ -15,7 +15,14 @@ public sealed record DeviceStatus
     public string? Reason { get; init; }
     public string? AgentVersion { get; init; }
     public IReadOnlyList<SensorDescription>? Sensors { get; init; }
+
+    /// <summary>Readings the agent's full outbox dropped (oldest first) since it was installed: data lost, said out loud.</summary>
+    public long? ReadingsDropped { get; init; }
 }
 
-/// <summary>A sensor a device reports, and the quantities it yields.</summary>
-public sealed record SensorDescription(string Sensor, IReadOnlyList<string> Quantities, int IntervalMs);
+/// <summary>
+/// A sensor a device reports, and the quantities it yields. <paramref name="Flag"/> is the HJ 212
+/// flag of the sensor itself (D while it cannot be opened or read, with <paramref name="Error"/>
+/// saying why); null means normal.
+/// </summary>
+public sealed record SensorDescription(string Sensor, IReadOnlyList<string> Quantities, int IntervalMs, string? Flag = null, string? Error = null);

@@ -19,7 +19,9 @@ public sealed class AlertAckPublisher(TelemetryListener listener, TimeProvider t
     public async Task<bool> PublishAsync(ClaimsPrincipal user, string park, string alertId, string? comment, CancellationToken cancellationToken)
     {
         var by = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity?.Name ?? "unknown";
-        var ack = new AlertAck { By = by, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), At = time.GetUtcNow() };
+        // A bureau officer's "acknowledge" is a receipt: the bureau has seen it; the park handles it.
+        var receipt = user.IsInRole(Auth.DashboardRoles.Bureau);
+        var ack = new AlertAck { By = by, Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), At = time.GetUtcNow(), Receipt = receipt };
         if (listener.Connection is not { IsUp: true } mqtt)
             return false;
         var message = new MqttApplicationMessageBuilder()
@@ -29,7 +31,7 @@ public sealed class AlertAckPublisher(TelemetryListener listener, TimeProvider t
             .WithContentType("application/json")
             .Build();
         var sent = await mqtt.PublishAsync(message, cancellationToken);
-        logger.LogInformation("Alert {Park}/{AlertId} acknowledged by {User}: {Outcome}", park, alertId, by, sent ? "published" : "not published");
+        logger.LogInformation("Alert {Park}/{AlertId} {Action} by {User}: {Outcome}", park, alertId, receipt ? "receipt acknowledged" : "acknowledged", by, sent ? "published" : "not published");
         return sent;
     }
 }

@@ -57,13 +57,17 @@ public sealed class OverviewBuilder(LiveState live, AlertBook alerts, RegistryPr
         var voc = readings.Where(r => VocQuantities.Contains(r.Quantity)).MaxBy(r => r.Value);
         var fire = readings.Any(r => FireQuantities.Contains(r.Quantity) && r.Value >= 1)
             || alerts.Any(a => a.Quantity is { } q && FireQuantities.Contains(q));
+        // A registered device that has never reported (no retained status, no telemetry) is not
+        // monitoring anything: it counts as offline, so a silent enterprise does not look normal.
+        var neverSeen = registered?.Devices.Count(r => !devices.Any(d => d.Device == r.Id)) ?? 0;
+        var states = devices.Select(d => d.State).Concat(Enumerable.Repeat(DeviceStatus.Offline, neverSeen));
         return new EnterpriseTile(
             park, enterprise, registered?.Name ?? enterprise, registered?.Industry, registered?.Status,
-            EnterpriseStatus.Derive(registered?.Status, devices.Select(d => d.State), alerts.Select(a => a.Severity)),
+            EnterpriseStatus.Derive(registered?.Status, states, alerts.Select(a => a.Severity)),
             readings.Any(r => r.Quantity == "power") ? power : null,
             voc?.Value, voc?.Quantity, fire,
             devices.Count(d => d.State == DeviceStatus.Online),
-            devices.Count(d => d.State == DeviceStatus.Offline),
+            devices.Count(d => d.State == DeviceStatus.Offline) + neverSeen,
             alerts.Count,
             devices.Max(d => d.LastSeen),
             registered?.Plan);

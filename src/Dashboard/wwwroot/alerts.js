@@ -7,6 +7,7 @@ const open = new Map(); // alertId -> document
 const KINDS = ["threshold", "window", "rate", "detector", "absence", "flatline", "registry", "combination"];
 const SEVERITIES = ["critical", "warning", "info"];
 const STATES = ["active", "acknowledged", "cleared"];
+let isBureau = false; // a bureau officer acknowledges receipt; the park's operators handle alerts
 
 function filters() {
   return {
@@ -44,21 +45,26 @@ function renderOpen() {
     }
     tr.children[0].className = "sev sev-" + a.severity;
     const actions = document.createElement("td");
-    if (a.state === "active") {
+    const canAct = isBureau ? a.bureau && !a.bureauReceivedAt : a.state === "active";
+    if (canAct) {
       const comment = document.createElement("input");
       comment.className = "ack-comment";
       comment.placeholder = SP.t("alerts.comment");
       comment.maxLength = 500;
       const ack = document.createElement("button");
-      ack.className = "ack";
+      ack.className = isBureau ? "ack receipt" : "ack";
       ack.type = "button";
-      ack.textContent = SP.t("alerts.ack");
+      ack.textContent = SP.t(isBureau ? "alerts.receipt" : "alerts.ack");
       ack.onclick = (e) => { e.stopPropagation(); acknowledge(a, comment.value, ack); };
       comment.onclick = (e) => e.stopPropagation();
       actions.append(comment, ack);
-    } else if (a.acknowledgedBy) {
-      actions.textContent = SP.t("alerts.ackedBy", { by: a.acknowledgedBy });
+    } else {
+      const done = [];
+      if (a.acknowledgedBy) done.push(SP.t("alerts.ackedBy", { by: a.acknowledgedBy }));
+      if (a.bureauReceivedBy) done.push(SP.t("alerts.receivedBy", { by: a.bureauReceivedBy }));
+      actions.textContent = done.join(" · ");
     }
+    if (canAct && a.bureauReceivedBy) actions.append(" " + SP.t("alerts.receivedBy", { by: a.bureauReceivedBy }));
     tr.appendChild(actions);
     tr.onclick = () => showDetail(a);
     body.appendChild(tr);
@@ -93,7 +99,7 @@ async function loadRecent() {
   for (const e of events) {
     const tr = document.createElement("tr");
     tr.dataset.alertId = e.alertId;
-    for (const text of [fmt(e.at), SP.t("state." + e.state), SP.t("severity." + e.severity), e.rule, where(e), e.by ?? ""]) {
+    for (const text of [fmt(e.at), SP.t("state." + e.state), SP.t("severity." + e.severity), SP.ruleTitle(e.rule, e.rule), where(e), e.by ?? ""]) {
       const td = document.createElement("td");
       td.textContent = text;
       tr.appendChild(td);
@@ -152,7 +158,8 @@ SP.onAlert((u) => {
 SP.onReconnected(async () => { await loadOpen(); await loadRecent(); });
 
 (async () => {
-  await SP.ready;
+  const me = await SP.ready;
+  isBureau = me?.role === "bureau";
   const parks = await SP.json("api/parks");
   fillSelect("f-park", parks);
   fillSelect("f-kind", KINDS, (k) => SP.t("kind." + k));

@@ -10,8 +10,15 @@ const SPChart = (() => {
     charts.get(container)?.destroy();
     container.replaceChildren();
     if (!points.length) return;
-    const xs = points.map((p) => Date.parse(p.ts) / 1000);
-    const data = [xs, points.map((p) => p.value)];
+    let xs = points.map((p) => Date.parse(p.ts) / 1000);
+    let values = points.map((p) => p.value);
+    // A single reading would give uPlot a zero-width time range (it then spans years) and limit
+    // lines of one point (invisible): show the five minutes before it instead.
+    if (xs.length === 1) {
+      xs = [xs[0] - 300, xs[0]];
+      values = [null, values[0]];
+    }
+    const data = [xs, values];
     const series = [{}, { label: `${label ?? ""} (${unit ?? ""})`, stroke: "#1f77b4", width: 1.5 }];
     const all = limit != null ? [{ value: limit, label: SP.t("chart.limit") }, ...limits] : limits;
     for (const l of all) {

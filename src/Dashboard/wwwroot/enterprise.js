@@ -15,7 +15,8 @@ function sensorMatches(pattern, sensor) {
   return pattern.split(",").map((p) => p.trim()).filter((p) => p).some((p) => (p.endsWith("*") ? sensor.startsWith(p.slice(0, -1)) : sensor === p));
 }
 
-const withSource = (title, source) => (source ? `${title} (${source})` : title);
+// The standard's code ("DB44/2367-2022") names the source on a chart; the clause is in the rule's details.
+const withSource = (title, source) => (source ? `${title} (${source.split(/[\s:]/)[0]})` : title);
 
 // The limits drawn on one chart: per rule, its most specific version (device, enterprise, park)
 // that watches this sensor and compares this quantity against a limit.

@@ -16,12 +16,24 @@ public sealed class AgentOptions
     /// <summary>The SQLite outbox file; it must live on storage that survives power loss.</summary>
     public string OutboxPath { get; set; } = "outbox.db";
 
+    /// <summary>
+    /// The most readings the outbox keeps, in MB of readings JSON (about 100 bytes a reading).
+    /// Beyond it the oldest are dropped, counted, and reported in the device status.
+    /// </summary>
+    public double OutboxMaxMegabytes { get; set; } = 200;
+
+    [JsonIgnore]
+    public long OutboxMaxBytes => (long)(OutboxMaxMegabytes * 1024 * 1024);
+
     public MqttEndpointOptions Broker { get; set; } = new();
 
     /// <summary>How many batches may await the broker's acknowledgement at once.</summary>
     public int PublishWindow { get; set; } = 16;
 
     public List<SensorOptions> Sensors { get; set; } = [];
+
+    /// <summary>The device's own buzzer/relay fire alarm; optional (see hardware/wiring/).</summary>
+    public FireAlarmOptions? FireAlarm { get; set; }
 
     [JsonIgnore]
     public DeviceAddress Address => new(Park, Enterprise, Device);
@@ -36,6 +48,8 @@ public sealed class AgentOptions
             problems.Add("Agent:Sensors lists no sensors");
         if (PublishWindow is < 1 or > 1000)
             problems.Add("Agent:PublishWindow must be 1..1000");
+        if (!(OutboxMaxMegabytes >= 0.01))
+            problems.Add($"Agent:OutboxMaxMegabytes {OutboxMaxMegabytes} must be at least 0.01");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Sensors.Count; i++)
         {
@@ -49,6 +63,8 @@ public sealed class AgentOptions
             if (s.IntervalMs < 100)
                 problems.Add($"Agent:Sensors:{i}:IntervalMs {s.IntervalMs} is below 100");
         }
+        if (FireAlarm is not null)
+            problems.AddRange(FireAlarm.Validate(Sensors));
         return problems;
     }
 }

@@ -1,4 +1,6 @@
 using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Energy;
+using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Drivers.Simulated;
 
 namespace SmartPark.EdgeAgent.Drivers;
@@ -7,7 +9,13 @@ namespace SmartPark.EdgeAgent.Drivers;
 public static class DriverFactory
 {
     public static IReadOnlyList<string> Known { get; } =
-        ["sim-energy-meter", "sim-voc", "sim-fire-detector", "sim-heat", "sim-air-quality", "sim-gas"];
+        ["sim-energy-meter", "sim-voc", "sim-fire-detector", "sim-heat", "sim-air-quality", "sim-gas", "sim-environment"];
+
+    /// <summary>A simulated twin, or with <paramref name="hardware"/> a real driver (see <see cref="HardwareDrivers"/>).</summary>
+    public static ISensorDriver Create(SensorOptions sensor, HardwareContext? hardware, params string[] seedScope) =>
+        hardware is not null && HardwareDrivers.IsKnown(sensor.Driver)
+            ? HardwareDrivers.Create(sensor, hardware)
+            : Create(sensor, seedScope);
 
     /// <param name="sensor">The sensor's options.</param>
     /// <param name="seedScope">Names that make the seed unique to this sensor (park, enterprise, device).</param>
@@ -23,8 +31,27 @@ public static class DriverFactory
             "sim-heat" => new SimulatedHeatSensor(sensor, seed),
             "sim-air-quality" => new SimulatedAirQualitySensor(sensor, seed),
             "sim-gas" => new SimulatedGasDetector(sensor, seed),
-            _ => throw new ArgumentException(
-                $"Sensor '{sensor.Id}': unknown driver '{sensor.Driver}' (known: {string.Join(", ", Known)})", nameof(sensor)),
+            "sim-environment" => new SimulatedEnvironmentSensor(sensor, seed),
+            _ when EnergyDrivers.Handles(sensor.Driver) => EnergyDrivers.Create(sensor),
+            _ => throw new ArgumentException($"Sensor '{sensor.Id}': {UnknownDriver(sensor.Driver)}", nameof(sensor)),
         };
     }
+
+    /// <summary>
+    /// What is wrong with a sensor's driver name and settings, without opening any hardware
+    /// (<c>edgeagent check-config</c>). Simulated drivers take defaults for everything.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(SensorOptions sensor)
+    {
+        if (Known.Contains(sensor.Driver))
+            return [];
+        if (EnergyDrivers.Handles(sensor.Driver))
+            return EnergyDrivers.Validate(sensor);
+        if (HardwareDrivers.IsKnown(sensor.Driver))
+            return HardwareDrivers.Validate(sensor);
+        return [UnknownDriver(sensor.Driver)];
+    }
+
+    private static string UnknownDriver(string driver) =>
+        $"unknown driver '{driver}' (known: {string.Join(", ", [.. Known, .. HardwareDrivers.Known, .. EnergyDrivers.Known])})";
 }

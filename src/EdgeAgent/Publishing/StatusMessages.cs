@@ -14,7 +14,7 @@ public static class StatusMessages
     public static string AgentVersion { get; } =
         typeof(StatusMessages).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
-    public static MqttApplicationMessage Online(DeviceAddress device, IReadOnlyList<SensorDescription> sensors, DateTimeOffset at) =>
+    public static MqttApplicationMessage Online(DeviceAddress device, IReadOnlyList<SensorDescription> sensors, DateTimeOffset at, long readingsDropped = 0) =>
         Build(device, new DeviceStatus
         {
             State = DeviceStatus.Online,
@@ -22,6 +22,7 @@ public static class StatusMessages
             At = at,
             AgentVersion = AgentVersion,
             Sensors = sensors,
+            ReadingsDropped = readingsDropped > 0 ? readingsDropped : null,
         });
 
     public static MqttApplicationMessage Offline(DeviceAddress device, string reason, DateTimeOffset at) =>

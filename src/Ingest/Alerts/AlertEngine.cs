@@ -188,6 +188,10 @@ public sealed class AlertEngine : BackgroundService
                 _parkRules.Saw(b.Device.Park);
                 evaluator.OnBatch(b.Device, b.Batch, b.ReceivedAt);
                 break;
+            case AckInput { Ack.Receipt: true } r:
+                _logger.LogInformation("Bureau receipt of alert {AlertId} by {By}: {Outcome}", r.AlertId, r.Ack.By,
+                    evaluator.Lifecycle.ConfirmReceipt(r.AlertId, r.Ack, r.ReceivedAt));
+                break;
             case AckInput a:
                 var outcome = evaluator.Lifecycle.Acknowledge(a.AlertId, a.Ack, a.ReceivedAt);
                 _logger.LogInformation("Acknowledgement of alert {AlertId} by {By}: {Outcome}", a.AlertId, a.Ack.By, outcome);

@@ -36,11 +36,13 @@ public sealed class TelemetryConsumer(
 
     public ResilientMqttClient? Connection => _mqtt;
 
-    private TelemetryValidationOptions Validation => new()
+    private TelemetryValidationOptions Validation => _validation ??= new()
     {
         MaxClockSkew = _options.MaxClockSkew,
         MaxAge = _options.MaxReadingAge,
     };
+
+    private TelemetryValidationOptions? _validation;
 
     private long _lastMessageTicks = Environment.TickCount64;
     private MqttClientConnectResult? _lastConnect;
@@ -146,7 +148,7 @@ public sealed class TelemetryConsumer(
             metrics.BatchesAccepted.Add(1);
             // Rules first: a fire alarm must not wait for InfluxDB.
             await alerts.ObserveAsync(device, result.Batch, now);
-            var lines = PointMapper.ToLineProtocol(device, result.Batch).ToList();
+            var lines = PointMapper.ToLineProtocol(device, result.Batch);
             await writer.EnqueueAsync(
                 new PendingWrite(lines, ct => AcknowledgeAsync(e, epoch, ct), reason => RejectAsync(e, topic, payload, [new("storage_refused", reason)], now, epoch)),
                 CancellationToken.None);

@@ -23,7 +23,7 @@ public static class PointMapper
     [ThreadStatic]
     private static StringBuilder? _line;
 
-    public static IEnumerable<string> ToLineProtocol(DeviceAddress device, TelemetryBatch batch)
+    public static IReadOnlyList<string> ToLineProtocol(DeviceAddress device, TelemetryBatch batch)
     {
         var readings = batch.Readings!;
         var lines = new List<string>(readings.Count);

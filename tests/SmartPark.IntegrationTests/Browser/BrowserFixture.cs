@@ -47,6 +47,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Saves a full-page screenshot of a view as test output: into <c>$SMARTPARK_SCREENSHOTS</c>
+    /// (<c>./smartpark test</c> points it at <c>.smartpark/test-results/screenshots</c>), else
+    /// next to the test assembly. Returns the file's path.
+    /// </summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string view)
+    {
+        var folder = Environment.GetEnvironmentVariable("SMARTPARK_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, view + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+
     /// <summary>Closes the test's pages, so they stop reconnecting to a Dashboard the test has stopped.</summary>
     public async Task CloseContextsAsync()
     {

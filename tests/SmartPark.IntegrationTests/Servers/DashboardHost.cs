@@ -23,7 +23,7 @@ public sealed class DashboardHost : IAsyncDisposable
     public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user);
 
     /// <summary>Starts the Dashboard with <see cref="TestUser.Standard"/> as its users.</summary>
-    public static async Task<DashboardHost> StartAsync(int brokerPort, Uri influx, string database)
+    public static async Task<DashboardHost> StartAsync(int brokerPort, Uri influx, string database, params string[] extraArgs)
     {
         var dir = Directory.CreateTempSubdirectory("smartpark-dashboard-").FullName;
         var usersPath = TestUser.WriteFile(dir, TestUser.Standard);
@@ -37,6 +37,7 @@ public sealed class DashboardHost : IAsyncDisposable
             $"--Influx:Database={database}",
             $"--Dashboard:UsersPath={usersPath}",
             "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
         ]);
         await app.StartAsync();
         using var http = new HttpClient();

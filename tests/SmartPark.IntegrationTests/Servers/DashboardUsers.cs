@@ -16,7 +16,12 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 
     public static TestUser BureauA { get; } = new("bureau-a", DashboardRoles.Bureau, "p-a");
 
-    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA];
+    /// <summary>Operator and bureau officer of the demo park (<c>baiyun-shimen</c>).</summary>
+    public static TestUser OperatorDemo { get; } = new("op-demo", DashboardRoles.Operator, "baiyun-shimen");
+
+    public static TestUser BureauDemo { get; } = new("bureau-demo", DashboardRoles.Bureau, "baiyun-shimen");
+
+    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo];
 
     /// <summary>Writes a users file for these users (hashed as production does) and returns its path.</summary>
     public static string WriteFile(string directory, IEnumerable<TestUser> users)

@@ -73,6 +73,13 @@ public sealed class ProcessRunner : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Waits (bounded) until the process is gone and every line it wrote has been read into <see cref="Output"/>.</summary>
+    public async Task WaitForExitAndOutputAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(5));

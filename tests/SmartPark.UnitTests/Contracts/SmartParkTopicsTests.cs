@@ -65,6 +65,8 @@ public class SmartParkTopicsTests
     [InlineData("a/b")]
     [InlineData("a+")]
     [InlineData("01234567890123456789012345678901234567890123456789012345678901234")]
+    [InlineData("abc\n")]
+    [InlineData("é")]
     public void Rejects_invalid_ids(string id) => Assert.False(Ids.IsValid(id));
 
     [Fact]

@@ -294,6 +294,26 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void A_bureau_receipt_is_recorded_on_a_bureau_alert_without_changing_its_state()
+    {
+        var e = Evaluator(Rule("nmhc-inplant-instant-gd"), Rule("flame"));
+        Read(e, T0, "voc-1", "nmhc", 25);
+        Read(e, T0, "flame-1", "flame", 1);
+        var raised = Drain();
+        var emission = raised.Single(t => t.Alert.RuleId == "nmhc-inplant-instant-gd").AlertId;
+        var fire = raised.Single(t => t.Alert.RuleId == "flame").AlertId;
+
+        Assert.Equal("receipt recorded", e.Lifecycle.ConfirmReceipt(emission, new AlertAck { By = "bureau-li", Receipt = true }, T0.AddMinutes(1)));
+        Assert.Equal("receipt already recorded", e.Lifecycle.ConfirmReceipt(emission, new AlertAck { By = "bureau-li", Receipt = true }, T0.AddMinutes(2)));
+        Assert.Equal("not a bureau alert: receipt not recorded", e.Lifecycle.ConfirmReceipt(fire, new AlertAck { By = "bureau-li", Receipt = true }, T0.AddMinutes(1)));
+
+        var doc = _state.Alerts.Values.Single(a => a.Document.AlertId == emission);
+        Assert.Equal((AlertStates.Active, "bureau-li", T0.AddMinutes(1)), (doc.Document.State, doc.Document.BureauReceivedBy, doc.Document.BureauReceivedAt));
+        Assert.True(doc.DocumentDirty); // republished, so every Dashboard shows it
+        Assert.Empty(Drain()); // no transition: the park still has to handle it
+    }
+
+    [Fact]
     public void A_cleared_alert_waits_for_its_acknowledgement_and_comes_back_as_the_same_alert()
     {
         var e = Evaluator(Rule("flame"));

@@ -47,5 +47,16 @@ public class DemoRegistryTests
         Assert.True(cache.Verify("ingest", "demo-ingest-password", ingest));
         Assert.True(registry.TryGetAccount("dashboard", out _, out var dashboard));
         Assert.True(cache.Verify("dashboard", "demo-dashboard-password", dashboard));
+        Assert.True(registry.TryGetAccount("uplink", out _, out var uplink));
+        Assert.True(cache.Verify("uplink", "demo-uplink-password", uplink));
+    }
+
+    [Fact]
+    public void Demo_monitoring_points_report_nmhc_of_the_voc_sensors()
+    {
+        var registry = RegistryLoader.Load(Path.Combine(Parks, "baiyun-demo.registry.yaml"));
+        var points = registry.MonitoringPoints.ToList();
+        Assert.Equal(4, points.Count);
+        Assert.All(points, p => Assert.Equal(new PollutantSource("a24088", "nmhc", "voc-1"), Assert.Single(p.Sources)));
     }
 }

@@ -33,4 +33,12 @@ public class MosquittoAuthFilesTests
             """, acl, StringComparison.Ordinal);
         Assert.Contains("\nuser dashboard\ntopic read smartpark/v1/#\ntopic write smartpark/v1/+/alerts/+/ack\n", acl, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_uplink_account_reads_telemetry_and_status_in_mosquitto_too()
+    {
+        var yaml = RegistryYaml.Valid.Replace("services:\n", $"services:\n  - {{ id: uplink, role: uplink, credential: {RegistryYaml.Hash} }}\n", StringComparison.Ordinal);
+        var acl = MosquittoAuthFiles.AclFile(RegistryLoader.Parse(yaml));
+        Assert.Contains("\nuser uplink\ntopic read smartpark/v1/+/+/+/telemetry\ntopic read smartpark/v1/+/+/+/status\n", acl, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,7 @@ namespace SmartPark.EdgeAgent.Drivers.Simulated;
 /// <summary>
 /// A three-phase meter on an enterprise's incomer: power follows the shift pattern over a
 /// standby floor; the energy register only counts up, integrating power between reads.
-/// Settings: <c>ratedKw</c> (default 150), <c>shift</c>, <c>seed</c>.
+/// Settings: <c>ratedKw</c> (default 150), <c>standbyKw</c> (default 2 % of rated), <c>shift</c>, <c>seed</c>.
 /// </summary>
 public sealed class SimulatedEnergyMeter : ISensorDriver
 {
@@ -14,6 +14,7 @@ public sealed class SimulatedEnergyMeter : ISensorDriver
 
     private readonly SeededNoise _noise;
     private readonly double _ratedKw;
+    private readonly double _standbyKw;
     private readonly ShiftPattern _shift;
     private double _energyKwh;
     private DateTimeOffset? _lastRead;
@@ -23,6 +24,8 @@ public sealed class SimulatedEnergyMeter : ISensorDriver
         SensorId = options.Id;
         _noise = new SeededNoise(seed);
         _ratedKw = options.GetDouble("ratedKw", 150);
+        // A shut-down works keeps lights and a guard room, not 2 % of a production line it no longer runs.
+        _standbyKw = options.GetDouble("standbyKw", _ratedKw * 0.02);
         _shift = ProductionProfile.Parse(options.GetString("shift", "day"));
         _energyKwh = 10_000 + (seed % 50_000);
     }
@@ -41,7 +44,7 @@ public sealed class SimulatedEnergyMeter : ISensorDriver
             _energyKwh += Math.Max(0, (at - RegisterEpoch).TotalHours) * _ratedKw * 0.3;
         }
 
-        var standbyKw = _ratedKw * 0.02;
+        var standbyKw = _standbyKw;
         var level = ProductionProfile.Level(at, _shift);
         var powerKw = Math.Max(0, standbyKw + (level * _ratedKw * _noise.Uniform(0.8, 1.0)) + _noise.Gaussian(0, standbyKw * 0.1));
 

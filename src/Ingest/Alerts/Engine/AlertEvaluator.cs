@@ -13,35 +13,76 @@ namespace SmartPark.Ingest.Alerts.Engine;
 public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, EngineState state)
 {
     private readonly AlertLifecycle _lifecycle = new(state);
-    // Rules per series key, so the hot path does not filter and match sensor patterns per reading.
-    private readonly Dictionary<string, List<AlertRule>> _applicable = [];
+    // What each device and series needs, worked out once (rules in force, keys, memory), so a
+    // reading costs dictionary lookups and arithmetic, not string building, LINQ and pattern
+    // matching: the engine evaluates every reading Ingest accepts.
+    private readonly Dictionary<DeviceAddress, DevicePlan> _devices = [];
+    private readonly Dictionary<(DeviceAddress Device, string Sensor, string Quantity), SeriesPlan> _series = [];
 
     public AlertLifecycle Lifecycle => _lifecycle;
 
     public void OnBatch(DeviceAddress device, TelemetryBatch batch, DateTimeOffset receivedAt)
     {
-        var deviceRules = rules.For(device);
-        Seen(device, receivedAt, deviceRules);
+        var plan = DevicePlanOf(device);
+        Seen(plan, receivedAt);
         foreach (var reading in batch.Readings!)
         {
-            var sensor = reading.Sensor!;
-            var quantity = reading.Quantity!;
+            var series = SeriesPlanOf(plan, reading.Sensor!, reading.Quantity!);
             var value = reading.Value!.Value;
             var ts = reading.Ts!.Value.ToUnixTimeMilliseconds();
-            var key = $"{device.Park}/{device.Enterprise}/{device.Device}/{sensor}/{quantity}";
-            if (!state.Series.TryGetValue(key, out var series))
-                state.Series[key] = series = new SeriesMemory();
-            if (!_applicable.TryGetValue(key, out var applicable))
-                _applicable[key] = applicable = [.. deviceRules.Where(r => r.Quantity == quantity && r.WatchesSensor(sensor))];
-            Remember(series, applicable, ts, value);
-            var scope = new AlertScope(device.Park, device.Enterprise, device.Device, sensor);
-            foreach (var rule in applicable)
+            Remember(series, ts, value);
+            for (var i = 0; i < series.Rules.Length; i++)
             {
-                var (met, shown) = Judge(rule, device, series, ts, value);
-                _lifecycle.Apply(rule, scope, met, shown, receivedAt);
+                var rule = series.Rules[i];
+                var (met, shown) = Judge(rule, device, series.Memory, ts, value);
+                _lifecycle.Apply(rule, series.Scope, series.ConditionKeys[i], met, shown, receivedAt);
             }
         }
         EvaluateCombinations(device.Park, device.Enterprise, receivedAt);
+    }
+
+    private DevicePlan DevicePlanOf(DeviceAddress device)
+    {
+        if (_devices.TryGetValue(device, out var plan))
+            return plan;
+        var deviceRules = rules.For(device);
+        var scope = new AlertScope(device.Park, device.Enterprise, device.Device);
+        AlertRule[] absence = [.. deviceRules.Where(r => r.Kind == RuleKinds.Absence)];
+        plan = new DevicePlan(device, device.Park + "/" + device.Enterprise + "/" + device.Device, deviceRules, scope,
+            absence, [.. absence.Select(r => AlertLifecycle.Key(r.Id, scope))]);
+        _devices[device] = plan;
+        return plan;
+    }
+
+    private SeriesPlan SeriesPlanOf(DevicePlan device, string sensor, string quantity)
+    {
+        if (_series.TryGetValue((device.Address, sensor, quantity), out var plan))
+            return plan;
+        var key = $"{device.Key}/{sensor}/{quantity}";
+        if (!state.Series.TryGetValue(key, out var memory))
+            state.Series[key] = memory = new SeriesMemory();
+        AlertRule[] applicable = [.. device.Rules.Where(r => r.Quantity == quantity && r.WatchesSensor(sensor))];
+        var scope = new AlertScope(device.Address.Park, device.Address.Enterprise, device.Address.Device, sensor);
+        plan = new SeriesPlan(memory, scope, applicable, [.. applicable.Select(r => AlertLifecycle.Key(r.Id, scope))])
+        {
+            WindowRules = [.. applicable.Where(r => r.Kind == RuleKinds.Window)],
+            RateWindowMs = applicable.Where(r => r.Kind == RuleKinds.Rate).Select(r => (long)r.Window!.Value.TotalMilliseconds).DefaultIfEmpty(0).Max(),
+            FlatTolerance = applicable.Where(r => r.Kind == RuleKinds.Flatline).Select(r => r.Tolerance).DefaultIfEmpty(0).Min(),
+            NoiseFloor = applicable.Where(r => r.Kind == RuleKinds.Registry).Select(r => r.NoiseFloor!.Value).DefaultIfEmpty(double.NaN).Min(),
+        };
+        _series[(device.Address, sensor, quantity)] = plan;
+        return plan;
+    }
+
+    private sealed record DevicePlan(DeviceAddress Address, string Key, IReadOnlyList<AlertRule> Rules, AlertScope Scope, AlertRule[] AbsenceRules, string[] AbsenceKeys);
+
+    /// <summary>One series' memory and the rules that watch it, with each rule's condition key.</summary>
+    private sealed record SeriesPlan(SeriesMemory Memory, AlertScope Scope, AlertRule[] Rules, string[] ConditionKeys)
+    {
+        public required AlertRule[] WindowRules { get; init; }
+        public required long RateWindowMs { get; init; }
+        public required double FlatTolerance { get; init; }
+        public required double NoiseFloor { get; init; }
     }
 
     /// <summary>The clock moved: windows slide, silent devices go offline, hold-offs expire.</summary>
@@ -94,18 +135,17 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
         return expected > rule.MinSilence ? expected : rule.MinSilence;
     }
 
-    private void Seen(DeviceAddress device, DateTimeOffset at, IReadOnlyList<AlertRule> deviceRules)
+    private void Seen(DevicePlan device, DateTimeOffset at)
     {
-        var key = device.Park + "/" + device.Enterprise + "/" + device.Device;
-        if (!state.Devices.TryGetValue(key, out var memory))
-            state.Devices[key] = memory = new DeviceMemory { Park = device.Park, Enterprise = device.Enterprise, Device = device.Device, LastSeen = at };
+        if (!state.Devices.TryGetValue(device.Key, out var memory))
+            state.Devices[device.Key] = memory = new DeviceMemory { Park = device.Address.Park, Enterprise = device.Address.Enterprise, Device = device.Address.Device, LastSeen = at };
         var gap = (at - memory.LastSeen).TotalSeconds;
         // A smoothed reporting interval; one long gap (an outage) must not teach it a slow device.
         if (gap > 0 && (memory.IntervalSeconds == 0 || gap < memory.IntervalSeconds * 10))
             memory.IntervalSeconds = memory.IntervalSeconds == 0 ? gap : (0.8 * memory.IntervalSeconds) + (0.2 * gap);
         memory.LastSeen = at;
-        foreach (var rule in deviceRules.Where(r => r.Kind == RuleKinds.Absence))
-            _lifecycle.Apply(rule, new AlertScope(device.Park, device.Enterprise, device.Device), false, 0, at);
+        for (var i = 0; i < device.AbsenceRules.Length; i++)
+            _lifecycle.Apply(device.AbsenceRules[i], device.Scope, device.AbsenceKeys[i], false, 0, at);
     }
 
     private static (DeviceAddress Device, string Sensor, string Quantity) ParseSeriesKey(string key)
@@ -116,32 +156,45 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
 
     /// <summary>Keeps what the rules of this series need: window buckets, recent raw points, the
     /// last change (flatline) and how long the value has stayed above a noise floor.</summary>
-    private static void Remember(SeriesMemory series, List<AlertRule> applicable, long ts, double value)
+    private static void Remember(SeriesPlan plan, long ts, double value)
     {
-        foreach (var rule in applicable.Where(r => r.Kind == RuleKinds.Window))
+        var series = plan.Memory;
+        foreach (var rule in plan.WindowRules)
         {
             var width = BucketWidth(rule);
             var start = ts - (((ts % width) + width) % width);
-            var bucket = series.Buckets.FirstOrDefault(b => b.StartTs == start);
+            WindowBucket? bucket = null;
+            foreach (var b in series.Buckets)
+            {
+                if (b.StartTs == start)
+                {
+                    bucket = b;
+                    break;
+                }
+            }
             if (bucket is null)
                 series.Buckets.Add(bucket = new WindowBucket { StartTs = start });
             bucket.Sum += value;
             bucket.Count++;
             var keepFrom = ts - (long)rule.Window!.Value.TotalMilliseconds - width;
-            series.Buckets.RemoveAll(b => b.StartTs < keepFrom);
+            foreach (var b in series.Buckets)
+            {
+                if (b.StartTs < keepFrom)
+                {
+                    series.Buckets.RemoveAll(old => old.StartTs < keepFrom);
+                    break;
+                }
+            }
         }
-        var rateWindow = applicable.Where(r => r.Kind == RuleKinds.Rate).Select(r => (long)r.Window!.Value.TotalMilliseconds).DefaultIfEmpty(0).Max();
-        if (rateWindow > 0)
+        if (plan.RateWindowMs > 0)
         {
             series.Recent.Add(new SamplePoint(ts, value));
-            series.Recent.RemoveAll(p => p.Ts < ts - rateWindow);
+            series.Recent.RemoveAll(p => p.Ts < ts - plan.RateWindowMs);
         }
-        var tolerance = applicable.Where(r => r.Kind == RuleKinds.Flatline).Select(r => r.Tolerance).DefaultIfEmpty(0).Min();
-        if (series.LastValue is not { } last || Math.Abs(value - last) > tolerance)
+        if (series.LastValue is not { } last || Math.Abs(value - last) > plan.FlatTolerance)
             series.ChangedAtTs = ts;
-        var floor = applicable.Where(r => r.Kind == RuleKinds.Registry).Select(r => r.NoiseFloor!.Value).DefaultIfEmpty(double.NaN).Min();
-        if (!double.IsNaN(floor))
-            series.AboveFloorSinceTs = value > floor ? series.AboveFloorSinceTs ?? ts : null;
+        if (!double.IsNaN(plan.NoiseFloor))
+            series.AboveFloorSinceTs = value > plan.NoiseFloor ? series.AboveFloorSinceTs ?? ts : null;
         series.LastValue = value;
         series.LastTs = Math.Max(series.LastTs, ts);
     }

@@ -13,11 +13,14 @@ namespace SmartPark.Ingest.Alerts.Engine;
 public sealed class AlertLifecycle(EngineState state)
 {
     /// <summary>Records the rule's verdict for a scope: <paramref name="met"/> null means "no verdict".</summary>
-    public void Apply(AlertRule rule, AlertScope scope, bool? met, double? value, DateTimeOffset now)
+    public void Apply(AlertRule rule, AlertScope scope, bool? met, double? value, DateTimeOffset now) =>
+        Apply(rule, scope, Key(rule.Id, scope), met, value, now);
+
+    /// <summary>As above, with the condition's key (<see cref="Key"/>) already worked out.</summary>
+    public void Apply(AlertRule rule, AlertScope scope, string key, bool? met, double? value, DateTimeOffset now)
     {
         if (met is null)
             return;
-        var key = Key(rule.Id, scope);
         if (!state.Conditions.TryGetValue(key, out var condition))
             state.AddCondition(key, condition = new ConditionMemory { RuleId = rule.Id, Park = scope.Park, Enterprise = scope.Enterprise });
         condition.Met = met.Value;
@@ -77,6 +80,21 @@ public sealed class AlertLifecycle(EngineState state)
             default:
                 return "already acknowledged";
         }
+    }
+
+    /// <summary>The bureau has received a bureau alert: recorded on its document, state unchanged.</summary>
+    public string ConfirmReceipt(string alertId, AlertAck receipt, DateTimeOffset now)
+    {
+        var alert = state.Alerts.Values.FirstOrDefault(a => a.Document.AlertId == alertId);
+        if (alert is null)
+            return "unknown or already closed";
+        if (!alert.Document.Bureau)
+            return "not a bureau alert: receipt not recorded";
+        if (alert.Document.BureauReceivedAt is not null)
+            return "receipt already recorded";
+        alert.Document = alert.Document with { BureauReceivedAt = now, BureauReceivedBy = receipt.By, UpdatedAt = now };
+        alert.DocumentDirty = true;
+        return "receipt recorded";
     }
 
     public static string Key(string ruleId, AlertScope scope) => ruleId + "|" + scope.Key;

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using SmartPark.Contracts.Registry;
+
+namespace SmartPark.BureauPlatform;
+
+/// <summary>The simulated bureau platform; built here so tests can host it in-process.</summary>
+public static class BureauPlatformApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8090");
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<PlatformOptions>(builder.Configuration.GetSection(PlatformOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new FrameLog(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.DataDirectory));
+        builder.Services.AddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.RegistryPath;
+            return new FrameJudge(string.IsNullOrWhiteSpace(path) ? null : RegistryLoader.Load(path));
+        });
+        builder.Services.AddSingleton<PlatformServer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformServer>());
+        builder.Services.AddHostedService<ConsoleSummary>();
+        var app = builder.Build();
+        app.MapPlatform();
+        return app;
+    }
+}

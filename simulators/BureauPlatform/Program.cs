@@ -1,0 +1,3 @@
+using SmartPark.BureauPlatform;
+
+BureauPlatformApp.Build(args).Run();

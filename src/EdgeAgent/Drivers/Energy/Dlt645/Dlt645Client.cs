@@ -1,0 +1,67 @@
+using SmartPark.EdgeAgent.Drivers.Serial;
+
+namespace SmartPark.EdgeAgent.Drivers.Energy.Dlt645;
+
+/// <summary>
+/// Reads data identifiers from a DL/T 645-2007 meter on a serial line: sends the request, skips
+/// the FE wake-up bytes the meter may echo, reads exactly one frame by its L byte, and checks that
+/// it is the answer to this request (address, control code, the DI echoed).
+/// </summary>
+public sealed class Dlt645Client(ISerialLine line, TimeSpan timeout) : IDisposable
+{
+    private static readonly TimeSpan ByteGap = TimeSpan.FromMilliseconds(200);
+
+    public string Endpoint => line.Name;
+
+    /// <summary>The value bytes (0x33 removed, DI stripped) for <paramref name="dataId"/>.</summary>
+    public byte[] Read(string address, uint dataId)
+    {
+        line.DiscardInput();
+        line.Write(Dlt645Frame.ReadRequest(address, dataId));
+
+        // Skip the preamble (and any noise) up to the first 68.
+        var one = new byte[1];
+        var deadline = DateTime.UtcNow + timeout;
+        do
+        {
+            ReadExactly(one, DateTime.UtcNow > deadline ? TimeSpan.Zero : deadline - DateTime.UtcNow, dataId);
+        }
+        while (one[0] != Dlt645Frame.Start);
+
+        var head = new byte[10];
+        head[0] = Dlt645Frame.Start;
+        ReadExactly(head.AsSpan(1), ByteGap, dataId);
+        var frame = new byte[12 + head[9]];
+        head.CopyTo(frame, 0);
+        ReadExactly(frame.AsSpan(10), ByteGap, dataId);
+
+        var (control, replyAddress, data) = Dlt645Frame.ParseReply(frame);
+        if (address != Dlt645Frame.Wildcard && !string.Equals(replyAddress, address, StringComparison.OrdinalIgnoreCase))
+            throw new Dlt645Exception($"DL/T 645 reply on {line.Name} came from meter {replyAddress}, not {address}");
+        if (control == Dlt645Frame.ReadRefused)
+            throw new Dlt645Exception($"DL/T 645 meter {address} on {line.Name} refused {Dlt645Frame.Hex(dataId)} (error flags 0x{(data.Length > 0 ? data[0] : 0):X2}; 0x02 means it has no such data)");
+        if (control is not (Dlt645Frame.ReadReply or Dlt645Frame.ReadReplyMore))
+            throw new Dlt645Exception($"DL/T 645 reply on {line.Name} has control code {control:X2}, not a read reply");
+        if (data.Length < 4 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(data) != dataId)
+            throw new Dlt645Exception($"DL/T 645 reply on {line.Name} does not answer {Dlt645Frame.Hex(dataId)}");
+        return data[4..];
+    }
+
+    public void Dispose() => line.Dispose();
+
+    private void ReadExactly(Span<byte> buffer, TimeSpan firstTimeout, uint dataId)
+    {
+        var at = 0;
+        while (at < buffer.Length)
+        {
+            try
+            {
+                at += line.Read(buffer[at..], at == 0 ? firstTimeout : ByteGap);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"DL/T 645 meter on {line.Name} did not answer {Dlt645Frame.Hex(dataId)} in time (address, baud rate, parity E?)");
+            }
+        }
+    }
+}

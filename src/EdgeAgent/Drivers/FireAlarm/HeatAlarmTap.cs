@@ -1,0 +1,30 @@
+using SmartPark.Contracts.Quantities;
+using SmartPark.Contracts.Telemetry;
+
+namespace SmartPark.EdgeAgent.Drivers.FireAlarm;
+
+/// <summary>
+/// Wraps a temperature sensor listed in <c>FireAlarm:HeatSensors</c>: every good temperature it
+/// reads also goes to the local alarm, which compares it with the heat threshold. A reading with
+/// flag D is not passed on: the alarm keeps the last good one, so a probe whose cable burns
+/// through in a fire does not silence the heat alarm it already raised.
+/// </summary>
+public sealed class HeatAlarmTap(ISensorDriver inner, LocalFireAlarm alarm) : ISensorDriver, IDisposable
+{
+    public string SensorId => inner.SensorId;
+
+    public IReadOnlyList<string> Quantities => inner.Quantities;
+
+    public IReadOnlyList<SensorValue> Read(DateTimeOffset at)
+    {
+        var values = inner.Read(at);
+        foreach (var v in values)
+        {
+            if (v.Quantity == QuantityCatalogue.Temperature.Name && v.Flag is DataFlag.Normal or DataFlag.OverRange)
+                alarm.ReportHeat(SensorId, v.Value);
+        }
+        return values;
+    }
+
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+}

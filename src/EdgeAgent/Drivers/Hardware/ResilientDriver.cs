@@ -1,0 +1,143 @@
+using SmartPark.Contracts.Telemetry;
+
+namespace SmartPark.EdgeAgent.Drivers.Hardware;
+
+/// <summary>
+/// Keeps one hardware sensor from taking the agent down. It opens the real driver lazily; while
+/// the sensor cannot be opened or read it reports every quantity with flag <c>D</c> (instrument
+/// fault, HJ 212-2017 Table 8) and the last good value (0 before any), and tries again after a
+/// backoff that doubles from <see cref="FirstRetry"/> up to <see cref="MaxRetry"/>. The other
+/// sensors never notice. Each distinct error is logged once, with the fix the message carries.
+/// </summary>
+public sealed class ResilientDriver : ISensorDriver, IDisposable
+{
+    public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(5);
+
+    private readonly Func<ISensorDriver> _open;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Dictionary<string, double> _lastGood = new(StringComparer.Ordinal);
+
+    // The regular sampler and the fire alarm's event sampling may read one sensor at once.
+    private readonly Lock _gate = new();
+    private ISensorDriver? _driver;
+    private DateTimeOffset _nextAttempt = DateTimeOffset.MinValue;
+    private int _failures;
+
+    public ResilientDriver(string sensorId, IReadOnlyList<string> quantities, Func<ISensorDriver> open, TimeProvider time, ILogger logger)
+    {
+        SensorId = sensorId;
+        Quantities = quantities;
+        _open = open;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string SensorId { get; }
+
+    public IReadOnlyList<string> Quantities { get; }
+
+    /// <summary>The error that makes the sensor report <c>D</c> now; null while it reads.</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>When the next open or read is allowed after a failure.</summary>
+    public DateTimeOffset NextAttempt => _nextAttempt;
+
+    /// <summary>How many attempts in a row have failed.</summary>
+    public int ConsecutiveFailures => _failures;
+
+    /// <summary>
+    /// Tries to open the sensor at once. A settings mistake (<see cref="ArgumentException"/>) is
+    /// thrown to the caller; any other failure starts the retry backoff.
+    /// </summary>
+    public void OpenNow()
+    {
+        lock (_gate)
+            OpenNowLocked();
+    }
+
+    public IReadOnlyList<SensorValue> Read(DateTimeOffset at)
+    {
+        lock (_gate)
+            return ReadLocked(at);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+            CloseDriver();
+    }
+
+    private void OpenNowLocked()
+    {
+        if (_driver is not null)
+            return;
+        try
+        {
+            _driver = _open();
+        }
+        catch (ArgumentException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Fail(ex);
+        }
+    }
+
+    private IReadOnlyList<SensorValue> ReadLocked(DateTimeOffset at)
+    {
+        if (_time.GetUtcNow() < _nextAttempt)
+            return Faulted();
+        try
+        {
+            _driver ??= _open();
+            var values = _driver.Read(at);
+            foreach (var v in values)
+                _lastGood[v.Quantity] = v.Value;
+            if (LastError is not null)
+                _logger.LogInformation("Sensor {Sensor} reads again after {Failures} failed attempts", SensorId, _failures);
+            LastError = null;
+            _failures = 0;
+            return values;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            Fail(ex);
+            return Faulted();
+        }
+    }
+
+    private void Fail(Exception ex)
+    {
+        // Close the bus: a sensor that was unplugged or reset is opened afresh on the next attempt.
+        CloseDriver();
+        _failures++;
+        var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks << Math.Min(_failures - 1, 20)));
+        _nextAttempt = _time.GetUtcNow() + delay;
+        if (LastError != ex.Message)
+            _logger.LogError("Sensor {Sensor} reports flag D: {Error} (next try in {Delay})", SensorId, ex.Message, delay);
+        LastError = ex.Message;
+    }
+
+    private void CloseDriver()
+    {
+        if (_driver is IDisposable disposable)
+        {
+            try
+            {
+                disposable.Dispose();
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or ObjectDisposedException)
+            {
+                _logger.LogDebug("Closing sensor {Sensor} failed: {Error}", SensorId, ex.Message);
+            }
+        }
+        _driver = null;
+    }
+
+    private IReadOnlyList<SensorValue> Faulted() =>
+        Quantities.Select(q => new SensorValue(q, _lastGood.GetValueOrDefault(q), DataFlag.Fault)).ToList();
+}

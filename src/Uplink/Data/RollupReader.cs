@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SmartPark.Contracts.Registry;
+using SmartPark.Contracts.Telemetry;
+using SmartPark.Platform.Influx;
+using SmartPark.Uplink.Points;
+
+namespace SmartPark.Uplink.Data;
+
+/// <summary>
+/// Reads a point's periods from InfluxDB: values from Ingest's rollups (<c>nmhc_1m</c> for minute
+/// data, <c>nmhc_1h</c> for hours and days: mean, min, max, count per window) and flags from the
+/// raw readings' <c>flag</c> field, counted per 1-minute window and folded by <see cref="FlagRule"/>.
+/// A minute period longer than one minute combines its 1-minute rows (the mean weighted by count).
+/// </summary>
+public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
+{
+    private const long HourMs = 3_600_000;
+
+    /// <summary>Stats per period start and pollutant code for the periods in [<paramref name="fromMs"/>, <paramref name="toMs"/>).</summary>
+    public async Task<SortedDictionary<long, Dictionary<string, PeriodStats>>> ReadStatsAsync(
+        PointConfig point, PeriodKind kind, int minInterval, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        var length = PeriodClock.Length(kind, minInterval);
+        var suffix = kind == PeriodKind.Minute ? "_1m" : "_1h";
+        var query = string.Join(';', point.Sources.Select(s =>
+            $"SELECT \"mean\", \"min\", \"max\", \"count\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s)} AND time >= {fromMs}ms AND time < {toMs}ms"));
+        var response = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        var sums = new SortedDictionary<long, Dictionary<string, (double Sum, double Min, double Max, long Count)>>();
+        foreach (var result in response.Results)
+        {
+            if (result.StatementId >= point.Sources.Count)
+                continue;
+            var code = point.Sources[result.StatementId].Code;
+            foreach (var series in result.Series ?? [])
+            {
+                int time = series.ColumnIndex("time"), mean = series.ColumnIndexOrNone("mean"), min = series.ColumnIndexOrNone("min"),
+                    max = series.ColumnIndexOrNone("max"), count = series.ColumnIndexOrNone("count");
+                if (mean < 0 || min < 0 || max < 0 || count < 0)
+                    continue;
+                foreach (var row in series.Values)
+                {
+                    if (!IsNumber(row[mean]) || !IsNumber(row[min]) || !IsNumber(row[max]) || !IsNumber(row[count]) || row[count].GetInt64() <= 0)
+                        continue;
+                    var start = clock.Floor(row[time].GetInt64(), length);
+                    if (!sums.TryGetValue(start, out var period))
+                        sums[start] = period = [];
+                    var n = row[count].GetInt64();
+                    var add = (row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n);
+                    period[code] = period.TryGetValue(code, out var had)
+                        ? (had.Sum + add.Item1, Math.Min(had.Min, add.Item2), Math.Max(had.Max, add.Item3), had.Count + n)
+                        : add;
+                }
+            }
+        }
+        var stats = new SortedDictionary<long, Dictionary<string, PeriodStats>>();
+        foreach (var (start, period) in sums)
+            stats[start] = period.ToDictionary(p => p.Key, p => new PeriodStats(p.Value.Sum / p.Value.Count, p.Value.Min, p.Value.Max, p.Value.Count));
+        return stats;
+    }
+
+    /// <summary>The data flag per (period start, pollutant code) for the periods in the range, from the raw readings' flags.</summary>
+    public async Task<Dictionary<(long Start, string Code), string>> ReadFlagsAsync(
+        PointConfig point, PeriodKind kind, int minInterval, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        var flags = DataFlag.All;
+        var query = new StringBuilder();
+        foreach (var source in point.Sources)
+        {
+            foreach (var flag in flags)
+            {
+                if (query.Length > 0)
+                    query.Append(';');
+                query.Append(CultureInfo.InvariantCulture,
+                    $"SELECT count(\"value\") AS \"count\" FROM {InfluxQl.Identifier(source.Quantity)} WHERE {Series(point, source)} AND \"flag\" = {InfluxQl.String(flag)} AND time >= {fromMs}ms AND time < {toMs}ms GROUP BY time(1m) fill(none)");
+            }
+        }
+        var response = await influx.QueryAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
+        // (code, 1-minute window) → readings per flag
+        var windows = new Dictionary<(string Code, long Window), Dictionary<string, long>>();
+        foreach (var result in response.Results)
+        {
+            var source = result.StatementId / flags.Count;
+            if (source >= point.Sources.Count)
+                continue;
+            var flag = flags[result.StatementId % flags.Count];
+            foreach (var series in result.Series ?? [])
+            {
+                int time = series.ColumnIndex("time"), count = series.ColumnIndexOrNone("count");
+                if (count < 0)
+                    continue;
+                foreach (var row in series.Values)
+                {
+                    if (!IsNumber(row[count]) || row[count].GetInt64() <= 0)
+                        continue;
+                    var key = (point.Sources[source].Code, row[time].GetInt64());
+                    if (!windows.TryGetValue(key, out var counts))
+                        windows[key] = counts = new Dictionary<string, long>(StringComparer.Ordinal);
+                    counts[flag] = counts.GetValueOrDefault(flag) + row[count].GetInt64();
+                }
+            }
+        }
+        return Fold(windows, kind, PeriodClock.Length(kind, minInterval));
+    }
+
+    private Dictionary<(long Start, string Code), string> Fold(Dictionary<(string Code, long Window), Dictionary<string, long>> windows, PeriodKind kind, long length)
+    {
+        var result = new Dictionary<(long Start, string Code), string>();
+        foreach (var period in windows.GroupBy(w => (Start: clock.Floor(w.Key.Window, length), w.Key.Code)))
+        {
+            result[period.Key] = kind switch
+            {
+                // Minute data: the readings of the whole interval.
+                PeriodKind.Minute => FlagRule.Of(Sum(period.Select(w => w.Value))),
+                // Hourly: the minute values of the hour.
+                PeriodKind.Hour => FlagRule.OfFlags(period.Select(w => FlagRule.Of(w.Value))),
+                // Daily: the hours of the day, each from its minute values.
+                _ => FlagRule.OfFlags(period.GroupBy(w => clock.Floor(w.Key.Window, HourMs))
+                    .Select(hour => FlagRule.OfFlags(hour.Select(w => FlagRule.Of(w.Value))))),
+            };
+        }
+        return result;
+    }
+
+    private static Dictionary<string, long> Sum(IEnumerable<Dictionary<string, long>> counts)
+    {
+        var total = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in counts)
+        {
+            foreach (var (flag, n) in c)
+                total[flag] = total.GetValueOrDefault(flag) + n;
+        }
+        return total;
+    }
+
+    private static string Series(PointConfig point, PollutantSource source) =>
+        $"\"park\" = {InfluxQl.String(point.Device.Park)} AND \"enterprise\" = {InfluxQl.String(point.Device.Enterprise)} AND \"device\" = {InfluxQl.String(point.Device.Device)} AND \"sensor\" = {InfluxQl.String(source.Sensor)}";
+
+    private static bool IsNumber(JsonElement value) => value.ValueKind == JsonValueKind.Number;
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+using SmartPark.Platform.Hosting;
+using SmartPark.Platform.Influx;
+using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
+using SmartPark.Uplink.Data;
+using SmartPark.Uplink.Storage;
+using SmartPark.Uplink.Telemetry;
+
+namespace SmartPark.Uplink;
+
+/// <summary>
+/// The HJ 212 uplink: one hosted service beside Ingest and the Dashboard. It reads the registry's
+/// monitoring points, telemetry from the broker and rollups from InfluxDB, and talks to the
+/// bureau's platform over TCP. Settings: SMARTPARK_-prefixed environment and the command line.
+/// Built here rather than in Program so tests can host the real thing in-process.
+/// </summary>
+public static class UplinkApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8070");
+        builder.AddServiceDefaults();
+
+        builder.Services.Configure<UplinkOptions>(builder.Configuration.GetSection(UplinkOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
+        builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
+        builder.Services.AddSingleton<UplinkMetrics>();
+        builder.Services.AddSingleton(sp => new PeriodClock(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.UtcOffset));
+        builder.Services.AddSingleton(sp => UplinkStore.Open(sp.GetRequiredService<IOptions<UplinkOptions>>().Value.StateDirectory));
+        builder.Services.AddSingleton<RollupReader>();
+        builder.Services.AddSingleton<PeriodReporter>();
+        builder.Services.AddSingleton<LatestReadings>();
+        builder.Services.AddSingleton<TelemetrySubscriber>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetrySubscriber>());
+        builder.Services.AddSingleton<UplinkService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UplinkService>());
+
+        builder.Services.AddHealthChecks()
+            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetrySubscriber>().Connection), null, null))
+            .AddCheck<UplinkHealthCheck>("platforms");
+
+        var app = builder.Build();
+        app.MapServiceDefaults();
+        return app;
+    }
+}

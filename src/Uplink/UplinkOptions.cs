@@ -1,0 +1,67 @@
+using SmartPark.Platform.Mqtt;
+
+namespace SmartPark.Uplink;
+
+/// <summary>Section <c>Uplink</c>. Defaults follow HJ 212-2017; tests shorten the times.</summary>
+public sealed class UplinkOptions
+{
+    public const string Section = "Uplink";
+
+    /// <summary>The broker, with the uplink's service account (role <c>uplink</c>).</summary>
+    public MqttEndpointOptions Broker { get; set; } = new() { ClientId = "smartpark-uplink" };
+
+    /// <summary>Holds <c>uplink.db</c>: the backlog of periods not yet acknowledged and the settings hosts changed.</summary>
+    public string StateDirectory { get; set; } = Path.Combine("data", "uplink");
+
+    /// <summary>Real-time data interval of points whose registry entry gives none.</summary>
+    public TimeSpan RtdInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Minute-data interval in minutes of points whose registry entry gives none.</summary>
+    public int MinInterval { get; set; } = 10;
+
+    /// <summary>The shortest real-time interval a host may set (the standard's 30 s; tests lower it).</summary>
+    public TimeSpan MinRtdInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long after a period ends it is reported: Ingest computes rollups 30 s (its grace) after a window ends.</summary>
+    public TimeSpan Settle { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often settled periods are looked for.</summary>
+    public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How far back periods are looked for again (late readings, an outage of the uplink itself). At least 2 days, so yesterday's daily data is in reach.</summary>
+    public TimeSpan Lookback { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How often the whole lookback is searched; the other checks look only at the last few periods.</summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>When a point is first seen, report periods from this long before (0: from now on).</summary>
+    public TimeSpan Backfill { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Offset of the wall-clock times on the wire (QN, DataTime): Beijing time.</summary>
+    public TimeSpan UtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Wait for a reply when Flag asks (HJ 212 Table 1: 10 s); a host may change it with 1000.</summary>
+    public TimeSpan ReplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Resends after the first try before the link counts as broken (Table 1: 3).</summary>
+    public int Retries { get; set; } = 3;
+
+    /// <summary>A host's set-time (1012) within this of our clock succeeds; further off, it fails with ExeRtn 3 (the server's clock is NTP's business).</summary>
+    public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan MinReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Ask the platform for a time calibration (1013) after each connect.</summary>
+    public bool TimeCalibrationOnConnect { get; set; }
+
+    /// <summary>When set, every point reports to this platform instead of its registry one (demo, staging).</summary>
+    public PlatformOverride Platform { get; set; } = new();
+}
+
+public sealed class PlatformOverride
+{
+    public string? Host { get; set; }
+    public int Port { get; set; }
+}
