@@ -1,29 +1,38 @@
 using System.Runtime.InteropServices;
 using SmartPark.Bench;
 using SmartPark.Bench.Alerts;
+using SmartPark.Bench.Dashboard;
 
 // ./smartpark bench ingest [options]: see BenchOptions.Usage.
 // ./smartpark bench alerts [EVENTS]: fire-alarm latency under background load (AlertLatencyBenchmark).
-if (args.FirstOrDefault() == "agent" && args.Any(a => a is "--help" or "-h"))
+// ./smartpark bench agent [--minutes N]: the edge agent's footprint (AgentFootprintBenchmark).
+// ./smartpark bench dashboard [options]: see DashboardBenchOptions.Usage.
+// dashboard-publisher …: the dashboard bench's publishers, started by it as a child process.
+var command = args.FirstOrDefault();
+if (command == "agent" && args.Any(a => a is "--help" or "-h"))
 {
     Console.WriteLine(SmartPark.Bench.Agent.AgentFootprintBenchmark.Usage);
     return 0;
 }
 if (args.Any(a => a is "--help" or "-h"))
 {
-    Console.WriteLine(BenchOptions.Usage);
+    Console.WriteLine(command == "dashboard" ? DashboardBenchOptions.Usage : BenchOptions.Usage);
     return 0;
 }
 
-BenchOptions options;
+BenchOptions options = new();
+DashboardBenchOptions dashboardOptions = new();
 try
 {
-    options = args.FirstOrDefault() is "alerts" or "agent" ? new BenchOptions() : BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
+    if (command == "dashboard")
+        dashboardOptions = DashboardBenchOptions.Parse(args.Skip(1).ToList());
+    else if (command is not ("alerts" or "agent" or TelemetryPublisherMain.Command))
+        options = BenchOptions.Parse(args.SkipWhile(a => a == "ingest").ToList());
 }
 catch (Exception ex) when (ex is ArgumentException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine(BenchOptions.Usage);
+    Console.Error.WriteLine(command == "dashboard" ? DashboardBenchOptions.Usage : BenchOptions.Usage);
     return 2;
 }
 
@@ -43,9 +52,13 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 try
 {
-    if (args.FirstOrDefault() == "agent")
+    if (command == TelemetryPublisherMain.Command)
+        return await TelemetryPublisherMain.RunAsync(args[1..], cancel.Token);
+    if (command == "dashboard")
+        return await DashboardBenchmark.RunAsync(dashboardOptions, cancel.Token);
+    if (command == "agent")
         return await SmartPark.Bench.Agent.AgentFootprintBenchmark.RunAsync(args.Skip(1).ToList(), cancel.Token);
-    if (args.FirstOrDefault() == "alerts")
+    if (command == "alerts")
         return await AlertLatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200, cancel.Token);
     return await IngestBenchmark.RunAsync(options, cancel.Token);
 }

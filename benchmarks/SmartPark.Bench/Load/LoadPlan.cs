@@ -12,6 +12,9 @@ internal sealed record LoadPlan(string Park, double MessagesPerSecond, int Readi
 {
     public Func<bool>? MayPublish { get; init; }
 
+    /// <summary>Date readings with their publish time (see <see cref="TelemetryPayload"/>).</summary>
+    public bool StampPublishTime { get; init; }
+
     public const string Enterprise = "bench";
     public const string Quantity = "nmhc";
 }

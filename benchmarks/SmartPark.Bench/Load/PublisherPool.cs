@@ -68,7 +68,7 @@ internal sealed class PublisherPool : IAsyncDisposable
     private async Task PublishAsync(IMqttClient client, string device, LoadPlan plan, double rate, DateTimeOffset origin, CancellationToken cancellationToken)
     {
         var topic = SmartParkTopics.Telemetry(new DeviceAddress(plan.Park, LoadPlan.Enterprise, device));
-        var payloads = new TelemetryPayload(device, origin, plan.ReadingsPerMessage);
+        var payloads = new TelemetryPayload(device, origin, plan.ReadingsPerMessage, plan.StampPublishTime);
         using var window = new SemaphoreSlim(plan.WindowPerConnection);
         var started = Stopwatch.GetTimestamp();
         long seq = 0;

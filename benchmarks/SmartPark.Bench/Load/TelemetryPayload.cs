@@ -10,8 +10,10 @@ namespace SmartPark.Bench.Load;
 /// <c>count</c> there is exactly the number of distinct readings stored), and timestamps
 /// advance no faster than the clock up to 100,000 readings/s per device: readings land in the
 /// current rollup windows, as live telemetry does, not in windows that closed long ago.
+/// With <c>stampPublishTime</c>, every reading is dated when its batch is built instead, just
+/// before it is published: a consumer in another process can then tell how long the batch took.
 /// </summary>
-internal sealed class TelemetryPayload(string device, DateTimeOffset origin, int readingsPerMessage)
+internal sealed class TelemetryPayload(string device, DateTimeOffset origin, int readingsPerMessage, bool stampPublishTime = false)
 {
     public const int Sensors = 100;
     private static readonly string[] SensorIds = [.. Enumerable.Range(0, Sensors).Select(i => $"voc-{i:D2}")];
@@ -32,6 +34,7 @@ internal sealed class TelemetryPayload(string device, DateTimeOffset origin, int
             json.WriteString("sentAt", DateTime.UtcNow);
             json.WriteStartArray("readings");
             var first = (seq - 1) * readingsPerMessage;
+            var now = DateTime.UtcNow;
             for (var i = 0; i < readingsPerMessage; i++)
             {
                 json.WriteStartObject();
@@ -40,7 +43,7 @@ internal sealed class TelemetryPayload(string device, DateTimeOffset origin, int
                 json.WriteString("quantity", "nmhc");
                 json.WriteNumber("value", 1 + (k % 500 / 100.0));
                 json.WriteString("unit", "mg/m3");
-                json.WriteString("ts", origin.UtcDateTime.AddMilliseconds(k / Sensors));
+                json.WriteString("ts", stampPublishTime ? now : origin.UtcDateTime.AddMilliseconds(k / Sensors));
                 json.WriteString("flag", "N");
                 json.WriteEndObject();
             }

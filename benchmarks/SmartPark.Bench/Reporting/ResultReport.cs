@@ -19,8 +19,10 @@ internal static class ResultReport
 
     public const long RssTargetBytes = 300L * 1024 * 1024;
 
-    public static string UsageLine(IReadOnlyDictionary<string, ProcessUsage> usage) =>
-        string.Join("  ", Processes.Where(usage.ContainsKey).Select(p =>
+    public static string UsageLine(IReadOnlyDictionary<string, ProcessUsage> usage) => UsageLine(usage, Processes);
+
+    public static string UsageLine(IReadOnlyDictionary<string, ProcessUsage> usage, IEnumerable<string> processes) =>
+        string.Join("  ", processes.Where(usage.ContainsKey).Select(p =>
             string.Create(CultureInfo.InvariantCulture, $"{p} {usage[p].MeanCpuPercent:0}% {Mb(usage[p].PeakRssBytes)}")));
 
     public static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0} MB");
