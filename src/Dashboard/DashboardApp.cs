@@ -39,6 +39,8 @@ public static class DashboardApp
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
+        builder.Services.AddSingleton<PendingReadings>();
+        builder.Services.AddHostedService<ReadingsPublisher>();
         builder.Services.AddHostedService<TilePublisher>();
         builder.Services.AddSingleton<AlertFeed>();
         builder.Services.AddSingleton<AlertAckPublisher>();

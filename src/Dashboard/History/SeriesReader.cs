@@ -23,7 +23,9 @@ public sealed class SeriesReader(InfluxV1Client influx)
             + (sensor is null ? "" : $" AND sensor = {InfluxQl.String(sensor)}")
             + $" AND time >= {InfluxQl.Time(from)} AND time <= {InfluxQl.Time(to)}";
         var fields = resolution == SeriesResolution.Raw ? "value" : "mean, min, max";
-        var q = $"SELECT {fields} FROM {InfluxQl.Identifier(SeriesResolution.Measurement(quantity.Name, resolution))} WHERE {where} GROUP BY sensor ORDER BY time ASC LIMIT {MaxPoints}";
+        // Newest first, so a range over the cap loses its oldest points, not the latest ones an
+        // operator is looking for (a 1 Hz sensor over 6 h is 21,600 raw points); sorted back below.
+        var q = $"SELECT {fields} FROM {InfluxQl.Identifier(SeriesResolution.Measurement(quantity.Name, resolution))} WHERE {where} GROUP BY sensor ORDER BY time DESC LIMIT {MaxPoints}";
         var response = await influx.QueryAsync(q, cancellationToken);
 
         var points = new List<SeriesPoint>();

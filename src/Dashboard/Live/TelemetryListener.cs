@@ -27,6 +27,7 @@ public sealed class TelemetryListener(
     AlertFeed alerts,
     ParkRuleSets rules,
     DirtyTiles tiles,
+    PendingReadings pending,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<TelemetryListener>();
@@ -90,14 +91,14 @@ public sealed class TelemetryListener(
         }
     }
 
-    private async Task OnTelemetryAsync(DeviceAddress device, byte[] payload)
+    private Task OnTelemetryAsync(DeviceAddress device, byte[] payload)
     {
         var now = time.GetUtcNow();
         var result = TelemetryValidator.Validate(payload, device, now);
         if (!result.IsValid)
         {
             _logger.LogDebug("Ignored invalid telemetry from {Device}: {Reasons}", device, result.Summary);
-            return;
+            return Task.CompletedTask;
         }
         var readings = result.Batch.Readings!
             .Select(r => new ReadingView(r.Sensor!, r.Quantity!, r.Value!.Value, QuantityCatalogue.Get(r.Quantity!).Unit, r.Ts!.Value, r.Flag!))
@@ -105,7 +106,8 @@ public sealed class TelemetryListener(
         var update = new ReadingsUpdate(device.Park, device.Enterprise, device.Device, result.Batch.Seq!.Value, now, readings);
         state.ApplyReadings(device, update);
         tiles.Mark(device.Park, device.Enterprise);
-        await hub.Clients.Group(LiveHub.GroupOf(device.Park)).SendAsync("readings", update);
+        pending.Add(device, update); // pushed by ReadingsPublisher, coalesced
+        return Task.CompletedTask;
     }
 
     private async Task OnStatusAsync(DeviceAddress device, byte[] payload)
