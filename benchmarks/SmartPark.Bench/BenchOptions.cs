@@ -27,6 +27,11 @@ internal sealed record BenchOptions
     public IReadOnlyList<double> StepsBatch1 { get; init; } = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0];
 
     public int Publishers { get; init; } = 16;
+
+    /// <summary>The device-fleet phase: devices (0 skips it), readings per batch, batches per second per device.</summary>
+    public int FleetDevices { get; init; } = 1_000;
+    public int FleetSensors { get; init; } = 10;
+    public double FleetRate { get; init; } = 2;
     public int InfluxWriters { get; init; } = 4;
     public int InfluxWriteBatch { get; init; } = 5_000;
 
@@ -49,6 +54,10 @@ internal sealed record BenchOptions
           --steps10 0.1,0.15,...     batch-10 steps, fractions of InfluxDB's ceiling
           --steps1 0.5,0.6,...       batch-1 steps, fractions of the broker's ceiling
           --publishers N             MQTT publisher connections (default 16)
+          --fleet N                  devices of the device-fleet phase, one connection each via the
+                                     simulator's load generator (default 1000; 0 skips it)
+          --fleet-sensors K          readings per fleet batch (default 10)
+          --fleet-rate R             batches per second per fleet device (default 2)
           --writers N                concurrent writers for InfluxDB's ceiling (default 4)
           --keep-going               do not stop a ramp at its first failing step
           --ingest-arg KEY=VALUE     passed to Ingest as --KEY=VALUE (repeatable), e.g. Ingest:ReceiveMaximum=5000
@@ -73,6 +82,9 @@ internal sealed record BenchOptions
                 "--steps10" => o with { StepsBatch10 = Numbers() },
                 "--steps1" => o with { StepsBatch1 = Numbers() },
                 "--publishers" => o with { Publishers = (int)Number() },
+                "--fleet" => o with { FleetDevices = (int)Number() },
+                "--fleet-sensors" => o with { FleetSensors = (int)Number() },
+                "--fleet-rate" => o with { FleetRate = Number() },
                 "--writers" => o with { InfluxWriters = (int)Number() },
                 "--keep-going" => o with { KeepGoing = true },
                 "--ingest-arg" => o,

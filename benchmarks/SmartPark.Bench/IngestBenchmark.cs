@@ -45,7 +45,13 @@ internal static class IngestBenchmark
             steps.AddRange(await ramp.RunAsync(batch, targets, cancellationToken));
         }
 
+        var fleet = options.FleetDevices > 0
+            ? await DeviceFleetRun.RunAsync(influx, Database, broker.Port, sampler, options, cancellationToken)
+            : null;
+
         Console.WriteLine(ResultReport.Render(influxCeiling, brokerCeiling, steps, sampler.PeakRss("ingest")));
-        return steps.Any(s => s.Lost > 0) ? 1 : 0;
+        if (fleet is not null)
+            Console.WriteLine(ResultReport.RenderFleet(fleet));
+        return steps.Any(s => s.Lost > 0) || fleet is { Lost: > 0 } ? 1 : 0;
     }
 }

@@ -72,4 +72,18 @@ internal static class ResultReport
         sb.AppendLine(lost == 0 ? "No step lost data." : $"DATA LOST: {lost:N0} acknowledged readings are not in InfluxDB.");
         return sb.ToString();
     }
+    /// <summary>The device-fleet phase as a table row of its own.</summary>
+    public static string RenderFleet(Scenarios.DeviceFleetRun.Result fleet)
+    {
+        var l = fleet.Load;
+        var sb = new StringBuilder();
+        sb.AppendLine("Device fleet (one MQTT connection per device, the simulator's load generator)");
+        sb.AppendLine("| devices connected | readings/s while holding | stored / acked | drain | result | ingest CPU | influxd CPU | mosquitto CPU | bench CPU | ingest RSS |");
+        sb.AppendLine("|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|");
+        string Cpu(string p) => fleet.Usage.TryGetValue(p, out var u) ? string.Create(CultureInfo.InvariantCulture, $"{u.MeanCpuPercent:0}%") : "";
+        var rss = fleet.Usage.TryGetValue("ingest", out var i) ? Mb(i.PeakRssBytes) : "";
+        sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {l.PeakConnected:N0} / {l.Devices:N0} | {l.HoldReadingsPerSecond:N0} | {fleet.ReadingsStored:N0} / {fleet.ReadingsAcked:N0} | {fleet.Drain.TotalSeconds:0.0} s | {(fleet.Lost == 0 ? "ok" : "LOST")} | {Cpu("ingest")} | {Cpu("influxd")} | {Cpu("mosquitto")} | {Cpu("bench")} | {rss} |"));
+        return sb.ToString();
+    }
 }
