@@ -1,6 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
 using MQTTnet.Server;
+using SmartPark.Contracts.Topics;
+using SmartPark.Ingest.Consumer;
 using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest.Broker;
@@ -12,14 +16,22 @@ namespace SmartPark.Ingest.Broker;
 /// Mosquitto or EMQX instead (<c>EmbeddedBroker:Enabled=false</c>).
 /// With a registry configured every client must log in, and publishes and subscriptions are
 /// checked against its rights (<see cref="BrokerAccessControl"/>); without one it is anonymous.
+/// Its sessions live in memory, so a message it has acknowledged to a device but not yet handed to
+/// Ingest would die with the process: when the host starts stopping, the broker refuses new
+/// telemetry (devices keep it in their outboxes and send it again after the restart) and waits
+/// until Ingest's session has nothing queued, before Ingest's consumer stops.
 /// </summary>
 public sealed class EmbeddedBroker(
     IOptions<EmbeddedBrokerOptions> options,
+    IOptions<IngestOptions> ingest,
     RegistryProvider registry,
     BrokerAccessControl accessControl,
+    IHostApplicationLifetime lifetime,
+    IServiceProvider services,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
+    private volatile bool _stopping;
 
     public bool IsRunning => _server?.IsStarted == true;
 
@@ -48,9 +60,49 @@ public sealed class EmbeddedBroker(
         };
         if (registry.IsConfigured)
             accessControl.Attach(_server);
+        _server.InterceptingPublishAsync += RefuseTelemetryWhileStoppingAsync;
+        // ApplicationStopping runs before any hosted service stops, so the consumer is still taking messages.
+        lifetime.ApplicationStopping.Register(DrainBeforeStopping);
         await _server.StartAsync();
         logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port} ({Access})", o.BindAddress, o.Port,
             registry.IsConfigured ? "registry accounts only" : "anonymous");
+    }
+
+    private Task RefuseTelemetryWhileStoppingAsync(InterceptingPublishEventArgs e)
+    {
+        if (_stopping && e.ProcessPublish && SmartParkTopics.TryParse(e.ApplicationMessage.Topic, out var topic) && topic.Kind == TopicKind.Telemetry)
+        {
+            e.ProcessPublish = false;
+            e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
+            e.Response.ReasonString = "Ingest is stopping; publish again once it is back";
+        }
+        return Task.CompletedTask;
+    }
+
+    private void DrainBeforeStopping()
+    {
+        if (_server is not { IsStarted: true } server)
+            return;
+        _stopping = true;
+        var consumer = ingest.Value.Broker.ClientId;
+        // Resolved here, not injected: the consumer is registered after the broker.
+        var telemetry = services.GetService<TelemetryConsumer>();
+        var started = Stopwatch.GetTimestamp();
+        long pending = 0;
+        while (Stopwatch.GetElapsedTime(started) < options.Value.StopDrainTimeout)
+        {
+            // Queued at the broker, plus taken by the consumer but not yet stored and acknowledged.
+            pending = server.GetSessionsAsync().GetAwaiter().GetResult()
+                .Where(s => s.Id == consumer).Sum(s => s.PendingApplicationMessagesCount)
+                + (telemetry?.Unacknowledged ?? 0);
+            if (pending == 0)
+                break;
+            Thread.Sleep(20); // a bounded poll: MQTTnet raises no event when a session's queue empties
+        }
+        if (pending > 0)
+            logger.LogWarning("Broker stopping with {Pending} messages still queued for or unacknowledged by {Consumer}: those the consumer does not store while stopping die with the broker's in-memory session", pending, consumer);
+        else
+            logger.LogInformation("Broker refusing telemetry while Ingest stops; nothing left queued for {Consumer}", consumer);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -13,4 +13,8 @@ public sealed class EmbeddedBrokerOptions
 
     /// <summary>QoS 1 messages kept per offline persistent session before the oldest are dropped.</summary>
     public int MaxPendingMessagesPerClient { get; set; } = 100_000;
+
+    /// <summary>On shutdown, how long the broker refuses new telemetry and waits for Ingest to take
+    /// what is queued for it before stopping (its sessions live in memory only).</summary>
+    public TimeSpan StopDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

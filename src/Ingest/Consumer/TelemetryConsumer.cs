@@ -36,6 +36,11 @@ public sealed class TelemetryConsumer(
 
     public ResilientMqttClient? Connection => _mqtt;
 
+    /// <summary>Messages taken from the broker and not yet acknowledged (stored or dead-lettered).</summary>
+    public long Unacknowledged => Interlocked.Read(ref _unacknowledged);
+
+    private long _unacknowledged;
+
     private TelemetryValidationOptions Validation => _validation ??= new()
     {
         MaxClockSkew = _options.MaxClockSkew,
@@ -117,6 +122,7 @@ public sealed class TelemetryConsumer(
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         e.AutoAcknowledge = false;
+        Interlocked.Increment(ref _unacknowledged);
         Interlocked.Exchange(ref _lastMessageTicks, Environment.TickCount64);
         var topic = e.ApplicationMessage.Topic;
         var payload = e.ApplicationMessage.Payload.ToArray();
@@ -176,6 +182,7 @@ public sealed class TelemetryConsumer(
     /// twice is harmless where a stray acknowledgement could lose another message.</summary>
     private Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs e, long epoch, CancellationToken cancellationToken)
     {
+        Interlocked.Decrement(ref _unacknowledged);
         if (_mqtt!.Epoch == epoch)
             return e.AcknowledgeAsync(cancellationToken);
         metrics.StaleAcknowledgements.Add(1);
