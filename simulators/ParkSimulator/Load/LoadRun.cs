@@ -41,7 +41,7 @@ public sealed class LoadRun(LoadOptions options, ILogger logger)
         var sampler = new ProcessUsage();
         var snapshots = new List<LoadSnapshot>();
         var connecting = ConnectAllAsync(cancellationToken);
-        var scheduler = PublishAsync(publishing.Token);
+        var scheduler = PublishAsync(publishing.Token, cancellationToken);
         var holdStarted = TimeSpan.Zero;
         var holdFrom = -1;
         var last = (At: TimeSpan.Zero, Published: 0L, Acked: 0L);
@@ -81,6 +81,10 @@ public sealed class LoadRun(LoadOptions options, ILogger logger)
         }
         await publishing.CancelAsync();
         await scheduler;
+        // Let the publishes in flight get their PUBACKs (bounded), so the summary counts them.
+        var drainStarted = Stopwatch.GetTimestamp();
+        while (Interlocked.Read(ref _inFlight) > 0 && Stopwatch.GetElapsedTime(drainStarted) < TimeSpan.FromSeconds(30) && !cancellationToken.IsCancellationRequested)
+            await Task.Delay(20, CancellationToken.None);
         await connecting.ContinueWith(_ => { }, TaskScheduler.Default);
         var hold = holdFrom >= 0 ? snapshots.Skip(holdFrom).ToList() : [];
         // The first hold sample still carries the ramp's last connections: skip it when there are others.
@@ -134,7 +138,10 @@ public sealed class LoadRun(LoadOptions options, ILogger logger)
     }
 
     /// <summary>Every tick, owes <c>connected × rate × tick</c> publishes and hands them round-robin to connected devices.</summary>
-    private async Task PublishAsync(CancellationToken cancellationToken)
+    /// <remarks><paramref name="stopScheduling"/> ends the run's publishing; publishes already sent
+    /// keep <paramref name="cancellationToken"/> and so finish (acknowledged or refused) rather than
+    /// being cancelled mid-flight and miscounted as refused.</remarks>
+    private async Task PublishAsync(CancellationToken stopScheduling, CancellationToken cancellationToken)
     {
         if (options.Rate <= 0)
             return;
@@ -143,7 +150,7 @@ public sealed class LoadRun(LoadOptions options, ILogger logger)
         var next = 0;
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(stopScheduling))
             {
                 owed += Volatile.Read(ref _connected) * options.Rate * Tick.TotalSeconds;
                 var now = DateTimeOffset.UtcNow;
