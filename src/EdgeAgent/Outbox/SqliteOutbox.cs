@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SmartPark.Platform.Storage;
 
 namespace SmartPark.EdgeAgent.Outbox;
 
@@ -33,33 +34,16 @@ public sealed class SqliteOutbox : IAsyncDisposable
     public static async Task<SqliteOutbox> OpenAsync(string path, long maxBytes = long.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-            Directory.CreateDirectory(directory);
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = """
-                PRAGMA journal_mode = WAL;
-                PRAGMA synchronous = FULL;
-                CREATE TABLE IF NOT EXISTS outbox (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                    readings TEXT NOT NULL,
-                    reading_count INTEGER NOT NULL,
-                    stored_at_ms INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS counters (
-                    name TEXT PRIMARY KEY,
-                    value INTEGER NOT NULL);
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var connection = DurableSqlite.Open(path, """
+            CREATE TABLE IF NOT EXISTS outbox (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                readings TEXT NOT NULL,
+                reading_count INTEGER NOT NULL,
+                stored_at_ms INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS counters (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL);
+            """);
         await using var size = connection.CreateCommand();
         size.CommandText = "SELECT COALESCE(SUM(length(CAST(readings AS BLOB))), 0) FROM outbox";
         var pendingBytes = (long)(await size.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;

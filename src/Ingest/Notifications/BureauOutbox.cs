@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SmartPark.Platform.Storage;
 
 namespace SmartPark.Ingest.Notifications;
 
@@ -31,18 +32,7 @@ public sealed class BureauOutbox : IAsyncDisposable
     /// SQLite itself, so it can be made by a DI factory.</summary>
     public static BureauOutbox Open(string directory)
     {
-        Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(directory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = FULL;
+        var connection = DurableSqlite.Open(Path.Combine(directory, FileName), """
             CREATE TABLE IF NOT EXISTS outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 alert_id TEXT NOT NULL,
@@ -57,8 +47,8 @@ public sealed class BureauOutbox : IAsyncDisposable
                 transition TEXT NOT NULL,
                 count INTEGER NOT NULL,
                 next_due_ms INTEGER NOT NULL);
-            """;
-        command.ExecuteNonQuery();
+            """);
+        using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox";
         var depth = (long)command.ExecuteScalar()!;
         return new BureauOutbox(connection, depth);

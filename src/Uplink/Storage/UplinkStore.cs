@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SmartPark.Platform.Storage;
 
 namespace SmartPark.Uplink.Storage;
 
@@ -23,18 +24,7 @@ public sealed class UplinkStore : IDisposable
 
     public static UplinkStore Open(string directory)
     {
-        Directory.CreateDirectory(directory);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(directory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-        }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = FULL;
+        var connection = DurableSqlite.Open(Path.Combine(directory, FileName), """
             CREATE TABLE IF NOT EXISTS points (
                 mn TEXT PRIMARY KEY,
                 since_ms INTEGER NOT NULL,
@@ -59,8 +49,7 @@ public sealed class UplinkStore : IDisposable
                 acked_ms INTEGER,
                 UNIQUE (mn, cn, data_time));
             CREATE INDEX IF NOT EXISTS records_pending ON records (mn, acked_ms, end_ms);
-            """;
-        command.ExecuteNonQuery();
+            """);
         return new UplinkStore(connection);
     }
 
