@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Bench.Dashboard;
@@ -28,7 +29,7 @@ internal static class HistoryRun
         var written = await MonthOfRollups.WriteAsync(influx, end, cancellationToken);
         Console.WriteLine($"history: wrote {string.Join(", ", written.Select(kv => $"{kv.Value:N0} points to {kv.Key}"))} in {Stopwatch.GetElapsedTime(writing).TotalSeconds:0.0} s");
 
-        using var session = await DashboardSession.SignInAsync(dashboard, user, password, cancellationToken);
+        using var session = await SignedInClient.SignInAsync(dashboard, user, password, cancellationToken);
         var timings = new List<HistoryTiming>();
         foreach (var (label, range, format) in Cases)
         {

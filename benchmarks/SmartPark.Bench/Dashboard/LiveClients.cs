@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.Bench.Dashboard;
 
@@ -11,7 +12,7 @@ namespace SmartPark.Bench.Dashboard;
 /// </summary>
 internal sealed class LiveClients : IAsyncDisposable
 {
-    private readonly List<(DashboardSession Session, HubConnection Hub)> _clients = [];
+    private readonly List<(SignedInClient Session, HubConnection Hub)> _clients = [];
     private long _tiles;
     private long _closed;
     private volatile bool _disposing;
@@ -62,10 +63,10 @@ internal sealed class LiveClients : IAsyncDisposable
         return clients;
     }
 
-    private async Task<(DashboardSession, HubConnection)> ConnectOneAsync(Uri dashboard, string user, string password, string park, DeliveryLedger ledger, CancellationToken cancellationToken)
+    private async Task<(SignedInClient, HubConnection)> ConnectOneAsync(Uri dashboard, string user, string password, string park, DeliveryLedger ledger, CancellationToken cancellationToken)
     {
-        var session = await DashboardSession.SignInAsync(dashboard, user, password, cancellationToken);
-        var hub = session.LiveHub();
+        var session = await SignedInClient.SignInAsync(dashboard, user, password, cancellationToken);
+        var hub = session.Hub("hubs/live", Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets);
         try
         {
             hub.On<ReadingsReceipt>("readings", r => ledger.OnReceived(r.Device, r.Seq, r.PublishedAt));
@@ -94,7 +95,7 @@ internal sealed class LiveClients : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposing = true;
-        List<(DashboardSession Session, HubConnection Hub)> clients;
+        List<(SignedInClient Session, HubConnection Hub)> clients;
         lock (_clients)
             clients = [.. _clients];
         await Task.WhenAll(clients.Select(async c =>

@@ -20,7 +20,7 @@ public sealed class DashboardHost : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>Signs one of <see cref="TestUser.Standard"/> in.</summary>
-    public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user);
+    public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user.Name, user.Password);
 
     /// <summary>Starts the Dashboard with <see cref="TestUser.Standard"/> as its users.</summary>
     public static async Task<DashboardHost> StartAsync(int brokerPort, Uri influx, string database, params string[] extraArgs)
