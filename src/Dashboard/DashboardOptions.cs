@@ -19,7 +19,7 @@ public sealed class DashboardOptions
     /// <summary>How often changed enterprise tiles are pushed to browsers: at most one update per tile per interval.</summary>
     public TimeSpan TileInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>How often live readings are pushed: each device's latest reading per sensor, at most once per interval.</summary>
+    /// <summary>How often live readings are pushed: each device's readings since the last push, in one message per interval.</summary>
     public TimeSpan ReadingsInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan MaxHistory { get; set; } = TimeSpan.FromDays(2);

@@ -3,9 +3,11 @@ using SmartPark.Contracts.Topics;
 namespace SmartPark.Dashboard.Live;
 
 /// <summary>
-/// Live readings waiting for the next push, per device: only the latest reading of each sensor
-/// and quantity is kept, so a device sending ten batches a second reaches each browser as a few
-/// updates a second (<see cref="ReadingsPublisher"/>), however many browsers watch its park.
+/// Live readings waiting for the next push, per device: the batches a device sends within one
+/// interval reach each browser as one update (<see cref="ReadingsPublisher"/>), so a device
+/// sending ten batches a second costs a browser a few messages a second. Every reading is kept
+/// (a live chart draws them all), up to <see cref="MaxPerSeries"/> of each sensor and quantity
+/// per interval, the newest.
 /// Without this the Dashboard pushed every batch to every browser and, with 500 browsers at
 /// 5,000 readings/s (<c>./smartpark bench dashboard</c>), fell seconds behind.
 /// </summary>
@@ -33,15 +35,18 @@ public sealed class PendingReadings
         }
     }
 
-    /// <summary>The newer batch's header; per sensor and quantity the reading with the latest timestamp.</summary>
+    /// <summary>Readings of one sensor and quantity kept per interval, at most (a 400 Hz series).</summary>
+    public const int MaxPerSeries = 100;
+
+    /// <summary>The newer batch's header; the readings of both, each (sensor, quantity, time) once,
+    /// oldest first, at most <see cref="MaxPerSeries"/> per series.</summary>
     public static ReadingsUpdate Merge(ReadingsUpdate earlier, ReadingsUpdate later)
     {
-        var latest = new Dictionary<(string Sensor, string Quantity), ReadingView>();
-        foreach (var r in earlier.Readings.Concat(later.Readings))
-        {
-            if (!latest.TryGetValue((r.Sensor, r.Quantity), out var kept) || r.Ts >= kept.Ts)
-                latest[(r.Sensor, r.Quantity)] = r;
-        }
-        return later with { Seq = Math.Max(earlier.Seq, later.Seq), Readings = [.. latest.Values] };
+        var readings = earlier.Readings.Concat(later.Readings)
+            .GroupBy(r => (r.Sensor, r.Quantity, r.Ts)).Select(g => g.Last())
+            .GroupBy(r => (r.Sensor, r.Quantity)).SelectMany(g => g.OrderBy(r => r.Ts).TakeLast(MaxPerSeries))
+            .OrderBy(r => r.Ts)
+            .ToList();
+        return later with { Seq = Math.Max(earlier.Seq, later.Seq), Readings = readings };
     }
 }

@@ -5,7 +5,7 @@ namespace SmartPark.Dashboard.Live;
 
 /// <summary>
 /// Server-side coalescing of live readings: every <see cref="DashboardOptions.ReadingsInterval"/>
-/// each device's pending update (its latest reading per sensor and quantity) goes to its park's
+/// each device's pending update (the readings it sent since the last push) goes to its park's
 /// group. A browser so gets at most one readings update per device per interval.
 /// </summary>
 public sealed class ReadingsPublisher(PendingReadings pending, IHubContext<LiveHub> hub, IOptions<DashboardOptions> options, TimeProvider time, ILogger<ReadingsPublisher> logger) : BackgroundService

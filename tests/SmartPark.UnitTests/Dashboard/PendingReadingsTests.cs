@@ -12,7 +12,7 @@ public sealed class PendingReadingsTests
         new("p1", "e1", "d1", seq, T0.AddSeconds(seq), [.. readings.Select(r => new ReadingView(r.Sensor, r.Quantity, r.Value, "x", T0.AddSeconds(r.Second), "N"))]);
 
     [Fact]
-    public void A_burst_from_one_device_drains_as_one_update_with_the_latest_reading_of_each_sensor()
+    public void A_burst_from_one_device_drains_as_one_update_carrying_every_reading_in_time_order()
     {
         var pending = new PendingReadings();
         for (var seq = 1; seq <= 50; seq++)
@@ -21,16 +21,27 @@ public sealed class PendingReadingsTests
 
         var update = Assert.Single(pending.Drain());
         Assert.Equal(51, update.Seq);
-        Assert.Equal([("meter-1", 50.0), ("voc-1", 2.5)], update.Readings.OrderBy(r => r.Sensor).Select(r => (r.Sensor, r.Value)));
+        Assert.Equal([.. Enumerable.Range(1, 50).Select(i => (double)i), 2.5], update.Readings.Select(r => r.Value));
         Assert.Empty(pending.Drain());
     }
 
     [Fact]
-    public void A_late_batch_does_not_replace_a_newer_reading()
+    public void A_reading_sent_twice_is_kept_once_and_a_late_one_takes_its_place_in_time()
     {
-        var merged = PendingReadings.Merge(Update(2, ("voc-1", "nmhc", 3.0, 20)), Update(3, ("voc-1", "nmhc", 1.0, 10)));
-        Assert.Equal(3.0, Assert.Single(merged.Readings).Value);
+        var merged = PendingReadings.Merge(Update(2, ("voc-1", "nmhc", 3.0, 20)), Update(3, ("voc-1", "nmhc", 1.0, 10), ("voc-1", "nmhc", 3.0, 20)));
+        Assert.Equal([1.0, 3.0], merged.Readings.Select(r => r.Value));
         Assert.Equal(3, merged.Seq);
+    }
+
+    [Fact]
+    public void A_very_fast_series_keeps_its_newest_readings_only()
+    {
+        var pending = new PendingReadings();
+        for (var i = 0; i < PendingReadings.MaxPerSeries + 20; i++)
+            pending.Add(Device, Update(i + 1, ("voc-1", "nmhc", i, i)));
+        var kept = Assert.Single(pending.Drain()).Readings;
+        Assert.Equal(PendingReadings.MaxPerSeries, kept.Count);
+        Assert.Equal(PendingReadings.MaxPerSeries + 19, kept[^1].Value);
     }
 
     [Fact]
