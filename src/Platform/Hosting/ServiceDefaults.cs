@@ -21,17 +21,28 @@ public static class ServiceDefaults
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        AddHealthAndLogging(builder);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(MeterPrefix + "*")
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return builder;
+    }
+
+    /// <summary>
+    /// Structured logs, health checks and the bounded SIGTERM shutdown, without Kestrel or the
+    /// metrics pipeline: the edge agent's host (its 40 MB budget on a Pi has no room for them;
+    /// it serves <c>/healthz</c> with <see cref="HealthListener"/> and reports its state over MQTT).
+    /// </summary>
+    public static IHostApplicationBuilder AddHealthAndLogging(this IHostApplicationBuilder builder)
+    {
         ConfigureLogging(builder.Logging, builder.Configuration);
 
         // SIGTERM: stop accepting work, flush, and exit within this bound.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(MeterPrefix + "*")
-            .AddAspNetCoreInstrumentation()
-            .AddRuntimeInstrumentation()
-            .AddPrometheusExporter());
         return builder;
     }
 
@@ -75,16 +86,7 @@ public static class ServiceDefaults
 
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        var body = new HealthBody(
-            report.Status.ToString(),
-            report.Entries.ToDictionary(
-                e => e.Key,
-                e => new HealthEntry(e.Value.Status.ToString(), e.Value.Description)));
-        return context.Response.WriteAsJsonAsync(body, PlatformJsonContext.Default.HealthBody);
+        context.Response.ContentType = HealthBody.ContentType;
+        return context.Response.WriteAsJsonAsync(HealthBody.From(report), PlatformJsonContext.Default.HealthBody);
     }
 }
-
-public sealed record HealthBody(string Status, IReadOnlyDictionary<string, HealthEntry> Checks);
-
-public sealed record HealthEntry(string Status, string? Description);
