@@ -5,7 +5,9 @@ using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Mqtt;
 
 // The agent reads its sensors list from a JSON file: --config /etc/smartpark/agent.json
-// (see agent.sample.json). /healthz and /metrics listen on Urls (default 127.0.0.1:8070).
+// (see agent.sample.json). /healthz listens on Urls (default 127.0.0.1:8070).
+// A generic host without Kestrel, published NativeAOT: the footprint budget on a Pi is 40 MB
+// (docs/benchmarks.md, bench agent).
 // Installer commands: edgeagent check-config FILE | edgeagent probe
 switch (args.FirstOrDefault())
 {
@@ -17,12 +19,12 @@ switch (args.FirstOrDefault())
     case "probe":
         return ProbeCommand.Run(Console.Out);
 }
-var builder = WebApplication.CreateBuilder(args);
+var builder = Host.CreateApplicationBuilder(args);
 var configFile = builder.Configuration["config"];
 if (configFile is not null)
     builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
-builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8070");
-builder.AddServiceDefaults();
+builder.AddHealthAndLogging();
+builder.Services.AddHealthListener(builder.Configuration["Urls"] ?? "http://127.0.0.1:8070");
 
 builder.Services.AddOptions<AgentOptions>()
     .Bind(builder.Configuration.GetSection(AgentOptions.Section))
@@ -43,6 +45,5 @@ if (problems.Count > 0)
 }
 
 var app = builder.Build();
-app.MapServiceDefaults();
 await app.RunAsync();
 return 0;

@@ -49,8 +49,8 @@ internal static class AgentFootprintBenchmark
         {
             await using var broker = await BenchMosquitto.StartAsync(cancellationToken);
             var exe = AgentUnderTest.Executable(out var published);
-            Console.WriteLine($"bench agent: {Machine.CpuModel()}, {Environment.ProcessorCount} cores; agent: {(published ? "trimmed self-contained linux-x64 publish" : "Release build (framework-dependent; run ./smartpark publish-agent for the deployed form)")}");
-            Console.WriteLine($"bench agent: runtime settings as the systemd unit: {string.Join(' ', AgentUnderTest.UnitEnvironment.Select(e => $"{e.Key}={e.Value}"))}");
+            Console.WriteLine($"bench agent: {Machine.CpuModel()}, {Environment.ProcessorCount} cores; agent: {(published ? "NativeAOT linux-x64 publish" : "Release build (framework-dependent; run ./smartpark publish-agent for the deployed form)")}");
+            Console.WriteLine($"bench agent: runtime settings as the systemd unit: {(AgentUnderTest.UnitEnvironment.Count == 0 ? "none" : string.Join(' ', AgentUnderTest.UnitEnvironment.Select(e => $"{e.Key}={e.Value}")))}");
 
             var footprint = await MeasureFootprintAsync(dir, broker.Port, TimeSpan.FromMinutes(minutes), cancellationToken);
             var drain = await MeasureDrainAsync(dir, broker.Port, backlog, cancellationToken);

@@ -5,7 +5,7 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.Bench.Agent;
 
 /// <summary>
-/// The edge agent as it is deployed: its own process (the trimmed linux-x64 publish when
+/// The edge agent as it is deployed: its own process (the NativeAOT linux-x64 publish when
 /// present, else the Release build), with the runtime settings of its systemd unit, configured
 /// with 20 simulated sensors at 1 Hz. Stopped by PID.
 /// </summary>
@@ -15,13 +15,9 @@ internal static class AgentUnderTest
     public const string Enterprise = "bench-ent";
     public const string Device = "bench-edge1";
 
-    /// <summary>The same runtime knobs as deploy/edgeagent/smartpark-edgeagent.service.</summary>
-    public static readonly Dictionary<string, string> UnitEnvironment = new()
-    {
-        ["DOTNET_gcServer"] = "0",
-        ["DOTNET_GCgen0size"] = "0x400000",
-        ["DOTNET_TieredPGO"] = "0",
-    };
+    /// <summary>The same runtime knobs as deploy/edgeagent/smartpark-edgeagent.service: none
+    /// today, since the NativeAOT executable has its GC mode compiled in.</summary>
+    public static readonly Dictionary<string, string> UnitEnvironment = [];
 
     public static string Executable(out bool published)
     {

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Text.Json;
+using SmartPark.Contracts;
+using SmartPark.Contracts.Status;
+using SmartPark.Contracts.Telemetry;
+using SmartPark.Contracts.Topics;
+using SmartPark.IntegrationTests.Servers;
+
+namespace SmartPark.IntegrationTests.EdgeAgent;
+
+/// <summary>
+/// The NativeAOT executables an integrator installs, run as processes against a real Mosquitto:
+/// the x64 one directly, the Pi's arm64 one under qemu user emulation. What only the native
+/// build can get wrong (trimmed-away code, configuration binding, native SQLite, the health
+/// listener) shows here and nowhere else.
+/// </summary>
+public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<PublishedAgent>, IAsyncLifetime
+{
+    private const ushort ElfX64 = 62;
+    private const ushort ElfAarch64 = 183;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private readonly string _dir = Directory.CreateTempSubdirectory("smartpark-shipped-agent-").FullName;
+    private MosquittoServer _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await MosquittoServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _broker.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("linux-x64")]
+    [InlineData("linux-arm64")]
+    public async Task The_shipped_agent_publishes_readings_answers_healthz_and_says_offline_on_SIGTERM(string rid)
+    {
+        Assert.Equal(rid == "linux-x64" ? ElfX64 : ElfAarch64, ElfMachine(published.Executable(rid)));
+        var device = "d-" + rid;
+        var config = WriteConfig(device);
+        var address = new DeviceAddress("p-shipped", "e-shipped", device);
+        await using var collector = await MqttCollector.StartAsync(_broker.Port, [$"smartpark/v1/p-shipped/e-shipped/{device}/#"]);
+        var healthPort = FreePort.Next();
+
+        await using var agent = Start(rid, ["--config", config, $"--Urls=http://127.0.0.1:{healthPort}"]);
+        await Poll.UntilAsync(() => Task.FromResult(Batches(collector).Count), n => n >= 5, Timeout, "5 telemetry batches; agent said: " + agent.Output);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var health = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz"));
+        var healthBody = await health.Content.ReadAsStringAsync();
+        var missing = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/nothing-here"));
+        await agent.StopAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        using (var doc = JsonDocument.Parse(healthBody))
+        {
+            Assert.Equal("Healthy", doc.RootElement.GetProperty("status").GetString());
+            Assert.Equal("Healthy", doc.RootElement.GetProperty("checks").GetProperty("broker").GetProperty("status").GetString());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.True(agent.HasExited, "the agent stops on SIGTERM");
+        Assert.Equal(0, agent.ExitCode);
+
+        var batches = Batches(collector);
+        Assert.Equal(Enumerable.Range(1, batches.Count).Select(i => (long)i), batches.Select(b => b.Seq!.Value).Order());
+        Assert.All(batches, b => Assert.NotEmpty(b.Readings!));
+        Assert.Equal(["fire-1", "voc-1"], batches.SelectMany(b => b.Readings!).Select(r => r.Sensor).Distinct().Order());
+        var statuses = collector.Messages
+            .Where(m => m.Topic == SmartParkTopics.Status(address) && m.Payload.Length > 0)
+            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.DeviceStatus)!)
+            .ToList();
+        Assert.Equal(DeviceStatus.Online, statuses[0].State);
+        Assert.Equal(DeviceStatus.Offline, statuses[^1].State);
+        Assert.Equal("agent stopped", statuses[^1].Reason);
+    }
+
+    [Theory]
+    [InlineData("src/EdgeAgent/agent.sample.json")]
+    [InlineData("hardware/wiring/edge-node.sample.json")]
+    [InlineData("hardware/wiring/energy-meters.agent.json")]
+    public async Task The_shipped_agent_accepts_the_sample_configurations(string sample)
+    {
+        var file = Path.Combine(RepositoryPaths.Root, sample);
+
+        var (exitCode, output) = await RunToEndAsync("linux-x64", ["check-config", file]);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"{file}: OK", output);
+    }
+
+    [Fact]
+    public async Task The_shipped_agent_reports_a_broken_configuration_with_its_line_and_refuses_to_start()
+    {
+        var file = Path.Combine(_dir, "broken.json");
+        await File.WriteAllTextAsync(file, """
+            {
+              "Agent": {
+                "Park": "p1", "Enterprise": "e1", "Device": "d1",
+                "Sensors": [
+                  { "Id": "meter-1", "Driver": "modbus-sdm630", "IntervalMs": 50,
+                    "Settings": { "port": "/dev/ttyUSB0" } }
+                ]
+              }
+            }
+            """);
+
+        var (checkExit, checkOutput) = await RunToEndAsync("linux-x64", ["check-config", file]);
+        var (runExit, runOutput) = await RunToEndAsync("linux-x64", ["--config", file, $"--Urls=http://127.0.0.1:{FreePort.Next()}"]);
+
+        Assert.Equal(1, checkExit);
+        Assert.Contains($"{file}:5: Agent:Sensors:0:IntervalMs 50 is below 100", checkOutput);
+        Assert.Equal(2, runExit);
+        Assert.Contains("IntervalMs 50 is below 100", runOutput);
+    }
+
+    private ProcessRunner Start(string rid, string[] args) =>
+        rid == "linux-arm64"
+            ? ProcessRunner.Start("qemu-aarch64-static", ["-L", "/usr/aarch64-linux-gnu", published.Executable(rid), .. args], _dir)
+            : ProcessRunner.Start(published.Executable(rid), args, _dir);
+
+    private async Task<(int ExitCode, string Output)> RunToEndAsync(string rid, string[] args)
+    {
+        await using var run = Start(rid, args);
+        await run.WaitForExitAndOutputAsync(Timeout);
+        return (run.ExitCode, run.Output);
+    }
+
+    private string WriteConfig(string device)
+    {
+        var path = Path.Combine(_dir, device + ".json");
+        File.WriteAllText(path, $$"""
+            {
+              "Agent": {
+                "Park": "p-shipped", "Enterprise": "e-shipped", "Device": "{{device}}",
+                "OutboxPath": "{{Path.Combine(_dir, device + ".db")}}",
+                "Broker": { "Host": "127.0.0.1", "Port": {{_broker.Port}}, "MinReconnectDelay": "00:00:00.100" },
+                "Sensors": [
+                  { "Id": "voc-1", "Driver": "sim-voc", "IntervalMs": 200 },
+                  { "Id": "fire-1", "Driver": "sim-fire-detector", "IntervalMs": 200 }
+                ]
+              }
+            }
+            """);
+        return path;
+    }
+
+    private static List<TelemetryBatch> Batches(MqttCollector collector) =>
+        collector.Messages
+            .Where(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
+            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.TelemetryBatch)!)
+            .ToList();
+
+    /// <summary>e_machine of an ELF executable: which processor it is built for.</summary>
+    private static ushort ElfMachine(string path)
+    {
+        Span<byte> header = stackalloc byte[20];
+        using (var file = File.OpenRead(path))
+            file.ReadExactly(header);
+        Assert.True(header[..4].SequenceEqual("\u007fELF"u8), $"{path} is not an ELF executable");
+        return BitConverter.ToUInt16(header[18..20]);
+    }
+}
