@@ -15,9 +15,17 @@ internal static class AgentUnderTest
     public const string Enterprise = "bench-ent";
     public const string Device = "bench-edge1";
 
-    /// <summary>The same runtime knobs as deploy/edgeagent/smartpark-edgeagent.service: none
-    /// today, since the NativeAOT executable has its GC mode compiled in.</summary>
-    public static readonly Dictionary<string, string> UnitEnvironment = [];
+    /// <summary>The runtime knobs of deploy/edgeagent/smartpark-edgeagent.service, read from
+    /// its <c>Environment=</c> lines so the bench measures what the Pi runs.</summary>
+    public static readonly Dictionary<string, string> UnitEnvironment = ReadUnitEnvironment(
+        Path.Combine(RepositoryPaths.Root, "deploy", "edgeagent", "smartpark-edgeagent.service"));
+
+    private static Dictionary<string, string> ReadUnitEnvironment(string unitFile) =>
+        File.ReadLines(unitFile)
+            .Where(line => line.StartsWith("Environment=", StringComparison.Ordinal))
+            .SelectMany(line => line["Environment=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv[1]);
 
     public static string Executable(out bool published)
     {
