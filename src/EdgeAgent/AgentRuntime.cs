@@ -202,7 +202,7 @@ public sealed class AgentRuntime : IAsyncDisposable
             .Select(s =>
             {
                 var driver = _drivers.FirstOrDefault(d => d.SensorId == s.Id);
-                var (flag, error) = driver is FaultTolerantSensor tolerant ? tolerant.Health : (DataFlag.Normal, null);
+                var (flag, error) = driver is ISensorHealth watched ? watched.Health : (DataFlag.Normal, null);
                 return new SensorDescription(s.Id, driver?.Quantities ?? [], s.IntervalMs, flag == DataFlag.Normal ? null : flag, error);
             })
             .ToList();

@@ -11,7 +11,7 @@ namespace SmartPark.EdgeAgent.Drivers;
 /// the agent never invents a value for it.
 /// </summary>
 public sealed class FaultTolerantSensor(string sensorId, Func<ISensorDriver> open, TimeProvider time, ILogger logger)
-    : ISensorDriver, IDisposable
+    : ISensorDriver, ISensorHealth, IDisposable
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(5);

@@ -9,7 +9,7 @@ namespace SmartPark.EdgeAgent.Drivers.Hardware;
 /// backoff that doubles from <see cref="FirstRetry"/> up to <see cref="MaxRetry"/>. The other
 /// sensors never notice. Each distinct error is logged once, with the fix the message carries.
 /// </summary>
-public sealed class ResilientDriver : ISensorDriver, IDisposable
+public sealed class ResilientDriver : ISensorDriver, ISensorHealth, IDisposable
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(5);
@@ -40,6 +40,10 @@ public sealed class ResilientDriver : ISensorDriver, IDisposable
 
     /// <summary>The error that makes the sensor report <c>D</c> now; null while it reads.</summary>
     public string? LastError { get; private set; }
+
+    /// <summary>N while the sensor reads, D (instrument fault) with the reason while it does not.
+    /// Read without the gate: a slow bus read holds it, and one reference read is atomic.</summary>
+    public (string Flag, string? Error) Health => LastError is { } error ? (DataFlag.Fault, error) : (DataFlag.Normal, null);
 
     /// <summary>When the next open or read is allowed after a failure.</summary>
     public DateTimeOffset NextAttempt => _nextAttempt;

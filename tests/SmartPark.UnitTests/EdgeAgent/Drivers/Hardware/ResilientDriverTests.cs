@@ -75,10 +75,12 @@ public class ResilientDriverTests
         }, _time, NullLogger.Instance);
 
         Assert.Equal(new SensorValue("co2", 612), Assert.Single(driver.Read(At)));
+        Assert.Equal((DataFlag.Normal, null), driver.Health);
         fail = true;
         Assert.Equal(new SensorValue("co2", 612, DataFlag.Fault), Assert.Single(driver.Read(At)));
         Assert.True(opened[0].Disposed);
         Assert.Equal("checksum", driver.LastError);
+        Assert.Equal((DataFlag.Fault, "checksum"), driver.Health);   // what the device status lists
 
         fail = false;
         // Still inside the 1 s backoff: not retried yet.
@@ -88,6 +90,7 @@ public class ResilientDriverTests
         Assert.Equal(new SensorValue("co2", 612), Assert.Single(driver.Read(At)));
         Assert.Equal(2, opened.Count);
         Assert.Null(driver.LastError);
+        Assert.Equal((DataFlag.Normal, null), driver.Health);
         Assert.Equal(0, driver.ConsecutiveFailures);
     }
 
