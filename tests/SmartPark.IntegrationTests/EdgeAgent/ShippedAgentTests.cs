@@ -4,6 +4,7 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Topics;
+using SmartPark.IntegrationTests.EdgeAgent.Modbus;
 using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;
@@ -64,13 +65,55 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         Assert.Equal(Enumerable.Range(1, batches.Count).Select(i => (long)i), batches.Select(b => b.Seq!.Value).Order());
         Assert.All(batches, b => Assert.NotEmpty(b.Readings!));
         Assert.Equal(["fire-1", "voc-1"], batches.SelectMany(b => b.Readings!).Select(r => r.Sensor).Distinct().Order());
-        var statuses = collector.Messages
-            .Where(m => m.Topic == SmartParkTopics.Status(address) && m.Payload.Length > 0)
-            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.DeviceStatus)!)
-            .ToList();
+        var statuses = Statuses(collector, address);
         Assert.Equal(DeviceStatus.Online, statuses[0].State);
         Assert.Equal(DeviceStatus.Offline, statuses[^1].State);
         Assert.Equal("agent stopped", statuses[^1].Reason);
+    }
+
+    [Theory]
+    [InlineData("linux-x64")]
+    [InlineData("linux-arm64")]
+    public async Task The_shipped_agent_reads_meters_over_modbus_tcp_and_rtu_and_flags_a_missing_i2c_sensor_D(string rid)
+    {
+        var tcpPort = FreePort.Next();
+        await using var tcpMeter = PymodbusServer.Tcp(tcpPort);
+        await using var serial = await VirtualSerialPair.StartAsync();
+        await using var rtuMeter = PymodbusServer.Rtu(serial.DeviceEnd, 9600);
+        // The agent takes serial ports under /dev only; socat's link names the pty it made there.
+        var agentPort = File.ResolveLinkTarget(serial.AgentEnd, returnFinalTarget: true)!.FullName;
+        await Poll.UntilAsync(() => Task.FromResult(Answers(tcpPort)), Timeout, "pymodbus to listen on TCP; it said: " + tcpMeter.Output);
+        var device = "m-" + rid;
+        var address = new DeviceAddress("p-shipped", "e-shipped", device);
+        var config = WriteConfig(device, $$"""
+            { "Id": "meter-tcp", "Driver": "modbus-sdm630", "IntervalMs": 500, "Settings": { "host": "127.0.0.1", "tcpPort": "{{tcpPort}}" } },
+            { "Id": "meter-rtu", "Driver": "modbus-sdm630", "IntervalMs": 500, "Settings": { "port": "{{agentPort}}", "baud": "9600", "timeoutMs": "3000" } },
+            { "Id": "voc-ccs", "Driver": "ccs811", "IntervalMs": 500 }
+            """);
+        await using var collector = await MqttCollector.StartAsync(_broker.Port, [$"smartpark/v1/p-shipped/e-shipped/{device}/#"]);
+
+        await using var agent = Start(rid, ["--config", config, $"--Urls=http://127.0.0.1:{FreePort.Next()}"]);
+        await Poll.UntilAsync(
+            () => Task.FromResult(Readings(collector).Where(r => r.Quantity == "energy").Select(r => r.Sensor).Distinct().Count()),
+            n => n == 2, Timeout, "energy from both meters; agent said: " + agent.Output + "; pymodbus said: " + tcpMeter.Output + rtuMeter.Output);
+        var faulty = await Poll.UntilAsync(
+            () => Task.FromResult(Statuses(collector, address).SelectMany(s => s.Sensors ?? []).LastOrDefault(s => s.Sensor == "voc-ccs" && s.Flag == DataFlag.Fault)),
+            s => s is not null, Timeout, "the CCS811 flagged D in the device status; agent said: " + agent.Output);
+        await agent.StopAsync(TimeSpan.FromSeconds(30));
+
+        foreach (var meter in new[] { "meter-tcp", "meter-rtu" })
+        {
+            var values = Readings(collector).Where(r => r.Sensor == meter).GroupBy(r => r.Quantity!).ToDictionary(g => g.Key, g => g.First());
+            Assert.Equal(231.4, values["voltage"].Value!.Value, precision: 4);
+            Assert.Equal(30.1, values["current"].Value!.Value, precision: 4);
+            Assert.Equal(20.1, values["power"].Value!.Value, precision: 6);
+            Assert.Equal(98765.25, values["energy"].Value!.Value, precision: 4);
+            Assert.All(values.Values, r => Assert.Equal(DataFlag.Normal, r.Flag));
+        }
+        Assert.Contains("/dev/i2c-1", faulty!.Error);
+        // Its quantities go out flagged D, so the platform sees the gap as a fault, not as silence.
+        Assert.All(Readings(collector).Where(r => r.Sensor == "voc-ccs"), r => Assert.Equal(DataFlag.Fault, r.Flag));
+        Assert.Equal(0, agent.ExitCode);
     }
 
     [Theory]
@@ -124,7 +167,12 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         return (run.ExitCode, run.Output);
     }
 
-    private string WriteConfig(string device)
+    private const string SimulatedSensors = """
+        { "Id": "voc-1", "Driver": "sim-voc", "IntervalMs": 200 },
+        { "Id": "fire-1", "Driver": "sim-fire-detector", "IntervalMs": 200 }
+        """;
+
+    private string WriteConfig(string device, string sensors = SimulatedSensors)
     {
         var path = Path.Combine(_dir, device + ".json");
         File.WriteAllText(path, $$"""
@@ -134,8 +182,7 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
                 "OutboxPath": "{{Path.Combine(_dir, device + ".db")}}",
                 "Broker": { "Host": "127.0.0.1", "Port": {{_broker.Port}}, "MinReconnectDelay": "00:00:00.100" },
                 "Sensors": [
-                  { "Id": "voc-1", "Driver": "sim-voc", "IntervalMs": 200 },
-                  { "Id": "fire-1", "Driver": "sim-fire-detector", "IntervalMs": 200 }
+            {{sensors}}
                 ]
               }
             }
@@ -148,6 +195,28 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
             .Where(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
             .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.TelemetryBatch)!)
             .ToList();
+
+    private static List<Reading> Readings(MqttCollector collector) => Batches(collector).SelectMany(b => b.Readings!).ToList();
+
+    private static List<DeviceStatus> Statuses(MqttCollector collector, DeviceAddress address) =>
+        collector.Messages
+            .Where(m => m.Topic == SmartParkTopics.Status(address) && m.Payload.Length > 0)
+            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.DeviceStatus)!)
+            .ToList();
+
+    private static bool Answers(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            probe.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>e_machine of an ELF executable: which processor it is built for.</summary>
     private static ushort ElfMachine(string path)
