@@ -46,11 +46,7 @@ public sealed class AgentDeliveryTests : IAsyncLifetime
         ],
     };
 
-    private static IReadOnlyList<TelemetryBatch> Batches(MqttCollector collector) =>
-        collector.Messages
-            .Where(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
-            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.TelemetryBatch)!)
-            .ToList();
+    private static IReadOnlyList<TelemetryBatch> Batches(MqttCollector collector) => AgentTraffic.Batches(collector);
 
     private static HashSet<long> Seqs(MqttCollector collector) => Batches(collector).Select(b => b.Seq!.Value).ToHashSet();
 

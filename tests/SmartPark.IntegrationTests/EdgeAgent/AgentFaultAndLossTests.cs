@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using SmartPark.Contracts;
 using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Topics;
@@ -51,9 +49,7 @@ public sealed class AgentFaultAndLossTests : IAsyncLifetime
         ],
     };
 
-    private static List<DeviceStatus> Statuses(MqttCollector collector) =>
-        collector.Messages.Where(m => m.Topic.EndsWith("/status", StringComparison.Ordinal))
-            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.DeviceStatus)!).ToList();
+    private static IReadOnlyList<DeviceStatus> Statuses(MqttCollector collector) => AgentTraffic.Statuses(collector);
 
     [Fact]
     public async Task A_meter_with_no_serial_device_is_flagged_D_while_the_other_sensors_report()
@@ -76,8 +72,7 @@ public sealed class AgentFaultAndLossTests : IAsyncLifetime
         Assert.Contains("UART", meter.Error);
         Assert.Null(online[0].Sensors!.Single(s => s.Sensor == "voc-1").Flag);
 
-        var readings = collector.Messages.Where(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
-            .SelectMany(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.TelemetryBatch)!.Readings!).ToList();
+        var readings = AgentTraffic.Readings(collector);
         Assert.Equal(10, readings.Count);   // 5 rounds of nmhc + tvoc; nothing invented for the meter
         Assert.All(readings, r => Assert.Equal("voc-1", r.Sensor));
     }

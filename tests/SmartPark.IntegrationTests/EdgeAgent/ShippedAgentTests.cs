@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using SmartPark.Contracts;
 using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
-using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.EdgeAgent.Modbus;
 using SmartPark.IntegrationTests.Servers;
 
@@ -39,7 +37,6 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         Assert.Equal(rid == "linux-x64" ? ElfX64 : ElfAarch64, ElfMachine(published.Executable(rid)));
         var device = "d-" + rid;
         var config = WriteConfig(device);
-        var address = new DeviceAddress("p-shipped", "e-shipped", device);
         await using var collector = await MqttCollector.StartAsync(_broker.Port, [$"smartpark/v1/p-shipped/e-shipped/{device}/#"]);
         var healthPort = FreePort.Next();
 
@@ -65,7 +62,7 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         Assert.Equal(Enumerable.Range(1, batches.Count).Select(i => (long)i), batches.Select(b => b.Seq!.Value).Order());
         Assert.All(batches, b => Assert.NotEmpty(b.Readings!));
         Assert.Equal(["fire-1", "voc-1"], batches.SelectMany(b => b.Readings!).Select(r => r.Sensor).Distinct().Order());
-        var statuses = Statuses(collector, address);
+        var statuses = Statuses(collector);
         Assert.Equal(DeviceStatus.Online, statuses[0].State);
         Assert.Equal(DeviceStatus.Offline, statuses[^1].State);
         Assert.Equal("agent stopped", statuses[^1].Reason);
@@ -84,7 +81,6 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         var agentPort = File.ResolveLinkTarget(serial.AgentEnd, returnFinalTarget: true)!.FullName;
         await Poll.UntilAsync(() => Task.FromResult(Answers(tcpPort)), Timeout, "pymodbus to listen on TCP; it said: " + tcpMeter.Output);
         var device = "m-" + rid;
-        var address = new DeviceAddress("p-shipped", "e-shipped", device);
         var config = WriteConfig(device, $$"""
             { "Id": "meter-tcp", "Driver": "modbus-sdm630", "IntervalMs": 500, "Settings": { "host": "127.0.0.1", "tcpPort": "{{tcpPort}}" } },
             { "Id": "meter-rtu", "Driver": "modbus-sdm630", "IntervalMs": 500, "Settings": { "port": "{{agentPort}}", "baud": "9600", "timeoutMs": "3000" } },
@@ -97,7 +93,7 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
             () => Task.FromResult(Readings(collector).Where(r => r.Quantity == "energy").Select(r => r.Sensor).Distinct().Count()),
             n => n == 2, Timeout, "energy from both meters; agent said: " + agent.Output + "; pymodbus said: " + tcpMeter.Output + rtuMeter.Output);
         var faulty = await Poll.UntilAsync(
-            () => Task.FromResult(Statuses(collector, address).SelectMany(s => s.Sensors ?? []).LastOrDefault(s => s.Sensor == "voc-ccs" && s.Flag == DataFlag.Fault)),
+            () => Task.FromResult(Statuses(collector).SelectMany(s => s.Sensors ?? []).LastOrDefault(s => s.Sensor == "voc-ccs" && s.Flag == DataFlag.Fault)),
             s => s is not null, Timeout, "the CCS811 flagged D in the device status; agent said: " + agent.Output);
         await agent.StopAsync(TimeSpan.FromSeconds(30));
 
@@ -190,19 +186,12 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         return path;
     }
 
-    private static List<TelemetryBatch> Batches(MqttCollector collector) =>
-        collector.Messages
-            .Where(m => m.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
-            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.TelemetryBatch)!)
-            .ToList();
+    private static IReadOnlyList<TelemetryBatch> Batches(MqttCollector collector) => AgentTraffic.Batches(collector);
 
-    private static List<Reading> Readings(MqttCollector collector) => Batches(collector).SelectMany(b => b.Readings!).ToList();
+    private static IReadOnlyList<Reading> Readings(MqttCollector collector) => AgentTraffic.Readings(collector);
 
-    private static List<DeviceStatus> Statuses(MqttCollector collector, DeviceAddress address) =>
-        collector.Messages
-            .Where(m => m.Topic == SmartParkTopics.Status(address) && m.Payload.Length > 0)
-            .Select(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.DeviceStatus)!)
-            .ToList();
+    // The collector listens to one device's topics only.
+    private static IReadOnlyList<DeviceStatus> Statuses(MqttCollector collector) => AgentTraffic.Statuses(collector);
 
     private static bool Answers(int port)
     {
