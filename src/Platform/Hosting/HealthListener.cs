@@ -36,8 +36,6 @@ public sealed class HealthListener : BackgroundService
             throw new ArgumentException("no address to serve /healthz on", nameof(urls));
     }
 
-    public IReadOnlyList<string> Prefixes => [.. _listener.Prefixes];
-
     /// <summary>HttpListener wants a trailing slash and spells "every address" as +.</summary>
     public static string ToPrefix(string url)
     {
