@@ -92,12 +92,16 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
             var ended = TimeProvider.System.GetUtcNow();
             await stopDevices.CancelAsync();
             await Task.WhenAll(running, events, progress);
+            // The devices stop when the wall clock says, which on a busy machine is a few hundred
+            // milliseconds (at speed 60, several simulated seconds) after the scenario's length:
+            // no reading is stamped later than now, so now (not the length) bounds the count.
+            var lastReadingAt = clock.GetUtcNow();
 
             var (produced, pending) = await TotalsAsync(runtimes);
             _log.LogInformation("Scenario {Name} ended: {Produced} readings produced, {Pending} still in outboxes", scenario.Name, produced, pending);
             if (watcher is null || cancellationToken.IsCancellationRequested)
                 return new ScenarioOutcome([], produced, pending);
-            return await CheckAsync(clock, watcher, produced, pending, ended, cancellationToken);
+            return await CheckAsync(clock, watcher, produced, pending, ended, lastReadingAt, cancellationToken);
         }
         finally
         {
@@ -184,11 +188,10 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
         }
     }
 
-    private async Task<ScenarioOutcome> CheckAsync(SimulatedClock clock, SystemWatcher watcher, long produced, long pending, DateTimeOffset ended, CancellationToken cancellationToken)
+    private async Task<ScenarioOutcome> CheckAsync(SimulatedClock clock, SystemWatcher watcher, long produced, long pending, DateTimeOffset ended, DateTimeOffset lastReadingAt, CancellationToken cancellationToken)
     {
         using var http = new HttpClient();
         var stored = options.Influx is { } influxOptions ? new StoredReadings(new InfluxV1Client(http, influxOptions)) : null;
-        var simEnd = clock.SimStart + (scenario.Duration ?? TimeSpan.Zero);
         var latestDeadline = scenario.Expectations.Select(x => x switch
         {
             AlertExpectation a => a.ClearedBy ?? a.By,
@@ -208,7 +211,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
                 Produced = produced,
                 Pending = pending,
                 RunEnded = ended,
-                Stored = stored is null ? null : await stored.CountAsync(scenario.Park.Park.Id, clock.SimStart, simEnd.AddSeconds(1), cancellationToken),
+                Stored = stored is null ? null : await stored.CountAsync(scenario.Park.Park.Id, clock.SimStart, lastReadingAt, cancellationToken),
                 Forbidden = stored is null ? new Dictionary<(string, string), long>() : await ForbiddenAsync(stored, cancellationToken),
             };
             results = ExpectationChecker.Judge(scenario, clock, seen);
