@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Storage;
+using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Ingest.Rollups;
@@ -21,6 +22,7 @@ public sealed class RollupService : BackgroundService
     private readonly ILogger<RollupService> _logger;
     private readonly DirtyWindows _dirty;
     private readonly Counter<long> _windowsWritten;
+    private readonly OutageLog _influxOutage;
 
     public RollupService(InfluxV1Client influx, InfluxBatchWriter writer, IOptions<RollupOptions> options, TimeProvider time, IMeterFactory meters, ILogger<RollupService> logger)
     {
@@ -29,6 +31,7 @@ public sealed class RollupService : BackgroundService
         _time = time;
         _logger = logger;
         _dirty = new DirtyWindows(_options.StateDirectory);
+        _influxOutage = new OutageLog(time, TimeSpan.FromMinutes(1));
         // Subscribed before the writer starts, so no stored point (not even a spool replay) is missed.
         writer.Stored += OnStored;
         var meter = meters.Create(IngestMetrics.MeterName);
@@ -60,10 +63,13 @@ public sealed class RollupService : BackgroundService
                 try
                 {
                     await ComputeDueAsync(stoppingToken);
+                    if (_influxOutage.Succeeded(out var waited))
+                        _logger.LogInformation("Rollups resumed after waiting {Waited} for InfluxDB; {Pending} windows pending", waited, _dirty.Count);
                 }
                 catch (Exception ex) when (ex is InfluxException or HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
                 {
-                    _logger.LogWarning("Rollups wait for InfluxDB ({Error}); {Pending} windows pending", ex.Message, _dirty.Count);
+                    if (_influxOutage.Failed(out var waiting))
+                        _logger.LogWarning("Rollups wait for InfluxDB ({Error}, for {Waiting} so far); {Pending} windows pending", ex.Message, waiting, _dirty.Count);
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException && !stoppingToken.IsCancellationRequested)
                 {
