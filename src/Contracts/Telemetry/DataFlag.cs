@@ -23,5 +23,14 @@ public static class DataFlag
     public static IReadOnlyList<string> All { get; } =
         [Normal, Stopped, Maintenance, Manual, Fault, Calibration, OverRange, CommunicationFault];
 
+    /// <summary>One of the eight flags (what the validator accepts).</summary>
     public static bool IsValid(string? flag) => flag is { Length: 1 } && All.Contains(flag);
+
+    /// <summary>
+    /// Whether the value measures the process: normal, or over range (the true value is at least
+    /// the one sent). Values taken in calibration (span gas), maintenance, a stopped or faulty
+    /// instrument, a broken link or typed in by hand say nothing about emissions or fire, so
+    /// alert rules do not judge them: they neither raise an alert nor clear one.
+    /// </summary>
+    public static bool IsMeasured(string? flag) => flag is Normal or OverRange;
 }

@@ -25,7 +25,7 @@ public sealed class AlertEvaluatorTests
 
     private AlertEvaluator Evaluator(params AlertRule[] rules) => new(new RuleBook(rules.Length > 0 ? rules : DefaultRules.All), new Statuses(_statuses), _state);
 
-    private void Read(AlertEvaluator evaluator, DateTimeOffset at, string sensor, string quantity, double value, DeviceAddress? device = null)
+    private void Read(AlertEvaluator evaluator, DateTimeOffset at, string sensor, string quantity, double value, DeviceAddress? device = null, string flag = DataFlag.Normal)
     {
         var d = device ?? Device;
         evaluator.OnBatch(d, new TelemetryBatch
@@ -34,7 +34,7 @@ public sealed class AlertEvaluatorTests
             Device = d.Device,
             Seq = ++_seq,
             SentAt = at,
-            Readings = [new Reading { Sensor = sensor, Quantity = quantity, Value = value, Unit = "x", Ts = at, Flag = "N" }],
+            Readings = [new Reading { Sensor = sensor, Quantity = quantity, Value = value, Unit = "x", Ts = at, Flag = flag }],
         }, at);
     }
 
@@ -92,6 +92,67 @@ public sealed class AlertEvaluatorTests
         e.OnTick(t.AddMinutes(5));
         var cleared = Assert.Single(Drain());
         Assert.Equal((AlertStates.Active, AlertStates.Cleared), (cleared.From, cleared.To));
+    }
+
+    [Theory]
+    [InlineData(DataFlag.Calibration)]
+    [InlineData(DataFlag.Maintenance)]
+    [InlineData(DataFlag.Fault)]
+    [InlineData(DataFlag.Manual)]
+    [InlineData(DataFlag.Stopped)]
+    [InlineData(DataFlag.CommunicationFault)]
+    public void A_value_that_is_not_measured_raises_nothing(string flag)
+    {
+        // Span gas at 50 mg/m³ during calibration, or a faulty analyser's stale value.
+        var e = Evaluator();
+        for (var i = 0; i < 12; i++)
+            Read(e, T0.AddMinutes(i * 5), "voc-1", "nmhc", 50, flag: flag);
+        e.OnTick(T0.AddMinutes(60));
+        AssertNone();
+        Assert.Empty(_state.Alerts);
+    }
+
+    [Fact]
+    public void An_over_range_value_is_measured_and_raises()
+    {
+        var e = Evaluator(Rule("nmhc-inplant-instant-gd"));
+        Read(e, T0, "voc-1", "nmhc", 50, flag: DataFlag.OverRange);
+        Assert.Equal("nmhc-inplant-instant-gd", Assert.Single(Drain()).Alert.RuleId);
+    }
+
+    [Fact]
+    public void A_faulty_sensor_neither_keeps_nor_clears_an_alarm()
+    {
+        var e = Evaluator(Rule("nmhc-inplant-instant-gd"), Rule("nmhc-inplant-1h-gd"));
+        Read(e, T0, "voc-1", "nmhc", 25);
+        Assert.Single(Drain(), t => t.Alert.RuleId == "nmhc-inplant-instant-gd");
+        // The sensor fails: its wrapper sends 0 (nothing read yet) or the last good value, flagged D.
+        for (var i = 1; i <= 20; i++)
+            Read(e, T0.AddSeconds(30 * i), "voc-1", "nmhc", i % 2 == 0 ? 0 : 25, flag: DataFlag.Fault);
+        e.OnTick(T0.AddMinutes(11));
+        Assert.DoesNotContain(Drain(), t => t.To == AlertStates.Cleared);
+        Assert.Equal((1L, 25.0), (Only("nmhc-inplant-instant-gd").Occurrences, Only("nmhc-inplant-instant-gd").Value!.Value));
+
+        // It recovers and reads low: measured again, the alarm clears after its hold-off.
+        Read(e, T0.AddMinutes(12), "voc-1", "nmhc", 3);
+        e.OnTick(T0.AddMinutes(18));
+        Assert.Contains(Drain(), t => t.Alert.RuleId == "nmhc-inplant-instant-gd" && t.To == AlertStates.Cleared);
+    }
+
+    [Fact]
+    public void The_hourly_mean_leaves_out_calibration_values()
+    {
+        var e = Evaluator(Rule("nmhc-inplant-1h-gd"));
+        // An hour at 5 mg/m³ with a span-gas check at 50 every 10 minutes: the mean of what was
+        // measured is 5, under the 6 limit (with the span gas it would be 27.5).
+        for (var i = 0; i < 12; i++)
+        {
+            Read(e, T0.AddMinutes(i * 5), "voc-1", "nmhc", 5);
+            if (i % 2 == 0)
+                Read(e, T0.AddMinutes(i * 5 + 1), "voc-1", "nmhc", 50, flag: DataFlag.Calibration);
+        }
+        e.OnTick(T0.AddMinutes(60));
+        AssertNone();
     }
 
     [Fact]

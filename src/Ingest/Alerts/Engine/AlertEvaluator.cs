@@ -27,6 +27,11 @@ public sealed class AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, E
         Seen(plan, receivedAt);
         foreach (var reading in batch.Readings!)
         {
+            // The device is alive whatever the flag (Seen above), but only measured values are
+            // judged: a span-gas calibration must not alert the bureau, and a faulty sensor's
+            // stale last-good value must not keep or clear an alarm (the device status reports it).
+            if (!DataFlag.IsMeasured(reading.Flag))
+                continue;
             var series = SeriesPlanOf(plan, reading.Sensor!, reading.Quantity!);
             var value = reading.Value!.Value;
             var ts = reading.Ts!.Value.ToUnixTimeMilliseconds();
