@@ -1,6 +1,7 @@
 using System.Text.Json;
 using InfluxDB.Client.Api.Domain;
 using InfluxDB.Client.Writes;
+using SmartPark.Contracts.Telemetry;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Ingest.Rollups;
@@ -11,26 +12,73 @@ namespace SmartPark.Ingest.Rollups;
 /// than accumulated from the stream: raw writes are idempotent, so a reading delivered twice, a
 /// spool replay or a late reading can never count twice in a rollup.
 /// </summary>
+/// <remarks>
+/// A window's statistics are those of its measured readings (<see cref="DataFlag.IsMeasured"/>):
+/// span gas during a calibration or a faulty sensor's stale value must not move an hourly mean
+/// that GB 37822 and the bureau's HJ 212 hour data judge. A window with no measured reading at
+/// all (a whole minute of calibration) still gets a point, made of all its readings, with
+/// <c>measured=0</c>: the bureau is sent the period flagged C rather than a gap.
+/// </remarks>
 public static class RollupQuery
 {
     public static readonly string[] SeriesTags = ["park", "enterprise", "device", "sensor"];
 
+    private static readonly string MeasuredOnly =
+        "(" + string.Join(" OR ", DataFlag.All.Where(DataFlag.IsMeasured).Select(f => $"\"flag\" = {InfluxQl.String(f)}")) + ")";
+
+    /// <summary>Two statements: the windows' statistics over measured readings, then over all readings.</summary>
     public static string Build(string measurement, RollupPeriod period, long fromMs, long toMs) =>
+        Statement(measurement, period, $"{MeasuredOnly} AND time >= {fromMs}ms AND time < {toMs}ms") + ";" +
+        Statement(measurement, period, $"time >= {fromMs}ms AND time < {toMs}ms");
+
+    private static string Statement(string measurement, RollupPeriod period, string where) =>
         $"SELECT mean(\"value\") AS \"mean\", min(\"value\") AS \"min\", max(\"value\") AS \"max\", count(\"value\") AS \"count\" " +
-        $"FROM {InfluxQl.Identifier(measurement)} " +
-        $"WHERE time >= {fromMs}ms AND time < {toMs}ms " +
+        $"FROM {InfluxQl.Identifier(measurement)} WHERE {where} " +
         $"GROUP BY time({period.InfluxDuration}), {string.Join(", ", SeriesTags.Select(InfluxQl.Identifier))} fill(none)";
 
-    /// <summary>Line protocol for the rows of <paramref name="response"/> whose window start is in
-    /// <paramref name="wanted"/>: tags as the raw series, fields mean, min, max (float) and count (integer).</summary>
+    /// <summary>Line protocol for the windows of <paramref name="response"/> (the two statements of
+    /// <see cref="Build"/>) whose start is in <paramref name="wanted"/>: tags as the raw series, fields
+    /// mean, min, max (float), count and measured (integer: count, or 0 when no reading was measured).</summary>
     public static List<string> ToLines(InfluxQueryResponse response, string measurement, RollupPeriod period, IReadOnlySet<long> wanted)
     {
-        var lines = new List<string>();
+        var measured = Rows(response.Results.FirstOrDefault(r => r.StatementId == 0), wanted);
+        var all = Rows(response.Results.FirstOrDefault(r => r.StatementId == 1), wanted);
         var target = period.Measurement(measurement);
-        foreach (var series in response.Results.SelectMany(r => r.Series ?? []))
+        var lines = new List<string>(all.Count);
+        foreach (var (key, (any, tags)) in all)
+        {
+            var (stats, measuredCount) = measured.TryGetValue(key, out var m) ? (m.Stats, m.Stats.Count) : (any, 0L);
+            var point = PointData.Measurement(target);
+            foreach (var (tag, value) in tags)
+                point = point.Tag(tag, value);
+            lines.Add(point
+                .Field("mean", stats.Mean)
+                .Field("min", stats.Min)
+                .Field("max", stats.Max)
+                .Field("count", stats.Count)
+                .Field("measured", measuredCount)
+                .Timestamp(key.Start, WritePrecision.Ms)
+                .ToLineProtocol());
+        }
+        return lines;
+    }
+
+    private readonly record struct WindowStats(double Mean, double Min, double Max, long Count);
+
+    /// <summary>Each series' windows (keyed by its tag values and the window start) with their statistics.</summary>
+    private static Dictionary<(string Series, long Start), (WindowStats Stats, List<(string Tag, string Value)> Tags)> Rows(InfluxStatementResult? result, IReadOnlySet<long> wanted)
+    {
+        var rows = new Dictionary<(string Series, long Start), (WindowStats, List<(string, string)>)>();
+        if (result?.Error is { } error)
+            throw new InvalidOperationException($"InfluxDB refused the rollup query: {error}");
+        foreach (var series in result?.Series ?? [])
         {
             int time = series.ColumnIndex("time"), mean = series.ColumnIndex("mean"), min = series.ColumnIndex("min"),
                 max = series.ColumnIndex("max"), count = series.ColumnIndex("count");
+            List<(string, string)> tags = [.. SeriesTags
+                .Select(tag => (tag, value: series.Tags?.GetValueOrDefault(tag) ?? ""))
+                .Where(t => t.value.Length > 0)];
+            var seriesKey = string.Join('\u001f', tags.Select(t => t.Item1 + "=" + t.Item2));
             foreach (var row in series.Values)
             {
                 // An empty window, or one InfluxDB answers with nulls: nothing to roll up.
@@ -40,21 +88,9 @@ public static class RollupQuery
                 var start = row[time].GetInt64();
                 if (!wanted.Contains(start))
                     continue;
-                var point = PointData.Measurement(target);
-                foreach (var tag in SeriesTags)
-                {
-                    if (series.Tags?.TryGetValue(tag, out var value) == true && value.Length > 0)
-                        point = point.Tag(tag, value);
-                }
-                lines.Add(point
-                    .Field("mean", row[mean].GetDouble())
-                    .Field("min", row[min].GetDouble())
-                    .Field("max", row[max].GetDouble())
-                    .Field("count", row[count].GetInt64())
-                    .Timestamp(start, WritePrecision.Ms)
-                    .ToLineProtocol());
+                rows[(seriesKey, start)] = (new WindowStats(row[mean].GetDouble(), row[min].GetDouble(), row[max].GetDouble(), row[count].GetInt64()), tags);
             }
         }
-        return lines;
+        return rows;
     }
 }

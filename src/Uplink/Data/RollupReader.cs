@@ -12,7 +12,9 @@ namespace SmartPark.Uplink.Data;
 /// Reads a point's periods from InfluxDB: values from Ingest's rollups (<c>nmhc_1m</c> for minute
 /// data, <c>nmhc_1h</c> for hours and days: mean, min, max, count per window) and flags from the
 /// raw readings' <c>flag</c> field, counted per 1-minute window and folded by <see cref="FlagRule"/>.
-/// A minute period longer than one minute combines its 1-minute rows (the mean weighted by count).
+/// A minute period longer than one minute combines its 1-minute rows (the mean weighted by count),
+/// and a day its hours, taking only windows of measured readings when it has any (see
+/// <c>RollupQuery</c> in Ingest: calibration and fault values stay out of the bureau's averages).
 /// </summary>
 public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
 {
@@ -25,9 +27,10 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
         var length = PeriodClock.Length(kind, minInterval);
         var suffix = kind == PeriodKind.Minute ? "_1m" : "_1h";
         var query = string.Join(';', point.Sources.Select(s =>
-            $"SELECT \"mean\", \"min\", \"max\", \"count\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s)} AND time >= {fromMs}ms AND time < {toMs}ms"));
+            $"SELECT \"mean\", \"min\", \"max\", \"count\", \"measured\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s)} AND time >= {fromMs}ms AND time < {toMs}ms"));
         var response = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        var sums = new SortedDictionary<long, Dictionary<string, (double Sum, double Min, double Max, long Count)>>();
+        // Per period and code: the rollup windows made of measured readings, and the others.
+        var sums = new SortedDictionary<long, Dictionary<string, (Aggregate Measured, Aggregate Other)>>();
         foreach (var result in response.Results)
         {
             if (result.StatementId >= point.Sources.Count)
@@ -36,7 +39,7 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
             foreach (var series in result.Series ?? [])
             {
                 int time = series.ColumnIndex("time"), mean = series.ColumnIndexOrNone("mean"), min = series.ColumnIndexOrNone("min"),
-                    max = series.ColumnIndexOrNone("max"), count = series.ColumnIndexOrNone("count");
+                    max = series.ColumnIndexOrNone("max"), count = series.ColumnIndexOrNone("count"), measured = series.ColumnIndexOrNone("measured");
                 if (mean < 0 || min < 0 || max < 0 || count < 0)
                     continue;
                 foreach (var row in series.Values)
@@ -46,18 +49,29 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
                     var start = clock.Floor(row[time].GetInt64(), length);
                     if (!sums.TryGetValue(start, out var period))
                         sums[start] = period = [];
-                    var n = row[count].GetInt64();
-                    var add = (row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n);
-                    period[code] = period.TryGetValue(code, out var had)
-                        ? (had.Sum + add.Item1, Math.Min(had.Min, add.Item2), Math.Max(had.Max, add.Item3), had.Count + n)
-                        : add;
+                    var window = new Aggregate(row[mean].GetDouble() * row[count].GetInt64(), row[min].GetDouble(), row[max].GetDouble(), row[count].GetInt64());
+                    // Rollups written before the field existed were all of their readings.
+                    var isMeasured = measured < 0 || !IsNumber(row[measured]) || row[measured].GetInt64() > 0;
+                    var had = period.GetValueOrDefault(code);
+                    period[code] = isMeasured ? (had.Measured.Add(window), had.Other) : (had.Measured, had.Other.Add(window));
                 }
             }
         }
+        // A period's values are those of its measured windows; only a period with none at all
+        // (calibration throughout) is reported from the rest, and its flag says so.
         var stats = new SortedDictionary<long, Dictionary<string, PeriodStats>>();
         foreach (var (start, period) in sums)
-            stats[start] = period.ToDictionary(p => p.Key, p => new PeriodStats(p.Value.Sum / p.Value.Count, p.Value.Min, p.Value.Max, p.Value.Count));
+            stats[start] = period.ToDictionary(p => p.Key, p => (p.Value.Measured.Count > 0 ? p.Value.Measured : p.Value.Other).ToStats());
         return stats;
+    }
+
+    private readonly record struct Aggregate(double Sum, double Min, double Max, long Count)
+    {
+        public Aggregate Add(Aggregate other) => Count == 0
+            ? other
+            : new(Sum + other.Sum, Math.Min(Min, other.Min), Math.Max(Max, other.Max), Count + other.Count);
+
+        public PeriodStats ToStats() => new(Sum / Count, Min, Max, Count);
     }
 
     /// <summary>The data flag per (period start, pollutant code) for the periods in the range, from the raw readings' flags.</summary>

@@ -10,7 +10,8 @@ namespace SmartPark.IntegrationTests.Ingest;
 
 /// <summary>
 /// Ingest's 1-minute and 1-hour rollups against a real influxd, checked against mean, min, max
-/// and count computed here, independently, from the raw points read back from InfluxDB.
+/// and count computed here, independently, from the raw points read back from InfluxDB: over a
+/// window's measured readings (flag N or T), or over all of them when it has none.
 /// </summary>
 public sealed class RollupTests : IAsyncLifetime
 {
@@ -36,9 +37,12 @@ public sealed class RollupTests : IAsyncLifetime
         await _influx.DisposeAsync();
     }
 
-    private async Task PublishAsync(DeviceAddress device, long seq, IEnumerable<(string Sensor, double Value, DateTimeOffset Ts)> readings)
+    private Task PublishAsync(DeviceAddress device, long seq, IEnumerable<(string Sensor, double Value, DateTimeOffset Ts)> readings) =>
+        PublishAsync(device, seq, readings.Select(r => (r.Sensor, r.Value, r.Ts, "N")));
+
+    private async Task PublishAsync(DeviceAddress device, long seq, IEnumerable<(string Sensor, double Value, DateTimeOffset Ts, string Flag)> readings)
     {
-        var batch = TelemetryJson.Batch(device.Device, seq, readings.Select(r => TelemetryJson.Reading(r.Sensor, "nmhc", r.Value, "mg/m3", r.Ts)).ToArray());
+        var batch = TelemetryJson.Batch(device.Device, seq, readings.Select(r => TelemetryJson.Reading(r.Sensor, "nmhc", r.Value, "mg/m3", r.Ts, r.Flag)).ToArray());
         await _device.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(SmartParkTopics.Telemetry(device))
             .WithPayload(TelemetryJson.Bytes(batch))
@@ -51,14 +55,23 @@ public sealed class RollupTests : IAsyncLifetime
     /// <summary>The raw points of a device, read back and aggregated here per (sensor, window).</summary>
     private async Task<Dictionary<(string Sensor, long Start), Stats>> ExpectedAsync(DeviceAddress device, TimeSpan window)
     {
-        var response = await _influx.Client(Database).QueryAsync($"SELECT value, sensor FROM nmhc WHERE device = {InfluxQl.String(device.Device)}", CancellationToken.None);
+        var response = await _influx.Client(Database).QueryAsync($"SELECT value, flag, sensor FROM nmhc WHERE device = {InfluxQl.String(device.Device)}", CancellationToken.None);
         var series = response.Results.Single().Series!.Single();
         var length = (long)window.TotalMilliseconds;
         return series.Values
-            .Select(row => (Ts: row[series.ColumnIndex("time")].GetInt64(), Value: row[series.ColumnIndex("value")].GetDouble(), Sensor: row[series.ColumnIndex("sensor")].GetString()!))
+            .Select(row => (Ts: row[series.ColumnIndex("time")].GetInt64(), Value: row[series.ColumnIndex("value")].GetDouble(),
+                Sensor: row[series.ColumnIndex("sensor")].GetString()!, Flag: row[series.ColumnIndex("flag")].GetString()!))
             .GroupBy(p => (p.Sensor, p.Ts - (p.Ts % length)))
-            .ToDictionary(g => g.Key, g => new Stats(g.LongCount(), g.Sum(p => p.Value) / g.Count(), g.Min(p => p.Value), g.Max(p => p.Value)));
+            .ToDictionary(g => g.Key, g =>
+            {
+                var measured = g.Where(p => p.Flag is "N" or "T").ToList();
+                var used = measured.Count > 0 ? measured : g.ToList();
+                return new Stats(used.Count, used.Sum(p => p.Value) / used.Count, used.Min(p => p.Value), used.Max(p => p.Value));
+            });
     }
+
+    private async Task<long> RawCountAsync(DeviceAddress device) =>
+        await _influx.CountAsync(Database, "nmhc", $"device = {InfluxQl.String(device.Device)}");
 
     private async Task<Dictionary<(string Sensor, long Start), Stats>> RollupsAsync(DeviceAddress device, string measurement)
     {
@@ -123,6 +136,45 @@ public sealed class RollupTests : IAsyncLifetime
         AssertSame(expected, recomputed);
         Assert.Equal(99.5, recomputed[("voc-1", hour.AddMinutes(1).ToUnixTimeMilliseconds())].Max);
         AssertSame(await ExpectedAsync(device, TimeSpan.FromHours(1)), await WaitForRollupsAsync(device, "nmhc_1h", readings.Count + 1));
+    }
+
+    [Fact]
+    public async Task Calibration_and_fault_readings_stay_out_of_a_window_that_has_measured_ones()
+    {
+        var device = new DeviceAddress("p-roll", "e-roll", "d-flags");
+        var hour = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddHours(-3).ToUnixTimeMilliseconds() / 3_600_000 * 3_600_000);
+        DateTimeOffset At(int minute, int second) => hour.AddMinutes(minute).AddSeconds(second);
+        (string Sensor, double Value, DateTimeOffset Ts, string Flag)[] readings =
+        [
+            // Minute 0: measured 4, 5, 6 with a span-gas check at 50 and a faulty 0 in between.
+            ("voc-1", 4, At(0, 0), "N"), ("voc-1", 50, At(0, 10), "C"), ("voc-1", 5, At(0, 20), "N"),
+            ("voc-1", 0, At(0, 30), "D"), ("voc-1", 6, At(0, 40), "N"),
+            // Minute 1: over the range (measured: at least 40) and a normal 10.
+            ("voc-1", 40, At(1, 0), "T"), ("voc-1", 10, At(1, 30), "N"),
+            // Minute 2: calibration throughout; minute 3: a dead sensor only.
+            ("voc-1", 50, At(2, 0), "C"), ("voc-1", 48, At(2, 30), "C"),
+            ("voc-1", 0, At(3, 0), "D"),
+        ];
+        await PublishAsync(device, 1, readings);
+        await Poll.UntilAsync(() => RawCountAsync(device), n => n == readings.Length, Timeout, "the raw readings in InfluxDB");
+
+        var expectedMinutes = await ExpectedAsync(device, TimeSpan.FromMinutes(1));
+        var minutes = await WaitForRollupsAsync(device, "nmhc_1m", expectedMinutes.Values.Sum(s => s.Count));
+        AssertSame(expectedMinutes, minutes);
+        Assert.Equal(new Stats(3, 5, 4, 6), minutes[("voc-1", At(0, 0).ToUnixTimeMilliseconds())]);
+        Assert.Equal(new Stats(2, 25, 10, 40), minutes[("voc-1", At(1, 0).ToUnixTimeMilliseconds())]);
+        Assert.Equal(new Stats(2, 49, 48, 50), minutes[("voc-1", At(2, 0).ToUnixTimeMilliseconds())]);
+        Assert.Equal(new Stats(1, 0, 0, 0), minutes[("voc-1", At(3, 0).ToUnixTimeMilliseconds())]);
+
+        // The field that says which windows fell back to readings that were not measured.
+        var measured = await _influx.Client(Database).QueryAsync($"SELECT \"measured\" FROM \"nmhc_1m\" WHERE device = 'd-flags'", CancellationToken.None);
+        Assert.Equal([3L, 2, 0, 0], measured.Results.Single().Series!.Single().Values.Select(row => row[1].GetInt64()));
+
+        // The hour has measured readings, so the span gas and the faults stay out of it entirely.
+        var expectedHour = await ExpectedAsync(device, TimeSpan.FromHours(1));
+        var hourly = await WaitForRollupsAsync(device, "nmhc_1h", expectedHour.Values.Sum(s => s.Count));
+        AssertSame(expectedHour, hourly);
+        Assert.Equal(new Stats(5, 13, 4, 40), hourly[("voc-1", hour.ToUnixTimeMilliseconds())]);
     }
 
     [Fact]

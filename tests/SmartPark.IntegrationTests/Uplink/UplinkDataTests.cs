@@ -24,13 +24,16 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
         var mn = UplinkFixture.Points[device];
         var day = UplinkFixture.LocalDay(2);
         // Minute → the flags of its readings: all N; 6 of 8 N (75 %: still N); half calibration (C);
-        // half normal with maintenance and fault mixed (D); then one minute in the next hour.
+        // half normal with maintenance and fault mixed (D); calibration throughout (C); then one
+        // minute in the next hour. Values are those of the measured (N) readings; only the minute
+        // with none is reported from its calibration values, flagged C.
         var plan = new (int Hour, int Minute, string[] Flags)[]
         {
             (10, 0, ["N", "N", "N", "N", "N", "N", "N", "N"]),
             (10, 1, ["N", "N", "N", "C", "N", "N", "N", "C"]),
             (10, 2, ["N", "C", "N", "C", "N", "C", "N", "C"]),
             (10, 3, ["N", "M", "N", "D", "N", "M", "N", "D"]),
+            (10, 4, ["C", "C", "C", "C"]),
             (11, 0, ["N", "N", "N", "N"]),
         };
         var random = new Random(2051);
@@ -51,19 +54,20 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
         var hours = await Poll.UntilAsync(() => Task.FromResult(fixture.Platform.Frames(mn, Hj212Commands.HourlyData)), f => f.Count >= 2, Timeout, "2 hourly uploads");
         var days = await Poll.UntilAsync(() => Task.FromResult(fixture.Platform.Frames(mn, Hj212Commands.DailyData)), f => f.Count >= 1, Timeout, "1 daily upload");
 
-        string[] expectedFlags = ["N", "N", "C", "D", "N"];
+        string[] expectedFlags = ["N", "N", "C", "D", "C", "N"];
         for (var i = 0; i < plan.Length; i++)
         {
             var start = day.AddHours(plan[i].Hour).AddMinutes(plan[i].Minute);
             var frame = Assert.Single(minutes, f => f.DataTime == Hj212Time.DataTime(start));
-            var values = readings.Where(r => r.Quantity == "nmhc" && r.Ts >= UplinkFixture.Local(start) && r.Ts < UplinkFixture.Local(start.AddMinutes(1))).Select(r => r.Value).ToList();
+            var values = Measured(readings.Where(r => r.Quantity == "nmhc" && r.Ts >= UplinkFixture.Local(start) && r.Ts < UplinkFixture.Local(start.AddMinutes(1))));
             AssertPollutant(frame, "a24088", values, expectedFlags[i]);
         }
         AssertPollutant(Assert.Single(minutes, f => f.DataTime == Hj212Time.DataTime(day.AddHours(10))), "a01012", [24.5, 25.5], "N");
 
-        // Hour 10: minutes N, N, C, D → 50 % normal, the rest mixed → D. Hour 11: N.
-        var hour10 = readings.Where(r => r.Quantity == "nmhc" && r.Ts < UplinkFixture.Local(day.AddHours(11))).Select(r => r.Value).ToList();
-        var hour11 = readings.Where(r => r.Quantity == "nmhc" && r.Ts >= UplinkFixture.Local(day.AddHours(11))).Select(r => r.Value).ToList();
+        // Hour 10: minutes N, N, C, D, C → 40 % normal, the rest mixed → D, its values from the
+        // measured readings only (the calibration minute's span gas stays out). Hour 11: N.
+        var hour10 = Measured(readings.Where(r => r.Quantity == "nmhc" && r.Ts < UplinkFixture.Local(day.AddHours(11))));
+        var hour11 = Measured(readings.Where(r => r.Quantity == "nmhc" && r.Ts >= UplinkFixture.Local(day.AddHours(11))));
         AssertPollutant(Assert.Single(hours, f => f.DataTime == Hj212Time.DataTime(day.AddHours(10))), "a24088", hour10, "D");
         AssertPollutant(Assert.Single(hours, f => f.DataTime == Hj212Time.DataTime(day.AddHours(11))), "a24088", hour11, "N");
         // The day: hours D and N → D; its values are the whole day's.
@@ -78,6 +82,14 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
         Assert.DoesNotContain(fixture.Platform.Log.Snapshot(), f => f.Mn == mn && !f.Valid);
         Assert.All(minutes.Concat(hours).Concat(days), f => Assert.Equal(5, f.Flag)); // 2017, reply requested
         Assert.Equal(0, fixture.Uplink.Store.PendingCount(mn));
+    }
+
+    /// <summary>The values an aggregate is made of: the measured readings (N or T), or all when none was.</summary>
+    private static List<double> Measured(IEnumerable<(string Sensor, string Quantity, double Value, DateTimeOffset Ts, string Flag)> readings)
+    {
+        var all = readings.ToList();
+        var measured = all.Where(r => r.Flag is "N" or "T").ToList();
+        return [.. (measured.Count > 0 ? measured : all).Select(r => r.Value)];
     }
 
     private static void AssertPollutant(ReceivedFrame frame, string code, IReadOnlyList<double> values, string flag)
