@@ -85,12 +85,19 @@ public sealed class RollupService : BackgroundService
         }
     }
 
-    /// <summary>Computes every due window, one query per run of windows of a measurement and period.</summary>
+    /// <summary>
+    /// Computes every due window, one query per run of windows of a measurement and period, and
+    /// writes the results of the pass together (in writes of at most <see cref="MaxLinesPerWrite"/>
+    /// lines): a reader such as the HJ 212 uplink then sees a batch's minute and hour rollups of
+    /// every quantity at once, not NMHC's hour without the temperature's.
+    /// </summary>
     public async Task ComputeDueAsync(CancellationToken cancellationToken)
     {
         var due = _dirty.Due(_time.GetUtcNow(), _options.Grace);
         if (due.Count == 0)
             return;
+        var lines = new List<string>();
+        var computed = new List<(RollupWindow Window, long Generation)>();
         foreach (var group in due.GroupBy(d => (d.Window.Measurement, d.Window.Period)))
         {
             var period = RollupPeriod.All.First(p => p.Suffix == group.Key.Period);
@@ -101,17 +108,32 @@ public sealed class RollupService : BackgroundService
                 var to = run[^1].Window.StartMs + length;
                 var response = await _influx.QueryAsync(RollupQuery.Build(group.Key.Measurement, period, from, to), cancellationToken);
                 var wanted = run.Select(d => d.Window.StartMs).ToHashSet();
-                var lines = RollupQuery.ToLines(response, group.Key.Measurement, period, wanted);
-                if (lines.Count > 0)
-                    await _influx.WriteAsync(string.Join('\n', lines), cancellationToken);
-                _dirty.Done(run);
-                _windowsWritten.Add(run.Length);
-                _logger.LogDebug("Rollup {Measurement}_{Period}: {Windows} windows, {Points} points written", group.Key.Measurement, period.Suffix, run.Length, lines.Count);
+                var runLines = RollupQuery.ToLines(response, group.Key.Measurement, period, wanted);
+                lines.AddRange(runLines);
+                computed.AddRange(run);
+                _logger.LogDebug("Rollup {Measurement}_{Period}: {Windows} windows, {Points} points", group.Key.Measurement, period.Suffix, run.Length, runLines.Count);
+                if (lines.Count >= MaxLinesPerWrite)
+                    await WriteAsync(lines, computed, cancellationToken);
             }
         }
+        await WriteAsync(lines, computed, cancellationToken);
         LastComputed = _time.GetUtcNow();
         if (due.Count > 50)
             _logger.LogInformation("Computed {Windows} rollup windows ({Pending} still pending)", due.Count, _dirty.Count);
+    }
+
+    /// <summary>Rollup points per write while a pass catches up on a long replay: bounds memory and request size.</summary>
+    private const int MaxLinesPerWrite = 5_000;
+
+    /// <summary>Writes the pass's points so far, then marks their windows done (not before: a failed write leaves them pending).</summary>
+    private async Task WriteAsync(List<string> lines, List<(RollupWindow Window, long Generation)> computed, CancellationToken cancellationToken)
+    {
+        if (lines.Count > 0)
+            await _influx.WriteAsync(string.Join('\n', lines), cancellationToken);
+        _dirty.Done(computed);
+        _windowsWritten.Add(computed.Count);
+        lines.Clear();
+        computed.Clear();
     }
 
     /// <summary>Splits sorted windows into runs that one query can cover: at most
