@@ -59,13 +59,13 @@ public static class PlatformEndpoints
         {
             html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<h2>MN {E(point.Mn)} <small class={(point.Connected ? "ok>connected" : "bad>disconnected")}</small></h2>");
             html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p>{point.Frames} frames, <span class={(point.Rejected > 0 ? "bad" : "ok")}>{point.Rejected} rejected</span>, last at {point.LastFrameAt:u}</p>");
-            html.Append("<table><tr><th>data</th><th>uploads</th><th>periods</th><th>resent</th><th>duplicates</th><th>latest</th><th>values</th><th>gaps</th></tr>");
+            html.Append("<table><tr><th>data</th><th>uploads</th><th>periods</th><th>resent</th><th>revised</th><th>duplicates</th><th>latest</th><th>values</th><th>gaps</th></tr>");
             foreach (var s in point.Series)
             {
                 var values = s.LatestValues is null ? "" : string.Join(", ", s.LatestValues.Select(v => $"{v.Key}={v.Value}"));
                 var gaps = s.Gaps.Count == 0 ? "none" : string.Join("<br>", s.Gaps.Select(g => $"{g.Missing} missing between {g.After} and {g.Before}"));
                 html.Append(System.Globalization.CultureInfo.InvariantCulture,
-                    $"<tr><td>{s.Cn} {s.Name}</td><td>{s.Received}</td><td>{s.Periods}</td><td>{s.Resent}</td><td class={(s.Duplicates > 0 ? "bad" : "ok")}>{s.Duplicates}</td><td>{E(s.Latest ?? "")}</td><td>{E(values)}</td><td>{gaps}</td></tr>");
+                    $"<tr><td>{s.Cn} {s.Name}</td><td>{s.Received}</td><td>{s.Periods}</td><td>{s.Resent}</td><td>{s.Revised}</td><td class={(s.Duplicates > 0 ? "bad" : "ok")}>{s.Duplicates}</td><td>{E(s.Latest ?? "")}</td><td>{E(values)}</td><td>{gaps}</td></tr>");
             }
             html.Append("</table>");
         }
@@ -81,7 +81,7 @@ public static class PlatformEndpoints
         foreach (var point in points)
         {
             var series = string.Join("; ", point.Series.Select(s =>
-                $"{s.Name} {s.Latest}{(s.Cn == Hj212Commands.RealTimeData && s.LatestValues is { } v ? " " + string.Join(",", v.Where(x => x.Key.EndsWith("-Rtd", StringComparison.Ordinal)).Select(x => $"{x.Key[..6]}={x.Value}")) : "")} ({s.Periods} periods, {s.Gaps.Sum(g => g.Missing)} missing, {s.Duplicates} dup)"));
+                $"{s.Name} {s.Latest}{(s.Cn == Hj212Commands.RealTimeData && s.LatestValues is { } v ? " " + string.Join(",", v.Where(x => x.Key.EndsWith("-Rtd", StringComparison.Ordinal)).Select(x => $"{x.Key[..6]}={x.Value}")) : "")} ({s.Periods} periods, {s.Gaps.Sum(g => g.Missing)} missing, {s.Revised} revised, {s.Duplicates} dup)"));
             yield return $"MN {point.Mn} {(point.Connected ? "connected" : "disconnected")}: {series}{(point.Rejected > 0 ? $"; {point.Rejected} frames rejected" : "")}";
         }
     }

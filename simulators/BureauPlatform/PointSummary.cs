@@ -8,9 +8,11 @@ public sealed record PointSummary(string Mn, bool Connected, DateTimeOffset? Las
 /// <summary>
 /// One kind of data of a point (2011 real-time, 2051 minute, 2061 hourly, 2031 daily): how many
 /// uploads, how many periods, repeats of one upload (same QN: a resend after a lost reply),
-/// duplicates (a period uploaded again under another QN), the latest values and the gaps.
+/// revisions (a period uploaded again under another QN with other values: late data filled it;
+/// the platform keeps the latest), duplicates (uploaded again with the same values: a field-unit
+/// fault), the latest values and the gaps.
 /// </summary>
-public sealed record SeriesSummary(string Cn, string Name, int Received, int Periods, int Resent, int Duplicates, string? Latest, IReadOnlyDictionary<string, string>? LatestValues, IReadOnlyList<Gap> Gaps);
+public sealed record SeriesSummary(string Cn, string Name, int Received, int Periods, int Resent, int Revised, int Duplicates, string? Latest, IReadOnlyDictionary<string, string>? LatestValues, IReadOnlyList<Gap> Gaps);
 
 /// <summary>Periods missing between two received ones (DataTimes as on the wire).</summary>
 public sealed record Gap(string After, string Before, int Missing);
@@ -39,15 +41,19 @@ public static class PointSummaries
                     continue;
                 var byPeriod = uploads.GroupBy(f => f.DataTime!).ToList();
                 var resent = byPeriod.Sum(p => p.Count() - p.Select(f => f.Qn).Distinct().Count());
-                var duplicates = byPeriod.Sum(p => p.Select(f => f.Qn).Distinct().Count() - 1);
+                var revised = byPeriod.Sum(p => p.Select(f => ValuesKey(f.Values)).Distinct().Count() - 1);
+                var duplicates = byPeriod.Sum(p => p.Select(f => f.Qn).Distinct().Count() - p.Select(f => ValuesKey(f.Values)).Distinct().Count());
                 var latest = byPeriod.OrderBy(p => p.Key, StringComparer.Ordinal).Last();
-                series.Add(new SeriesSummary(cn, name, uploads.Count, byPeriod.Count, resent, duplicates, latest.Key,
+                series.Add(new SeriesSummary(cn, name, uploads.Count, byPeriod.Count, resent, revised, duplicates, latest.Key,
                     latest.Last().Values, cn == Hj212Commands.RealTimeData ? [] : Gaps(cn, byPeriod.Select(p => p.Key))));
             }
             summaries.Add(new PointSummary(point.Key, connected.Contains(point.Key), point.Max(f => f.At), point.Count(), point.Count(f => !f.Valid), series));
         }
         return summaries;
     }
+
+    private static string ValuesKey(IReadOnlyDictionary<string, string> values) =>
+        string.Join(';', values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + "=" + v.Value));
 
     /// <summary>Gaps between consecutive periods: hours and days have fixed steps; the minute step is the smallest seen.</summary>
     public static IReadOnlyList<Gap> Gaps(string cn, IEnumerable<string> dataTimes)

@@ -11,9 +11,10 @@ namespace SmartPark.Uplink.Data;
 /// then). Each check looks at the last few periods; every <see cref="UplinkOptions.RescanInterval"/>
 /// the whole <see cref="UplinkOptions.Lookback"/> is searched again, so readings that arrive late
 /// (an agent's outbox after an outage) still make the periods they fill. A period already in the
-/// store is never created again, acknowledged or not.
+/// store is never created again; when late readings change the rollups it was made from, it is
+/// revised and sent again with the same DataTime (the platform keeps the latest).
 /// </summary>
-public sealed class PeriodReporter(RollupReader reader, UplinkStore store, PeriodClock clock, IOptions<UplinkOptions> options, TimeProvider time)
+public sealed class PeriodReporter(RollupReader reader, UplinkStore store, PeriodClock clock, IOptions<UplinkOptions> options, TimeProvider time, ILogger<PeriodReporter> logger)
 {
     private const int RecentPeriods = 3;
 
@@ -58,35 +59,56 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
         var cn = kind.Command();
         var length = PeriodClock.Length(kind, minInterval);
         var existing = store.ExistingDataTimes(config.Mn, cn, from, to);
-        var periods = await BuildAsync(point, kind, minInterval, from, to, start => !existing.Contains(Hj212Time.DataTime(clock.Local(start))), cancellationToken).ConfigureAwait(false);
+        // New periods, and periods whose rollups changed since they were made (late readings):
+        // those are revised. A period of unknown basis (an older store) is left as it is.
+        bool Wanted(long start, string basis) =>
+            !existing.TryGetValue(Hj212Time.DataTime(clock.Local(start)), out var had) || (had is not null && had != basis);
+        var periods = await BuildAsync(point, kind, minInterval, from, to, Wanted, cancellationToken).ConfigureAwait(false);
         var added = 0;
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        foreach (var (start, cp) in periods)
+        foreach (var (start, cp, basis) in periods)
         {
             var packets = Hj212Encoder.Split(new Hj212Packet { Qn = Hj212Time.Qn(clock.Local(nowMs)), St = config.St, Cn = cn, Pw = config.Pw, Mn = config.Mn, Flag = config.DataFlag, Cp = cp }).Count;
             var qn = point.Qn.Next(clock.Local(nowMs), packets);
-            if (store.Add(config.Mn, cn, start, start + length, Hj212Time.DataTime(clock.Local(start)), qn, cp, nowMs))
+            var dataTime = Hj212Time.DataTime(clock.Local(start));
+            if (existing.ContainsKey(dataTime))
+            {
+                if (store.Revise(config.Mn, cn, dataTime, qn, cp, basis, nowMs))
+                {
+                    added++;
+                    logger.LogInformation("HJ 212 point {Mn}: {Cn} DataTime={DataTime} revised, its data changed since it was made (late readings); it is sent again", config.Mn, cn, dataTime);
+                }
+            }
+            else if (store.Add(config.Mn, cn, start, start + length, dataTime, qn, cp, nowMs, basis))
+            {
                 added++;
+            }
         }
         return added;
     }
 
     /// <summary>
     /// The CP of every period in [<paramref name="from"/>, <paramref name="to"/>) that has data and
-    /// that <paramref name="wanted"/> accepts, oldest first: values from the rollups, flags from the readings.
+    /// that <paramref name="wanted"/> accepts, oldest first: values from the rollups, flags from
+    /// the readings, and the period's basis (the rollup statistics it was made from, to tell
+    /// later whether late readings changed it).
     /// </summary>
-    public async Task<IReadOnlyList<(long Start, string Cp)>> BuildAsync(
-        PointRuntime point, PeriodKind kind, int minInterval, long from, long to, Func<long, bool> wanted, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long Start, string Cp, string Basis)>> BuildAsync(
+        PointRuntime point, PeriodKind kind, int minInterval, long from, long to, Func<long, string, bool> wanted, CancellationToken cancellationToken)
     {
         var config = point.Config;
         var length = PeriodClock.Length(kind, minInterval);
         var stats = await reader.ReadStatsAsync(config, kind, minInterval, from, to, cancellationToken).ConfigureAwait(false);
-        var fresh = stats.Where(s => s.Key >= from && s.Key < to && wanted(s.Key)).ToList();
+        var fresh = stats
+            .Where(s => s.Key >= from && s.Key < to)
+            .Select(s => (Start: s.Key, Values: s.Value, Basis: Basis(s.Value)))
+            .Where(s => wanted(s.Start, s.Basis))
+            .ToList();
         if (fresh.Count == 0)
             return [];
-        var flags = await reader.ReadFlagsAsync(config, kind, minInterval, fresh[0].Key, fresh[^1].Key + length, cancellationToken).ConfigureAwait(false);
-        var periods = new List<(long Start, string Cp)>();
-        foreach (var (start, byCode) in fresh)
+        var flags = await reader.ReadFlagsAsync(config, kind, minInterval, fresh[0].Start, fresh[^1].Start + length, cancellationToken).ConfigureAwait(false);
+        var periods = new List<(long Start, string Cp, string Basis)>();
+        foreach (var (start, byCode, basis) in fresh)
         {
             var values = config.Sources
                 .Where(s => byCode.ContainsKey(s.Code))
@@ -96,8 +118,13 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
                     return new PollutantValue(s.Code, v.Avg, v.Min, v.Max, v.Count, flags.GetValueOrDefault((start, s.Code), Contracts.Telemetry.DataFlag.Normal));
                 })
                 .ToList();
-            periods.Add((start, CpBuilder.Period(clock.Local(start), values)));
+            periods.Add((start, CpBuilder.Period(clock.Local(start), values), basis));
         }
         return periods;
     }
+
+    /// <summary>The statistics a period was made from, in a stable text form: equal when the rollups are.</summary>
+    public static string Basis(IReadOnlyDictionary<string, PeriodStats> byCode) =>
+        string.Join(';', byCode.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key}:{p.Value.Count}:{p.Value.Avg:R}:{p.Value.Min:R}:{p.Value.Max:R}")));
 }

@@ -102,8 +102,8 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodRe
             {
                 var from = clock.Floor(clock.FromLocal(begin), length);
                 var to = Math.Min(clock.Floor(clock.FromLocal(end), length) + length, from + (MaxHistoryPeriods * length));
-                var found = await periods.BuildAsync(point, kind, settings.MinInterval, from, to, _ => true, cancellationToken);
-                foreach (var (_, periodCp) in found)
+                var found = await periods.BuildAsync(point, kind, settings.MinInterval, from, to, (_, _) => true, cancellationToken);
+                foreach (var (_, periodCp, _) in found)
                 {
                     var localNow = clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds());
                     var packet = new Hj212Packet { Qn = point.Qn.Next(localNow), St = Config.St, Cn = request.Cn, Pw = Config.Pw, Mn = Config.Mn, Flag = Config.DataFlag, Cp = periodCp };

@@ -147,7 +147,7 @@ public sealed class PointWorker(
                     throw new LinkUnusableException($"no reply to {record.Cn} DataTime={record.DataTime} (QN {part.Qn}) after {settings.Retries + 1} tries of {settings.ReplyTimeout}");
                 }
             }
-            store.MarkAcknowledged(record.Id, time.GetUtcNow().ToUnixTimeMilliseconds());
+            store.MarkAcknowledged(record.Id, record.Qn, time.GetUtcNow().ToUnixTimeMilliseconds());
             point.LastAcknowledged = time.GetUtcNow();
             metrics.PeriodsAcknowledged.Add(1, new KeyValuePair<string, object?>("cn", record.Cn));
             logger.LogDebug("HJ 212 point {Mn}: {Cn} DataTime={DataTime} acknowledged", Config.Mn, record.Cn, record.DataTime);

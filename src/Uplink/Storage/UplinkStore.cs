@@ -6,9 +6,10 @@ namespace SmartPark.Uplink.Storage;
 /// <summary>
 /// The uplink's durable state in SQLite (WAL, <c>synchronous=FULL</c>, like Ingest's outbox): every
 /// period upload created (unique per MN, CN and DataTime, so a period is never created twice),
-/// whether the platform acknowledged it, and the settings hosts changed. A period is in the
-/// store before it is sent and marked acknowledged only after the platform's 9014, so a crash or
-/// an outage loses nothing and an acknowledged period is never sent again.
+/// the data it was made from (its basis), whether the platform acknowledged it, and the settings
+/// hosts changed. A period is in the store before it is sent and marked acknowledged only after
+/// the platform's 9014, so a crash or an outage loses nothing. An acknowledged period is sent
+/// again only when it is revised: its data changed since (late readings filled it).
 /// </summary>
 public sealed class UplinkStore : IDisposable
 {
@@ -50,7 +51,21 @@ public sealed class UplinkStore : IDisposable
                 UNIQUE (mn, cn, data_time));
             CREATE INDEX IF NOT EXISTS records_pending ON records (mn, acked_ms, end_ms);
             """);
+        AddBasisColumn(connection);
         return new UplinkStore(connection);
+    }
+
+    /// <summary>Stores made before revisions existed lack the column; their rows keep a null basis
+    /// (unknown, so never revised) until they are pruned.</summary>
+    private static void AddBasisColumn(SqliteConnection connection)
+    {
+        using var probe = connection.CreateCommand();
+        probe.CommandText = "SELECT COUNT(*) FROM pragma_table_info('records') WHERE name = 'basis'";
+        if ((long)probe.ExecuteScalar()! > 0)
+            return;
+        using var alter = connection.CreateCommand();
+        alter.CommandText = "ALTER TABLE records ADD COLUMN basis TEXT";
+        alter.ExecuteNonQuery();
     }
 
     /// <summary>The point's stored settings, creating its row (with <paramref name="sinceMs"/>) the first time.</summary>
@@ -87,30 +102,46 @@ public sealed class UplinkStore : IDisposable
         }
     }
 
-    /// <summary>The DataTimes of a CN already created for a point between two period starts.</summary>
-    public HashSet<string> ExistingDataTimes(string mn, string cn, long fromMs, long toMs)
+    /// <summary>The DataTimes of a CN already created for a point between two period starts, with the basis each was made from (null if unknown).</summary>
+    public Dictionary<string, string?> ExistingDataTimes(string mn, string cn, long fromMs, long toMs)
     {
         lock (_gate)
         {
-            using var command = Command("SELECT data_time FROM records WHERE mn = $mn AND cn = $cn AND start_ms >= $from AND start_ms < $to",
+            using var command = Command("SELECT data_time, basis FROM records WHERE mn = $mn AND cn = $cn AND start_ms >= $from AND start_ms < $to",
                 ("$mn", mn), ("$cn", cn), ("$from", fromMs), ("$to", toMs));
             using var reader = command.ExecuteReader();
-            var found = new HashSet<string>(StringComparer.Ordinal);
+            var found = new Dictionary<string, string?>(StringComparer.Ordinal);
             while (reader.Read())
-                found.Add(reader.GetString(0));
+                found[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
             return found;
         }
     }
 
     /// <summary>Adds a period upload; false when that (MN, CN, DataTime) exists already.</summary>
-    public bool Add(string mn, string cn, long startMs, long endMs, string dataTime, string qn, string cp, long nowMs)
+    public bool Add(string mn, string cn, long startMs, long endMs, string dataTime, string qn, string cp, long nowMs, string? basis = null)
     {
         lock (_gate)
         {
             return Execute("""
-                INSERT OR IGNORE INTO records (mn, cn, start_ms, end_ms, data_time, qn, cp, created_ms)
-                VALUES ($mn, $cn, $start, $end, $dt, $qn, $cp, $now)
-                """, ("$mn", mn), ("$cn", cn), ("$start", startMs), ("$end", endMs), ("$dt", dataTime), ("$qn", qn), ("$cp", cp), ("$now", nowMs)) == 1;
+                INSERT OR IGNORE INTO records (mn, cn, start_ms, end_ms, data_time, qn, cp, created_ms, basis)
+                VALUES ($mn, $cn, $start, $end, $dt, $qn, $cp, $now, $basis)
+                """, ("$mn", mn), ("$cn", cn), ("$start", startMs), ("$end", endMs), ("$dt", dataTime), ("$qn", qn), ("$cp", cp), ("$now", nowMs), ("$basis", basis)) == 1;
+        }
+    }
+
+    /// <summary>
+    /// Replaces a period's upload with one made from changed data and makes it pending again, so
+    /// the platform gets the corrected values under a new QN (HJ 212 platforms keep the latest
+    /// upload of a DataTime). False when the period is not in the store.
+    /// </summary>
+    public bool Revise(string mn, string cn, string dataTime, string qn, string cp, string basis, long nowMs)
+    {
+        lock (_gate)
+        {
+            return Execute("""
+                UPDATE records SET qn = $qn, cp = $cp, basis = $basis, created_ms = $now, attempts = 0, acked_ms = NULL
+                WHERE mn = $mn AND cn = $cn AND data_time = $dt
+                """, ("$mn", mn), ("$cn", cn), ("$dt", dataTime), ("$qn", qn), ("$cp", cp), ("$basis", basis), ("$now", nowMs)) == 1;
         }
     }
 
@@ -137,10 +168,12 @@ public sealed class UplinkStore : IDisposable
             Execute("UPDATE records SET attempts = attempts + 1 WHERE id = $id", ("$id", id));
     }
 
-    public void MarkAcknowledged(long id, long nowMs)
+    /// <summary>Marks the upload sent under <paramref name="qn"/> acknowledged; a revision made
+    /// while it was in flight has another QN and stays pending.</summary>
+    public void MarkAcknowledged(long id, string qn, long nowMs)
     {
         lock (_gate)
-            Execute("UPDATE records SET acked_ms = $now WHERE id = $id", ("$id", id), ("$now", nowMs));
+            Execute("UPDATE records SET acked_ms = $now WHERE id = $id AND qn = $qn", ("$id", id), ("$qn", qn), ("$now", nowMs));
     }
 
     public long PendingCount(string? mn = null)

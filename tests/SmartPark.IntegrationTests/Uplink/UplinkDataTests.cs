@@ -84,6 +84,38 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
         Assert.Equal(0, fixture.Uplink.Store.PendingCount(mn));
     }
 
+    [Fact]
+    public async Task Late_readings_revise_the_periods_they_fill_and_the_platform_keeps_the_latest()
+    {
+        const string device = "d-late";
+        var mn = UplinkFixture.Points[device];
+        var day = UplinkFixture.LocalDay(3);
+        DateTimeOffset At(int second) => UplinkFixture.Local(day.AddHours(9).AddSeconds(second));
+        var dataTimes = new[] { (Hj212Commands.MinuteData, "minute"), (Hj212Commands.HourlyData, "hour"), (Hj212Commands.DailyData, "day") };
+
+        await fixture.PublishAsync(device, ("voc-1", "nmhc", 2.0, At(0), "N"), ("voc-1", "nmhc", 4.0, At(20), "N"));
+        foreach (var (cn, name) in dataTimes)
+        {
+            var first = await Poll.UntilAsync(() => Task.FromResult(fixture.Platform.Frames(mn, cn)), f => f.Count >= 1, Timeout, $"the {name} upload");
+            AssertPollutant(Assert.Single(first), "a24088", [2.0, 4.0], "N");
+        }
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Uplink.Store.PendingCount(mn)), n => n == 0, Timeout, "the uploads acknowledged");
+
+        // A reading of that minute arrives after its periods were acknowledged: an agent's outbox
+        // draining after an outage. Each period is sent again, under a new QN, with all three.
+        await fixture.PublishAsync(device, ("voc-1", "nmhc", 9.0, At(40), "N"));
+        foreach (var (cn, name) in dataTimes)
+        {
+            var frames = await Poll.UntilAsync(() => Task.FromResult(fixture.Platform.Frames(mn, cn)), f => f.Count >= 2, Timeout, $"the revised {name} upload");
+            Assert.Equal(frames[0].DataTime, frames[1].DataTime);
+            Assert.NotEqual(frames[0].Qn, frames[1].Qn);
+            AssertPollutant(frames[1], "a24088", [2.0, 4.0, 9.0], "N");
+        }
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Uplink.Store.PendingCount(mn)), n => n == 0, Timeout, "the revisions acknowledged");
+        var summary = PointSummaries.Build(fixture.Platform.Log.Snapshot(), fixture.Platform.Server.ConnectedMns).Single(p => p.Mn == mn);
+        Assert.All(summary.Series.Where(s => s.Cn != Hj212Commands.RealTimeData), s => Assert.Equal((1, 1, 0), (s.Periods, s.Revised, s.Duplicates)));
+    }
+
     /// <summary>The values an aggregate is made of: the measured readings (N or T), or all when none was.</summary>
     private static List<double> Measured(IEnumerable<(string Sensor, string Quantity, double Value, DateTimeOffset Ts, string Flag)> readings)
     {

@@ -31,6 +31,7 @@ public sealed class UplinkFixture : IAsyncLifetime
         ["d-outage"] = "010000A8900016F000169D03",
         ["d-resend"] = "010000A8900016F000169D04",
         ["d-history"] = "010000A8900016F000169D05",
+        ["d-late"] = "010000A8900016F000169D07",
     };
 
     /// <summary>A device the in-process uplink does not report: the uplink-as-a-process test gives it its own registry.</summary>
