@@ -17,7 +17,9 @@ namespace SmartPark.Ingest.Rollups;
 /// span gas during a calibration or a faulty sensor's stale value must not move an hourly mean
 /// that GB 37822 and the bureau's HJ 212 hour data judge. A window with no measured reading at
 /// all (a whole minute of calibration) still gets a point, made of all its readings, with
-/// <c>measured=0</c>: the bureau is sent the period flagged C rather than a gap.
+/// <c>measured=0</c>: the bureau is sent the period flagged C rather than a gap. <c>readings</c>
+/// counts every reading of the window, so a late unmeasured one still changes the point (the
+/// uplink then revises the period, whose flag it may change).
 /// </remarks>
 public static class RollupQuery
 {
@@ -38,7 +40,8 @@ public static class RollupQuery
 
     /// <summary>Line protocol for the windows of <paramref name="response"/> (the two statements of
     /// <see cref="Build"/>) whose start is in <paramref name="wanted"/>: tags as the raw series, fields
-    /// mean, min, max (float), count and measured (integer: count, or 0 when no reading was measured).</summary>
+    /// mean, min, max (float), count, measured (integer: count, or 0 when no reading was measured)
+    /// and readings (integer: all the window's readings).</summary>
     public static List<string> ToLines(InfluxQueryResponse response, string measurement, RollupPeriod period, IReadOnlySet<long> wanted)
     {
         var measured = Rows(response.Results.FirstOrDefault(r => r.StatementId == 0), wanted);
@@ -57,6 +60,7 @@ public static class RollupQuery
                 .Field("max", stats.Max)
                 .Field("count", stats.Count)
                 .Field("measured", measuredCount)
+                .Field("readings", any.Count)
                 .Timestamp(key.Start, WritePrecision.Ms)
                 .ToLineProtocol());
         }

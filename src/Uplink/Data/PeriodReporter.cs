@@ -123,8 +123,9 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
         return periods;
     }
 
-    /// <summary>The statistics a period was made from, in a stable text form: equal when the rollups are.</summary>
+    /// <summary>The statistics a period was made from, in a stable text form: equal when the rollups
+    /// are. It holds every reading's count, so a late unmeasured reading (which may change the flag) revises too.</summary>
     public static string Basis(IReadOnlyDictionary<string, PeriodStats> byCode) =>
         string.Join(';', byCode.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p =>
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key}:{p.Value.Count}:{p.Value.Avg:R}:{p.Value.Min:R}:{p.Value.Max:R}")));
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key}:{p.Value.Readings}:{p.Value.Count}:{p.Value.Avg:R}:{p.Value.Min:R}:{p.Value.Max:R}")));
 }

@@ -3,5 +3,6 @@ namespace SmartPark.Uplink.Data;
 /// <summary>One pollutant's aggregate over a period: from the rollups' mean, min, max and count, with its data flag.</summary>
 public sealed record PollutantValue(string Code, double Avg, double Min, double Max, long Count, string Flag);
 
-/// <summary>Mean, min, max and count of one pollutant in one period, before its flag is known.</summary>
-public sealed record PeriodStats(double Avg, double Min, double Max, long Count);
+/// <summary>Mean, min, max and count of one pollutant in one period, before its flag is known;
+/// <paramref name="Readings"/> counts every reading of the period, measured or not.</summary>
+public sealed record PeriodStats(double Avg, double Min, double Max, long Count, long Readings);

@@ -27,7 +27,7 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
         var length = PeriodClock.Length(kind, minInterval);
         var suffix = kind == PeriodKind.Minute ? "_1m" : "_1h";
         var query = string.Join(';', point.Sources.Select(s =>
-            $"SELECT \"mean\", \"min\", \"max\", \"count\", \"measured\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s)} AND time >= {fromMs}ms AND time < {toMs}ms"));
+            $"SELECT \"mean\", \"min\", \"max\", \"count\", \"measured\", \"readings\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s)} AND time >= {fromMs}ms AND time < {toMs}ms"));
         var response = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         // Per period and code: the rollup windows made of measured readings, and the others.
         var sums = new SortedDictionary<long, Dictionary<string, (Aggregate Measured, Aggregate Other)>>();
@@ -39,7 +39,8 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
             foreach (var series in result.Series ?? [])
             {
                 int time = series.ColumnIndex("time"), mean = series.ColumnIndexOrNone("mean"), min = series.ColumnIndexOrNone("min"),
-                    max = series.ColumnIndexOrNone("max"), count = series.ColumnIndexOrNone("count"), measured = series.ColumnIndexOrNone("measured");
+                    max = series.ColumnIndexOrNone("max"), count = series.ColumnIndexOrNone("count"), measured = series.ColumnIndexOrNone("measured"),
+                    readings = series.ColumnIndexOrNone("readings");
                 if (mean < 0 || min < 0 || max < 0 || count < 0)
                     continue;
                 foreach (var row in series.Values)
@@ -49,7 +50,10 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
                     var start = clock.Floor(row[time].GetInt64(), length);
                     if (!sums.TryGetValue(start, out var period))
                         sums[start] = period = [];
-                    var window = new Aggregate(row[mean].GetDouble() * row[count].GetInt64(), row[min].GetDouble(), row[max].GetDouble(), row[count].GetInt64());
+                    var n = row[count].GetInt64();
+                    // Rollups written before the field existed counted only their readings.
+                    var all = readings >= 0 && IsNumber(row[readings]) ? row[readings].GetInt64() : n;
+                    var window = new Aggregate(row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n, all);
                     // Rollups written before the field existed were all of their readings.
                     var isMeasured = measured < 0 || !IsNumber(row[measured]) || row[measured].GetInt64() > 0;
                     var had = period.GetValueOrDefault(code);
@@ -61,17 +65,20 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
         // (calibration throughout) is reported from the rest, and its flag says so.
         var stats = new SortedDictionary<long, Dictionary<string, PeriodStats>>();
         foreach (var (start, period) in sums)
-            stats[start] = period.ToDictionary(p => p.Key, p => (p.Value.Measured.Count > 0 ? p.Value.Measured : p.Value.Other).ToStats());
+        {
+            stats[start] = period.ToDictionary(p => p.Key, p =>
+                (p.Value.Measured.Count > 0 ? p.Value.Measured : p.Value.Other).ToStats(p.Value.Measured.Readings + p.Value.Other.Readings));
+        }
         return stats;
     }
 
-    private readonly record struct Aggregate(double Sum, double Min, double Max, long Count)
+    private readonly record struct Aggregate(double Sum, double Min, double Max, long Count, long Readings)
     {
         public Aggregate Add(Aggregate other) => Count == 0
             ? other
-            : new(Sum + other.Sum, Math.Min(Min, other.Min), Math.Max(Max, other.Max), Count + other.Count);
+            : new(Sum + other.Sum, Math.Min(Min, other.Min), Math.Max(Max, other.Max), Count + other.Count, Readings + other.Readings);
 
-        public PeriodStats ToStats() => new(Sum / Count, Min, Max, Count);
+        public PeriodStats ToStats(long readings) => new(Sum / Count, Min, Max, Count, readings);
     }
 
     /// <summary>The data flag per (period start, pollutant code) for the periods in the range, from the raw readings' flags.</summary>

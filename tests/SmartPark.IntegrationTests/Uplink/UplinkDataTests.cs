@@ -112,8 +112,18 @@ public sealed class UplinkDataTests(UplinkFixture fixture)
             AssertPollutant(frames[1], "a24088", [2.0, 4.0, 9.0], "N");
         }
         await Poll.UntilAsync(() => Task.FromResult(fixture.Uplink.Store.PendingCount(mn)), n => n == 0, Timeout, "the revisions acknowledged");
+
+        // Two late calibration readings: no value changes (they are not measured), but the minute
+        // is now 3 of 5 normal, under 75 %: it is revised again, flagged C. (The hour and day fold
+        // the minute flags, so the hour turns C too.)
+        await fixture.PublishAsync(device, ("voc-1", "nmhc", 50.0, At(45), "C"), ("voc-1", "nmhc", 50.0, At(50), "C"));
+        var third = await Poll.UntilAsync(() => Task.FromResult(fixture.Platform.Frames(mn, Hj212Commands.MinuteData)), f => f.Count >= 3, Timeout, "the minute revised for its flag");
+        AssertPollutant(third[2], "a24088", [2.0, 4.0, 9.0], "C");
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Uplink.Store.PendingCount(mn)), n => n == 0, Timeout, "the flag revisions acknowledged");
+
         var summary = PointSummaries.Build(fixture.Platform.Log.Snapshot(), fixture.Platform.Server.ConnectedMns).Single(p => p.Mn == mn);
-        Assert.All(summary.Series.Where(s => s.Cn != Hj212Commands.RealTimeData), s => Assert.Equal((1, 1, 0), (s.Periods, s.Revised, s.Duplicates)));
+        Assert.All(summary.Series.Where(s => s.Cn != Hj212Commands.RealTimeData), s => Assert.Equal((1, 0), (s.Periods, s.Duplicates)));
+        Assert.Equal(2, summary.Series.Single(s => s.Cn == Hj212Commands.MinuteData).Revised);
     }
 
     /// <summary>The values an aggregate is made of: the measured readings (N or T), or all when none was.</summary>

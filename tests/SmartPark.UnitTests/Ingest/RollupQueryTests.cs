@@ -26,7 +26,7 @@ public sealed class RollupQueryTests
         const string Rows = "[[60000,2.5,1,4,4],[120000,3,3,3,1],[180000,null,null,null,0],[240000,null,null,null,2]]";
         var response = Response(Statement(0, Series(Voc1, Rows)), Statement(1, Series(Voc1, Rows)));
         var lines = RollupQuery.ToLines(response, "nmhc", RollupPeriod.Minute, new HashSet<long> { 60_000, 180_000, 240_000 });
-        Assert.Equal(["nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=4i,max=4,mean=2.5,measured=4i,min=1 60000"], lines);
+        Assert.Equal(["nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=4i,max=4,mean=2.5,measured=4i,min=1,readings=4i 60000"], lines);
     }
 
     [Fact]
@@ -43,10 +43,10 @@ public sealed class RollupQueryTests
         var lines = RollupQuery.ToLines(Response(measured, all), "nmhc", RollupPeriod.Minute, new HashSet<long> { 60_000, 120_000 });
         Assert.Equal(
         [
-            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=3i,max=5,mean=5,measured=3i,min=5 60000",
-            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=4i,max=51,mean=50,measured=0i,min=49 120000",
-            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-2 count=4i,max=2,mean=2,measured=4i,min=2 120000",
-            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-2 count=4i,max=3,mean=2,measured=4i,min=1 60000",
+            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=3i,max=5,mean=5,measured=3i,min=5,readings=4i 60000",
+            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-1 count=4i,max=51,mean=50,measured=0i,min=49,readings=4i 120000",
+            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-2 count=4i,max=2,mean=2,measured=4i,min=2,readings=4i 120000",
+            "nmhc_1m,device=d,enterprise=e,park=p,sensor=voc-2 count=4i,max=3,mean=2,measured=4i,min=1,readings=4i 60000",
         ], lines.Order(StringComparer.Ordinal).ToList());
     }
 
