@@ -8,6 +8,7 @@ using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Storage;
+using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Mqtt;
 using SmartPark.Platform.Registry;
 
@@ -32,6 +33,9 @@ public sealed class TelemetryConsumer(
 {
     private readonly ILogger _logger = loggers.CreateLogger<TelemetryConsumer>();
     private readonly IngestOptions _options = options.Value;
+    // One warning a minute per topic and reason: a device repeating a bad payload every second
+    // must not drown the log (metrics and dead letters still count each one).
+    private readonly LogThrottle _rejectionLog = new(time, TimeSpan.FromMinutes(1));
     private ResilientMqttClient? _mqtt;
 
     public ResilientMqttClient? Connection => _mqtt;
@@ -193,7 +197,11 @@ public sealed class TelemetryConsumer(
     private async Task RejectAsync(MqttApplicationMessageReceivedEventArgs e, string topic, byte[] payload, IReadOnlyList<ValidationError> errors, DateTimeOffset now, long epoch)
     {
         metrics.BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", errors[0].Code));
-        _logger.LogWarning("Rejected telemetry on {Topic} ({Bytes} bytes): {Reasons}", topic, payload.Length, string.Join("; ", errors));
+        if (_rejectionLog.ShouldLog(topic + "\n" + errors[0].Code, out var heldBack))
+        {
+            _logger.LogWarning("Rejected telemetry on {Topic} ({Bytes} bytes): {Reasons} ({HeldBack} more like it since the last such warning went unlogged; the dead letters have every one)",
+                topic, payload.Length, string.Join("; ", errors), heldBack);
+        }
         try
         {
             await _mqtt!.Client.PublishAsync(DeadLetters.Build(topic, payload, errors, now));
