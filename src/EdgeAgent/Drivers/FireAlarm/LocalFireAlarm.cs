@@ -35,6 +35,7 @@ public sealed class LocalFireAlarm : IDisposable
     private int _gpioFailures;
     private bool? _buzzerWritten;
     private bool? _relayWritten;
+    private bool _polled;
 
     public LocalFireAlarm(FireAlarmOptions options, IReadOnlyList<FireDetectorInput> detectors, IHardware hardware, TimeProvider time, ILogger logger)
     {
@@ -64,6 +65,10 @@ public sealed class LocalFireAlarm : IDisposable
     /// <summary>The debounced state of a detector; throws while its GPIO cannot be read.</summary>
     public bool DetectorState(string sensorId)
     {
+        // The sampler's first round can come before the alarm thread's first poll (threads start
+        // late on a busy machine): poll once here rather than report a sound detector as faulty.
+        if (!Volatile.Read(ref _polled))
+            Poll();
         lock (_gate)
         {
             if (_gpio is null)
@@ -128,6 +133,7 @@ public sealed class LocalFireAlarm : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            Volatile.Write(ref _polled, true);
             if (!EnsureGpio(now))
                 return;
             var gpio = _gpio!;

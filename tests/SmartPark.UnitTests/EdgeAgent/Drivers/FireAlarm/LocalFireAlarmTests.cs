@@ -195,6 +195,16 @@ public class LocalFireAlarmTests
     }
 
     [Fact]
+    public void A_detector_read_before_the_alarms_first_poll_is_read_not_reported_faulty()
+    {
+        // The sampler's first round won the race against the alarm thread's first poll.
+        var bench = new AlarmBench();
+        var reading = Assert.Single(bench.Driver("smoke-1").Read(At));
+        Assert.Equal(new SensorValue("smoke", 0), reading);
+        Assert.Equal(DataFlag.Normal, reading.Flag);
+    }
+
+    [Fact]
     public void Pin_clashes_and_unknown_heat_sensors_are_configuration_errors()
     {
         var bench = new AlarmBench();
