@@ -51,7 +51,7 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
                     if (!sums.TryGetValue(start, out var period))
                         sums[start] = period = [];
                     var n = row[count].GetInt64();
-                    // Rollups written before the field existed counted only their readings.
+                    // Rollups written before the field existed were of all their readings: count is every one.
                     var all = readings >= 0 && IsNumber(row[readings]) ? row[readings].GetInt64() : n;
                     var window = new Aggregate(row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n, all);
                     // Rollups written before the field existed were all of their readings.
