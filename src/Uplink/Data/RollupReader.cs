@@ -51,10 +51,10 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
                     if (!sums.TryGetValue(start, out var period))
                         sums[start] = period = [];
                     var n = row[count].GetInt64();
-                    // Rollups written before the field existed were of all their readings: count is every one.
+                    // Rollups written before 'readings' and 'measured' existed were made of all their
+                    // readings: their count is every reading, and they count as measured.
                     var all = readings >= 0 && IsNumber(row[readings]) ? row[readings].GetInt64() : n;
                     var window = new Aggregate(row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n, all);
-                    // Rollups written before the field existed were all of their readings.
                     var isMeasured = measured < 0 || !IsNumber(row[measured]) || row[measured].GetInt64() > 0;
                     var had = period.GetValueOrDefault(code);
                     period[code] = isMeasured ? (had.Measured.Add(window), had.Other) : (had.Measured, had.Other.Add(window));
