@@ -55,6 +55,7 @@ public static class DashboardApp
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
 
         var app = builder.Build();
+        app.UseDashboardWebSecurity();
         // Authentication before the static files: with the fallback policy, the page and its
         // scripts too need a signed-in user (only /signin and /healthz do not).
         app.UseAuthentication();

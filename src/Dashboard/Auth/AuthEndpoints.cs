@@ -18,18 +18,35 @@ public static class AuthEndpoints
         app.MapGet(SignInPath, (HttpContext context, IAntiforgery antiforgery, UserStore users, string? returnUrl, bool? failed) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
-            return Results.Content(SignInPage.Html(tokens.FormFieldName, tokens.RequestToken!, returnUrl, failed == true, users.Users().Count == 0), "text/html; charset=utf-8");
+            return Results.Content(SignInPage.Html(tokens.FormFieldName, tokens.RequestToken!, SafeReturnUrl(returnUrl), failed == true, users.Users().Count == 0), "text/html; charset=utf-8");
         }).AllowAnonymous();
 
-        app.MapPost(SignInPath, async (HttpContext context, UserStore users, [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        // The guard answers before any password work; a locked name is answered exactly like a
+        // wrong password, known or not.
+        app.MapPost(SignInPath, async (HttpContext context, UserStore users, SignInGuard guard, [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
-            var found = users.Verify(user, password);
             var back = SafeReturnUrl(returnUrl);
+            var failed = $"{SignInPath}?failed=true&returnUrl={Uri.EscapeDataString(back)}";
+            var address = context.Connection.RemoteIpAddress;
+            var admission = guard.Admit(address, user);
+            if (admission.RetryAfter is { } wait)
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Content(SignInPage.TooMany(seconds), "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests);
+            }
+            if (!admission.Proceed)
+                return Results.Redirect(failed);
+            var found = users.Verify(user, password);
             if (found is null)
-                return Results.Redirect($"{SignInPath}?failed=true&returnUrl={Uri.EscapeDataString(back)}");
+            {
+                guard.Failed(address, user);
+                return Results.Redirect(failed);
+            }
+            guard.Succeeded(found.Name);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                ParkAccess.ToPrincipal(found, CookieAuthenticationDefaults.AuthenticationScheme));
-            return Results.Redirect(back);
+                SessionCheck.PrincipalOf(found, CookieAuthenticationDefaults.AuthenticationScheme));
+            return Results.LocalRedirect(back);
         }).AllowAnonymous();
 
         app.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
@@ -50,9 +67,6 @@ public static class AuthEndpoints
         return app;
     }
 
-    /// <summary>Only a local path: an attacker's link must not bounce a fresh sign-in to their site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
+    /// <summary>Only a local path: an attacker's link must not bounce a fresh sign-in to their site (<see cref="LocalReturnUrl"/>).</summary>
+    public static string SafeReturnUrl(string? returnUrl) => LocalReturnUrl.Sanitize(returnUrl);
 }

@@ -11,13 +11,17 @@ namespace SmartPark.Dashboard.Auth;
 /// apart from the registry on purpose: the registry holds machine accounts for the broker (Mosquitto
 /// hashes, rolled out to devices), while these are people with web roles and a different hash
 /// format and lifecycle. No file means nobody can sign in (the page says so), never "everyone".
+/// An unknown name costs the same hashing as a known one (<see cref="Verify"/>), so response
+/// times do not tell which names exist.
 /// </summary>
-public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserStore> logger)
+public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserStore> logger, IPasswordHasher<DashboardUser>? hasher = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private readonly PasswordHasher<DashboardUser> _hasher = new();
+    private static readonly DashboardUser Nobody = new() { Name = "", Role = DashboardRoles.Operator, PasswordHash = "" };
+    private readonly IPasswordHasher<DashboardUser> _hasher = hasher ?? new PasswordHasher<DashboardUser>();
     private readonly Lock _gate = new();
-    private (DateTime WrittenAt, IReadOnlyDictionary<string, DashboardUser> Users)? _cache;
+    private (DateTime WrittenAt, long Length, IReadOnlyDictionary<string, DashboardUser> Users)? _cache;
+    private string? _dummyHash;
 
     public static string Hash(string password) => new PasswordHasher<DashboardUser>().HashPassword(null!, password);
 
@@ -28,6 +32,9 @@ public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserSt
             return null;
         if (!Users().TryGetValue(name, out var user))
         {
+            // The same PBKDF2 work as for a real user, on a hash of a random password (which
+            // nothing matches), so an unknown name answers no faster than a wrong password.
+            _hasher.VerifyHashedPassword(Nobody, DummyHash(), password);
             logger.LogInformation("Sign-in refused for unknown user {User}", name);
             return null;
         }
@@ -45,10 +52,13 @@ public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserSt
         var path = options.Value.UsersPath;
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
             return new Dictionary<string, DashboardUser>();
-        var writtenAt = File.GetLastWriteTimeUtc(path);
+        // Checked on every call (a stat, no read) because every request's session is checked
+        // against the file: a removed user is locked out at their next request.
+        var info = new FileInfo(path);
+        var (writtenAt, length) = (info.LastWriteTimeUtc, info.Exists ? info.Length : -1);
         lock (_gate)
         {
-            if (_cache is { } cached && cached.WrittenAt == writtenAt)
+            if (_cache is { } cached && cached.WrittenAt == writtenAt && cached.Length == length)
                 return cached.Users;
             try
             {
@@ -63,7 +73,8 @@ public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserSt
                     }
                     users.TryAdd(user.Name, user);
                 }
-                _cache = (writtenAt, users);
+                _cache = (writtenAt, length, users);
+                WarnOfOtherHashParameters(path, users.Values);
                 logger.LogInformation("Loaded {Count} dashboard users from {Path}", users.Count, path);
                 return users;
             }
@@ -74,5 +85,30 @@ public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserSt
                 return _cache?.Users ?? new Dictionary<string, DashboardUser>();
             }
         }
+    }
+
+    /// <summary>A hash, made once, of a random password with the hasher's current algorithm and cost.</summary>
+    private string DummyHash() =>
+        _dummyHash ??= _hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
+    /// <summary>
+    /// A user whose hash was made with another format or iteration count costs another time to
+    /// verify than the dummy an unknown name is checked against, which could tell their name
+    /// apart; say so, so the operator rehashes them.
+    /// </summary>
+    private void WarnOfOtherHashParameters(string path, IEnumerable<DashboardUser> users)
+    {
+        var current = HashParameters(DummyHash());
+        foreach (var user in users.Where(u => HashParameters(u.PasswordHash) != current))
+            logger.LogWarning("Users file {Path}: the password hash of {User} is not in the current format and cost; rehash it with ./smartpark hash-user-password", path, user.Name);
+    }
+
+    /// <summary>The parameters in front of an Identity hash: format byte, then for format 3 the PRF, iteration count and salt length (13 bytes).</summary>
+    public static string HashParameters(string hash)
+    {
+        var bytes = new byte[hash.Length];
+        if (!Convert.TryFromBase64String(hash, bytes, out var length) || length == 0)
+            return "invalid";
+        return Convert.ToHexString(bytes, 0, bytes[0] == 0x01 && length >= 13 ? 13 : 1);
     }
 }

@@ -10,14 +10,18 @@ public sealed class DashboardHost : IAsyncDisposable
 
     private readonly string _dir;
 
-    private DashboardHost(WebApplication app, Uri url, string dir)
+    private DashboardHost(WebApplication app, Uri url, string dir, string usersPath)
     {
         _app = app;
         Url = url;
         _dir = dir;
+        UsersPath = usersPath;
     }
 
     public Uri Url { get; }
+
+    /// <summary>The users file this Dashboard reads (tests edit it to remove users or parks).</summary>
+    public string UsersPath { get; }
 
     /// <summary>Signs one of <see cref="TestUser.Standard"/> in.</summary>
     public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user.Name, user.Password);
@@ -46,7 +50,7 @@ public sealed class DashboardHost : IAsyncDisposable
             using var response = await http.GetAsync(new Uri(url, "healthz"));
             return response.IsSuccessStatusCode;
         }, TimeSpan.FromSeconds(30), "Dashboard /healthz to report healthy");
-        return new DashboardHost(app, url, dir);
+        return new DashboardHost(app, url, dir, usersPath);
     }
 
     public async ValueTask DisposeAsync()

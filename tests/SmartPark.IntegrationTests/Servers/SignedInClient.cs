@@ -24,6 +24,9 @@ public sealed partial class SignedInClient : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The cookies as a <c>Cookie</c> header, to present the session from another client.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_url);
+
     /// <summary>Signs in; <paramref name="password"/> defaults to the user's right one. Null when refused.</summary>
     public static async Task<SignedInClient?> TrySignInAsync(Uri dashboard, string user, string password, CancellationToken cancellationToken = default)
     {
