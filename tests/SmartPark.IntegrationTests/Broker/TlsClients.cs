@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Formatter;
-using Microsoft.Extensions.Logging.Abstractions;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.Platform.Mqtt;
