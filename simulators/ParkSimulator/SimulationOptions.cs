@@ -22,6 +22,9 @@ public sealed record SimulationOptions
     /// <summary>Longest wait between reconnect attempts (an agent's default is 5 s; accelerated scenarios use less).</summary>
     public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>MQTT over TLS for every device (off: plaintext).</summary>
+    public MqttTlsOptions Tls { get; init; } = new();
+
     public MqttEndpointOptions BrokerFor(string deviceId) => new()
     {
         Host = BrokerHost,
@@ -31,5 +34,6 @@ public sealed record SimulationOptions
         Password = DeviceSecret is null ? null : DevicePasswords.Derive(DeviceSecret, deviceId),
         MinReconnectDelay = TimeSpan.FromMilliseconds(200),
         MaxReconnectDelay = MaxReconnectDelay,
+        Tls = Tls,
     };
 }

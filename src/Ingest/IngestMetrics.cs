@@ -22,6 +22,7 @@ public sealed class IngestMetrics
         ConnectionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.connections.rejected", description: "Broker logins refused, by reason");
         PublishesRejected = meter.CreateCounter<long>("smartpark.ingest.broker.publishes.rejected", description: "Publishes the broker refused for lack of rights");
         SubscriptionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.subscriptions.rejected", description: "Subscriptions the broker refused for lack of rights");
+        TransportRefused = meter.CreateCounter<long>("smartpark.ingest.broker.transport.refused", description: "Connections the broker closed before or while logging in: caps, oversized packets, CONNECT deadline, TLS handshake, by reason");
         _meter = meter;
     }
 
@@ -38,6 +39,7 @@ public sealed class IngestMetrics
     public Counter<long> ConnectionsRejected { get; }
     public Counter<long> PublishesRejected { get; }
     public Counter<long> SubscriptionsRejected { get; }
+    public Counter<long> TransportRefused { get; }
 
     public Counter<long> BatchesAccepted { get; }
     public Counter<long> BatchesRejected { get; }

@@ -49,6 +49,7 @@ public sealed class SystemWatcher : IAsyncDisposable
         };
         watcher._connect = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
+            .WithSmartParkTls(broker.Host, broker.Tls)
             .WithClientId(broker.ClientId)
             .WithCredentials(broker.Username, broker.Password)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)

@@ -25,7 +25,7 @@ public static class LoadCommand
           --hash-iterations N  PBKDF2 iterations of those hashes (default 10000)
         With SMARTPARK_DEVICE_SECRET set, device D logs in as D with the password derived from
         the secret (`simulate device-password D`); without it, devices connect anonymously.
-        """;
+        """ + TlsArguments.Usage;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,7 +34,7 @@ public static class LoadCommand
             Console.WriteLine(Usage);
             return 0;
         }
-        var line = new CommandLine(args, new Dictionary<string, string>
+        var line = new CommandLine(CommandLine.ExpandFlags(args, TlsArguments.Flags), TlsArguments.With(new Dictionary<string, string>
         {
             ["--devices"] = "devices",
             ["--sensors"] = "sensors",
@@ -48,7 +48,7 @@ public static class LoadCommand
             ["--max-in-flight"] = "maxInFlight",
             ["--write-passwd"] = "writePasswd",
             ["--hash-iterations"] = "hashIterations",
-        });
+        }));
         using var loggers = LoggerFactory.Create(b => ServiceDefaults.ConfigureLogging(b, line.Configuration));
         var log = loggers.CreateLogger("load");
         LoadOptions options;
@@ -67,6 +67,7 @@ public static class LoadCommand
                 Prefix = line.Text("prefix") ?? "load",
                 MaxInFlight = line.Int("maxInFlight", 20_000, 1, 1_000_000),
                 DeviceSecret = Environment.GetEnvironmentVariable(DevicePasswords.SecretVariable) is { Length: > 0 } secret ? secret : null,
+                Tls = TlsArguments.From(line.Configuration),
             };
             var problems = options.Problems().ToList();
             if (problems.Count > 0)

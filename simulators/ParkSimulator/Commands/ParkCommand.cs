@@ -19,12 +19,12 @@ public static class ParkCommand
           --interval-ms N      read every sensor every N ms instead of the park file's intervals
         With SMARTPARK_DEVICE_SECRET set, each device logs in as its id with a password derived
         from the secret (see README, "Registry"); `simulate device-password DEVICE` prints it.
-        """;
+        """ + TlsArguments.Usage;
 
     public static async Task<int> RunAsync(string[] args)
     {
         var config = new ConfigurationBuilder()
-            .AddCommandLine(args, new Dictionary<string, string>
+            .AddCommandLine(CommandLine.ExpandFlags(args, TlsArguments.Flags), TlsArguments.With(new Dictionary<string, string>
             {
                 ["--park"] = "park",
                 ["--broker-host"] = "brokerHost",
@@ -33,7 +33,7 @@ public static class ParkCommand
                 ["--seed"] = "seed",
                 ["--rounds"] = "rounds",
                 ["--interval-ms"] = "intervalMs",
-            })
+            }))
             .Build();
         using var loggers = LoggerFactory.Create(b => ServiceDefaults.ConfigureLogging(b, config));
         var log = loggers.CreateLogger("simulate");
@@ -59,6 +59,7 @@ public static class ParkCommand
             IntervalOverrideMs = config["intervalMs"] is { } i ? int.Parse(i, CultureInfo.InvariantCulture) : null,
             // From the environment only: a secret on the command line shows in ps and shell history.
             DeviceSecret = Environment.GetEnvironmentVariable(DevicePasswords.SecretVariable) is { Length: > 0 } secret ? secret : null,
+            Tls = TlsArguments.From(config),
         };
 
         using var stop = new CancellationTokenSource();

@@ -20,11 +20,11 @@ public static class ScenarioCommand
         Environment: SMARTPARK_DEVICE_SECRET (device passwords), SMARTPARK_WATCH_USERNAME and
         SMARTPARK_WATCH_PASSWORD (an account that may read alert topics, e.g. the dashboard's),
         SMARTPARK_INFLUX_TOKEN. Scenario format: simulators/README.md.
-        """;
+        """ + TlsArguments.Usage;
 
     public static async Task<int> RunAsync(string path, string[] args)
     {
-        var line = new CommandLine(CommandLine.ExpandFlags(args, "--check"), new Dictionary<string, string>
+        var line = new CommandLine(CommandLine.ExpandFlags(args, ["--check", .. TlsArguments.Flags]), TlsArguments.With(new Dictionary<string, string>
         {
             ["--check"] = "check",
             ["--broker-host"] = "brokerHost",
@@ -33,7 +33,7 @@ public static class ScenarioCommand
             ["--influx-db"] = "influxDb",
             ["--data"] = "data",
             ["--grace"] = "grace",
-        });
+        }));
         using var loggers = LoggerFactory.Create(b => ServiceDefaults.ConfigureLogging(b, line.Configuration));
         Scenario scenario;
         ScenarioRunOptions options;
@@ -51,6 +51,7 @@ public static class ScenarioCommand
                     BrokerHost = line.Text("brokerHost") ?? "127.0.0.1",
                     BrokerPort = line.Int("brokerPort", 1883, 1, 65535),
                     DeviceSecret = Environment.GetEnvironmentVariable(DevicePasswords.SecretVariable) is { Length: > 0 } secret ? secret : null,
+                    Tls = TlsArguments.From(line.Configuration),
                 },
                 Check = line.Flag("check"),
                 WatchUsername = Environment.GetEnvironmentVariable("SMARTPARK_WATCH_USERNAME"),

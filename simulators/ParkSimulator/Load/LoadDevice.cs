@@ -2,6 +2,7 @@ using System.Text;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
+using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.Simulator.Load;
 
@@ -24,6 +25,7 @@ public sealed class LoadDevice(int index, LoadOptions options) : IDisposable
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(options.Host, options.Port)
+            .WithSmartParkTls(options.Host, options.Tls)
             .WithClientId(_id)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))

@@ -14,6 +14,8 @@ public sealed record LoadOptions
     public TimeSpan Hold { get; init; } = TimeSpan.FromSeconds(60);
     public string Host { get; init; } = "127.0.0.1";
     public int Port { get; init; } = 1883;
+    /// <summary>MQTT over TLS (off: plaintext).</summary>
+    public SmartPark.Platform.Mqtt.MqttTlsOptions Tls { get; init; } = new();
     public string Park { get; init; } = "load-park";
     /// <summary>Device ids are <c>{Prefix}-00001</c>…; 100 devices per enterprise <c>{Prefix}-e001</c>….</summary>
     public string Prefix { get; init; } = "load";

@@ -121,6 +121,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
             ClientId = "simulate-check-" + Guid.NewGuid().ToString("N")[..8],
             Username = options.WatchUsername,
             Password = options.WatchPassword,
+            Tls = sim.Tls,
         };
         return await SystemWatcher.StartAsync(endpoint, scenario.Park.Park.Id, cancellationToken: cancellationToken);
     }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SmartPark.Contracts.Topics;
+using SmartPark.Ingest.Broker.Transport;
 using SmartPark.Ingest.Consumer;
 using SmartPark.Platform.Registry;
 
@@ -40,14 +40,12 @@ public sealed class EmbeddedBroker(
         var o = options.Value;
         if (!o.Enabled)
             return;
+        // Listeners (plaintext, TLS) and the limits before login are GuardedBrokerTransport's, not MQTTnet's.
         var serverOptions = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(o.BindAddress))
-            .WithDefaultEndpointPort(o.Port)
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(o.MaxPendingMessagesPerClient)
             .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions, [ActivatorUtilities.CreateInstance<GuardedBrokerTransport>(services)]);
         _server.ClientConnectedAsync += e =>
         {
             logger.LogDebug("Broker: {ClientId} connected from {Endpoint}", e.ClientId, e.RemoteEndPoint);
@@ -64,7 +62,7 @@ public sealed class EmbeddedBroker(
         // ApplicationStopping runs before any hosted service stops, so the consumer is still taking messages.
         lifetime.ApplicationStopping.Register(DrainBeforeStopping);
         await _server.StartAsync();
-        logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port} ({Access})", o.BindAddress, o.Port,
+        logger.LogInformation("Embedded MQTT broker started ({Access}); its listeners are logged above",
             registry.IsConfigured ? "registry accounts only" : "anonymous");
     }
 

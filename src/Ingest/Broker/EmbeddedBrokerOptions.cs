@@ -1,7 +1,7 @@
 namespace SmartPark.Ingest.Broker;
 
 /// <summary>Section <c>EmbeddedBroker</c>: the MQTTnet broker Ingest hosts unless told to use an external one.</summary>
-public sealed class EmbeddedBrokerOptions
+public sealed partial class EmbeddedBrokerOptions
 {
     public const string Section = "EmbeddedBroker";
 

@@ -9,6 +9,9 @@ public sealed record MqttEndpointOptions
     public string? Username { get; set; }
     public string? Password { get; set; }
 
+    /// <summary>MQTT over TLS, verifying the broker; off by default (loopback plaintext).</summary>
+    public MqttTlsOptions Tls { get; set; } = new();
+
     /// <summary>False keeps the broker-side session (subscriptions and queued QoS 1 messages)
     /// across reconnects, for <see cref="SessionExpirySeconds"/>.</summary>
     public bool CleanStart { get; set; } = true;

@@ -170,6 +170,7 @@ public sealed class ResilientMqttClient : IAsyncDisposable
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_options.Host, _options.Port)
             .WithStreamProvider(new BufferedTcpStreamProvider(_options.SocketBufferBytes))
+            .WithSmartParkTls(_options.Host, _options.Tls)
             .WithClientId(_options.ClientId)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithCleanStart(_options.CleanStart)

@@ -24,7 +24,8 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     /// <param name="authDirectory">Where <c>passwd</c> and <c>acl</c> (from <c>mosquitto-auth</c>) are;
     /// null runs an anonymous broker with no ACL.</param>
-    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null)
+    /// <param name="extraConfig">More mosquitto.conf lines (a TLS listener from <c>mosquitto-auth</c>).</param>
+    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null, string? extraConfig = null)
     {
         var dir = Directory.CreateTempSubdirectory("smartpark-mosquitto-").FullName;
         var port = FreePort.Next();
@@ -44,6 +45,7 @@ public sealed class MosquittoServer : IAsyncDisposable
             log_type error
             log_type warning
             {user}
+            {extraConfig}
 
             """));
         var server = new MosquittoServer(dir, config, port);
