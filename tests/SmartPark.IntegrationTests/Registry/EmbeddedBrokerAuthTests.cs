@@ -85,7 +85,7 @@ public sealed class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) :
     public async Task A_device_publishing_under_another_devices_topic_is_refused_and_its_own_data_lands()
     {
         // The dashboard account reads everything, dead letters included.
-        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(Ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, clientId: "dashboard-test");
+        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(Ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, clientId: "smartpark-dashboard-test");
         using var __ = dashboard;
         Assert.Equal(MqttClientConnectResultCode.Success, dashboardCode);
         var letters = new ConcurrentQueue<MqttApplicationMessage>();

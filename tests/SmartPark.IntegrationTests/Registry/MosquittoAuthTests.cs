@@ -27,7 +27,7 @@ public sealed class MosquittoAuthFixture : IAsyncLifetime
         using var error = new StringWriter();
         if (MosquittoAuthCommand.Run([Registry.Path, auth], output, error) != 0)
             throw new InvalidOperationException("mosquitto-auth failed: " + error);
-        Broker = await MosquittoServer.StartAsync(auth);
+        Broker = await MosquittoServer.StartAsync(auth, output.ToString());
         Influx = await InfluxDbServer.StartAsync();
         Ingest = await IngestHost.StartAsync(Influx.Url, Database,
             ["--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={Broker.Port}", .. Registry.IngestArgs()]);

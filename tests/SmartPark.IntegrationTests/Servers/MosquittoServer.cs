@@ -24,7 +24,9 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     /// <param name="authDirectory">Where <c>passwd</c> and <c>acl</c> (from <c>mosquitto-auth</c>) are;
     /// null runs an anonymous broker with no ACL.</param>
-    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null)
+    /// <param name="authConfig">The mosquitto.conf lines <c>mosquitto-auth</c> printed for them, used as
+    /// given (so a test runs the generated configuration, not a copy of it).</param>
+    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null, string? authConfig = null)
     {
         var dir = Directory.CreateTempSubdirectory("smartpark-mosquitto-").FullName;
         var port = FreePort.Next();
@@ -33,7 +35,7 @@ public sealed class MosquittoServer : IAsyncDisposable
         var user = Environment.UserName == "root" ? "user root" : "";
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             listener {port} 127.0.0.1
-            {(authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl")}
+            {authConfig ?? (authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl"))}
             persistence true
             persistence_location {dir}/
             autosave_interval 1
