@@ -40,7 +40,7 @@ public sealed class EmbeddedBrokerAuthFixture : IAsyncLifetime
 
 /// <summary>Ingest's embedded broker with a registry: only registered accounts get in, and a
 /// device publishes only under its own topics; what the valid device sends still lands.</summary>
-public sealed class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) : IClassFixture<EmbeddedBrokerAuthFixture>
+public sealed partial class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) : IClassFixture<EmbeddedBrokerAuthFixture>
 {
     private const string Database = EmbeddedBrokerAuthFixture.Database;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

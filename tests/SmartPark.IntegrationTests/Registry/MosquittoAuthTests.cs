@@ -44,7 +44,7 @@ public sealed class MosquittoAuthFixture : IAsyncLifetime
 
 /// <summary>The same refusals as the embedded broker's, from a real Mosquitto 2 using the
 /// generated password and ACL files (which also shows Mosquitto accepts our <c>$7$</c> hashes).</summary>
-public sealed class MosquittoAuthTests(MosquittoAuthFixture fixture) : IClassFixture<MosquittoAuthFixture>
+public sealed partial class MosquittoAuthTests(MosquittoAuthFixture fixture) : IClassFixture<MosquittoAuthFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly DeviceAddress Good = MosquittoAuthFixture.Good;

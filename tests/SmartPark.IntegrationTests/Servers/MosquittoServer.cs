@@ -35,7 +35,7 @@ public sealed class MosquittoServer : IAsyncDisposable
         var user = Environment.UserName == "root" ? "user root" : "";
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             listener {port} 127.0.0.1
-            {authConfig ?? (authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl"))}
+            {authConfig ?? (authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl")}
             persistence true
             persistence_location {dir}/
             autosave_interval 1

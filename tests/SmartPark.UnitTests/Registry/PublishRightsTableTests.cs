@@ -2,6 +2,8 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Broker;
+using SmartPark.Tests.Shared;
+using static SmartPark.Tests.Shared.PublishRights;
 
 namespace SmartPark.UnitTests.Registry;
 
@@ -13,79 +15,22 @@ namespace SmartPark.UnitTests.Registry;
 /// </summary>
 public class PublishRightsTableTests
 {
-    public enum Whose
-    {
-        Own,
-        OtherDeviceSamePark,
-        OtherPark,
-    }
-
     private static readonly DeviceAddress Own = new("p1", "e1", "d1");
     private static readonly DeviceAddress SamePark = new("p1", "e2", "d2");
     private static readonly DeviceAddress OtherPark = new("p2", "e1", "d3");
-    private const string AlertId = "a1";
+    private const string AlertId = PublishRights.AlertId;
+    private static IReadOnlyDictionary<TopicKind, (bool Plain, bool Retained)> Device => PublishRights.Device;
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<TopicKind, (bool Plain, bool Retained)>> Services => PublishRights.Services;
 
-    /// <summary>A valid status body for the device the topic names, so only topic and retain decide.</summary>
-    private static byte[] Body(TopicKind kind, DeviceAddress device) =>
-        kind == TopicKind.Status ? System.Text.Encoding.UTF8.GetBytes($$"""{"state":"online","device":"{{device.Device}}"}""") : "{}"u8.ToArray();
+    private static byte[] Body(TopicKind kind, DeviceAddress device) => PublishRights.Body(kind, device);
 
-    private static DeviceAddress Target(Whose whose) => whose switch
-    {
-        Whose.Own => Own,
-        Whose.OtherDeviceSamePark => SamePark,
-        _ => OtherPark,
-    };
-
-    /// <summary>What a device may publish: (own device, not retained), (own device, retained). Nothing of anyone else's.</summary>
-    private static readonly Dictionary<TopicKind, (bool Plain, bool Retained)> Device = new()
-    {
-        [TopicKind.Telemetry] = (true, false),
-        [TopicKind.Status] = (true, true),
-        [TopicKind.Alert] = (false, false),
-        [TopicKind.AlertAck] = (false, false),
-        [TopicKind.DeadLetter] = (false, false),
-        [TopicKind.Rules] = (false, false),
-    };
-
-    /// <summary>What each service role may publish, for any device or park: (not retained, retained).</summary>
-    private static readonly Dictionary<string, Dictionary<TopicKind, (bool Plain, bool Retained)>> Services = new()
-    {
-        [ServiceRoles.Ingest] = new()
-        {
-            [TopicKind.Telemetry] = (false, false),
-            [TopicKind.Status] = (false, false),
-            [TopicKind.Alert] = (true, true),
-            [TopicKind.AlertAck] = (false, false),
-            [TopicKind.DeadLetter] = (true, false),
-            [TopicKind.Rules] = (true, true),
-        },
-        [ServiceRoles.Dashboard] = new()
-        {
-            [TopicKind.Telemetry] = (false, false),
-            [TopicKind.Status] = (false, false),
-            [TopicKind.Alert] = (false, false),
-            [TopicKind.AlertAck] = (true, false),
-            [TopicKind.DeadLetter] = (false, false),
-            [TopicKind.Rules] = (false, false),
-        },
-        [ServiceRoles.Uplink] = new()
-        {
-            [TopicKind.Telemetry] = (false, false),
-            [TopicKind.Status] = (false, false),
-            [TopicKind.Alert] = (false, false),
-            [TopicKind.AlertAck] = (false, false),
-            [TopicKind.DeadLetter] = (false, false),
-            [TopicKind.Rules] = (false, false),
-        },
-    };
+    private static DeviceAddress Target(Whose whose) => PublishRights.Target(whose, Own, SamePark, OtherPark);
 
     public static TheoryData<TopicKind, Whose, bool> Cases()
     {
         var data = new TheoryData<TopicKind, Whose, bool>();
-        foreach (var kind in Enum.GetValues<TopicKind>())
-            foreach (var whose in Enum.GetValues<Whose>())
-                foreach (var retain in new[] { false, true })
-                    data.Add(kind, whose, retain);
+        foreach (var (kind, whose, retain) in PublishRights.Cases())
+            data.Add(kind, whose, retain);
         return data;
     }
 
@@ -102,10 +47,9 @@ public class PublishRightsTableTests
     [MemberData(nameof(Cases))]
     public void A_device_publishes_as_its_table_says(TopicKind kind, Whose whose, bool retain)
     {
-        Assert.True(Device.TryGetValue(kind, out var row), $"no row for topic kind {kind}: add one to the table");
         var target = Target(whose);
         var topic = SmartParkTopics.Of(kind, target, AlertId);
-        var expected = whose == Whose.Own && (retain ? row.Retained : row.Plain);
+        var expected = DeviceMay(kind, whose, retain);
 
         var refusal = PublishPolicy.Check(new DevicePrincipal(Own), topic, retain, Body(kind, target));
 
@@ -113,7 +57,7 @@ public class PublishRightsTableTests
         if (refusal is not null)
             Assert.Equal(MqttPubAckReasonCode.NotAuthorized, refusal.Code);
         // The ACL both brokers use agrees with the broker's decision (Mosquitto cannot see retain).
-        Assert.Equal(whose == Whose.Own && row.Plain, TopicAcl.MayPublish(new DevicePrincipal(Own), topic));
+        Assert.Equal(DeviceMay(kind, whose, retain, aclOnly: true), TopicAcl.MayPublish(new DevicePrincipal(Own), topic));
     }
 
     [Theory]
