@@ -135,7 +135,11 @@ public sealed class BrokerAccessControl(
         e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
         e.ReasonString = $"{username} may not subscribe to {filter}";
         metrics.SubscriptionsRejected.Add(1);
-        logger.LogWarning("Broker refused subscription by {Username} (client {ClientId}) to {Filter}: not authorised", username, e.ClientId, filter);
+        if (_refusalLog.ShouldLog($"subscribe\n{username}", out var heldBack))
+        {
+            logger.LogWarning("Broker refused subscription by {Username} (client {ClientId}) to {Filter}: not authorised ({HeldBack} more like it since the last such warning went unlogged)",
+                username, e.ClientId, filter, heldBack);
+        }
         return Task.CompletedTask;
     }
 

@@ -78,8 +78,13 @@ public class DeviceStatusValidatorTests
         // A field added to DeviceStatus must also be allowed by the validator: serialise one with every field set.
         var full = new DeviceStatus
         {
-            State = DeviceStatus.Online, Device = "d1", At = DateTimeOffset.UtcNow, Reason = "r", AgentVersion = "1.0",
-            Sensors = [new SensorDescription("voc-1", ["nmhc"], 1000, "D", "broken")], ReadingsDropped = 1,
+            State = DeviceStatus.Online,
+            Device = "d1",
+            At = DateTimeOffset.UtcNow,
+            Reason = "r",
+            AgentVersion = "1.0",
+            Sensors = [new SensorDescription("voc-1", ["nmhc"], 1000, "D", "broken")],
+            ReadingsDropped = 1,
         };
         Assert.Empty(DeviceStatusValidator.Validate(JsonSerializer.SerializeToUtf8Bytes(full, ContractsJsonContext.Default.DeviceStatus), D1));
     }
