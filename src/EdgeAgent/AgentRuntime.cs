@@ -203,6 +203,9 @@ public sealed class AgentRuntime : IAsyncDisposable
             {
                 var driver = _drivers.FirstOrDefault(d => d.SensorId == s.Id);
                 var (flag, error) = driver is ISensorHealth watched ? watched.Health : (DataFlag.Normal, null);
+                // A driver's exception text has no bound; the broker refuses a status whose error is longer than this.
+                if (error is { Length: > DeviceStatusValidator.MaxErrorLength })
+                    error = error[..(DeviceStatusValidator.MaxErrorLength - 1)] + "…";
                 return new SensorDescription(s.Id, driver?.Quantities ?? [], s.IntervalMs, flag == DataFlag.Normal ? null : flag, error);
             })
             .ToList();

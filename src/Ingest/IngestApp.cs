@@ -56,6 +56,7 @@ public static class IngestApp
         builder.Services.AddSingleton<ParkRulesPublisher>();
         builder.Services.AddSingleton<AlertEngine>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertEngine>());
+        builder.Services.AddSingleton<UnregisteredReadings>();
         builder.Services.AddSingleton<TelemetryConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryConsumer>());
 

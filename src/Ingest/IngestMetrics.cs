@@ -21,6 +21,7 @@ public sealed class IngestMetrics
         SpoolFull = meter.CreateCounter<long>("smartpark.ingest.spool.full", description: "Times the spool was full and acknowledgements were held back");
         ConnectionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.connections.rejected", description: "Broker logins refused, by reason");
         PublishesRejected = meter.CreateCounter<long>("smartpark.ingest.broker.publishes.rejected", description: "Publishes the broker refused for lack of rights");
+        ReadingsRejected = meter.CreateCounter<long>("smartpark.ingest.readings.rejected", description: "Readings dead-lettered from batches whose other readings were stored (unregistered sensor or quantity), by reason");
         SubscriptionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.subscriptions.rejected", description: "Subscriptions the broker refused for lack of rights");
         TransportRefused = meter.CreateCounter<long>("smartpark.ingest.broker.transport.refused", description: "Connections the broker closed before or while logging in: caps, oversized packets, CONNECT deadline, TLS handshake, by reason");
         _meter = meter;
@@ -40,6 +41,7 @@ public sealed class IngestMetrics
     public Counter<long> PublishesRejected { get; }
     public Counter<long> SubscriptionsRejected { get; }
     public Counter<long> TransportRefused { get; }
+    public Counter<long> ReadingsRejected { get; }
 
     public Counter<long> BatchesAccepted { get; }
     public Counter<long> BatchesRejected { get; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using SmartPark.Contracts.Registry;
 using SmartPark.EdgeAgent;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -118,7 +119,8 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
         {
             Host = sim.BrokerHost,
             Port = sim.BrokerPort,
-            ClientId = "simulate-check-" + Guid.NewGuid().ToString("N")[..8],
+            // It reads as the dashboard account, so its client id is one a dashboard may use.
+            ClientId = ServiceClientIds.For(ServiceRoles.Dashboard) + "-check-" + Guid.NewGuid().ToString("N")[..8],
             Username = options.WatchUsername,
             Password = options.WatchPassword,
             Tls = sim.Tls,

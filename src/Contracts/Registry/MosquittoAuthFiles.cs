@@ -23,6 +23,7 @@ public static class MosquittoAuthFiles
     {
         // Nothing before the first "user" line: those rules would apply to anonymous clients.
         var text = new StringBuilder("# Generated from the SmartPark registry; edit the registry, not this file.\n");
+        text.Append(WhatMosquittoCannotEnforce);
         foreach (var device in registry.Devices.OrderBy(d => d.Address.ToString(), StringComparer.Ordinal))
             AppendUser(text, new DevicePrincipal(device.Address));
         foreach (var service in registry.Services)
@@ -30,9 +31,40 @@ public static class MosquittoAuthFiles
         return text.ToString();
     }
 
-    /// <summary>The lines a mosquitto.conf needs to use the two files in <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// What the embedded broker enforces and an ACL file cannot express, written at the top of the
+    /// file so that whoever runs Mosquitto knows what Ingest's own checks must then catch.
+    /// </summary>
+    public const string WhatMosquittoCannotEnforce = """
+        #
+        # Mosquitto enforces from this file: who may publish and subscribe where (a device writes
+        # only its own telemetry and status and reads nothing), also for a last will (checked
+        # before the will is sent). It cannot enforce, and the embedded broker does:
+        #  - retain only on a device's status: an acl_file has no per-topic retain right (a
+        #    retained telemetry is stored once; Ingest's replay of it overwrites the same point);
+        #  - a status body of the status contract (known state, bounded fields): Mosquitto does not
+        #    look at payloads; the Dashboard must check what it shows;
+        #  - client id = device id, and a service's client id within smartpark-{role}[-...]:
+        #    use_username_as_clientid would pin devices but also rename every service client to its
+        #    username, so Ingest's two clients (consumer and alerts) and several Dashboards sharing
+        #    an account would disconnect one another. So here an account that knows its own
+        #    password can connect with another account's client id: Mosquitto keys sessions on the
+        #    client id alone, so that disconnects the other client and can take over its session.
+        # Ingest still refuses, for telemetry from any broker, unknown devices, a device on another
+        # device's path, and readings of sensors or quantities the registry does not list.
+
+        """;
+
+    /// <summary>The lines a mosquitto.conf needs to use the two files in <paramref name="directory"/>,
+    /// and the strictest settings Mosquitto offers for what SmartPark relies on.</summary>
     public static string ConfigSnippet(string directory) =>
-        $"allow_anonymous false\npassword_file {Path.Combine(directory, PasswordFileName)}\nacl_file {Path.Combine(directory, AclFileName)}\n";
+        "allow_anonymous false\n"
+        // A client without a client id would get a random one: a session nobody can pin or resume.
+        + "allow_zero_length_clientid false\n"
+        // A retained message is re-checked against its publisher's current rights before delivery,
+        // so removing a device from the registry also silences what it retained (Mosquitto's default, made explicit).
+        + "check_retain_source true\n"
+        + $"password_file {Path.Combine(directory, PasswordFileName)}\nacl_file {Path.Combine(directory, AclFileName)}\n";
 
     private static IEnumerable<(string Username, string Credential)> Accounts(ParkRegistry registry)
     {

@@ -62,6 +62,8 @@ public static class RegistryValidator
         {
             var dwhat = $"device '{device.Id}'";
             CheckId(device, device.Id, "device", errors);
+            if (device.Id.StartsWith(ServiceClientIds.Prefix, StringComparison.Ordinal))
+                errors.Add(new(device.LineOf("id"), $"{dwhat}: ids beginning '{ServiceClientIds.Prefix}' are the services' MQTT client ids (a device's id is its client id)"));
             if (device.Id.Length > 0 && usernames.TryGetValue(device.Id, out var first))
                 errors.Add(new(device.LineOf("id"), $"{dwhat} is already registered on line {first} (device ids are MQTT usernames: unique across the registry)"));
             else if (device.Id.Length > 0)
@@ -82,7 +84,11 @@ public static class RegistryValidator
     {
         if (id.Length > 0 && !Ids.IsValid(id))
             errors.Add(new(node.LineOf("id"), $"{what} id '{id}' does not match {Ids.Pattern}"));
+        else if (SmartParkTopics.FixedWords.Contains(id))
+            errors.Add(new(node.LineOf("id"), $"{what} id '{id}' is a word of the topic tree ({ReservedWords}): a topic holding it would be read as another kind"));
     }
+
+    private static readonly string ReservedWords = string.Join(", ", SmartParkTopics.FixedWords.Where(Ids.IsValid).Order(StringComparer.Ordinal));
 
     private static void Unique(Dictionary<string, int> seen, string id, int line, string what, List<RegistryError> errors)
     {

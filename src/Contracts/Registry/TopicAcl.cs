@@ -13,17 +13,23 @@ public static class TopicAcl
 
     public static IReadOnlyList<AclRule> RulesFor(Principal principal) => principal switch
     {
-        // A device owns its subtree: telemetry, status (birth and last will), and whatever the
-        // agent gets later (commands, config) under the same prefix.
-        DevicePrincipal d => [new(AclAccess.ReadWrite, $"{Root}/{d.Address.Park}/{d.Address.Enterprise}/{d.Address.Device}/#")],
+        // A device writes its own telemetry and its own status (birth and last will, retained),
+        // nothing else: not under its own address (a dead letter or an alert in its name), not
+        // another device's, and it reads nothing (the agent subscribes to nothing). Its owner
+        // knows the password, so the rights are exactly what the agent needs.
+        DevicePrincipal d =>
+        [
+            new(AclAccess.Write, SmartParkTopics.Telemetry(d.Address)),
+            new(AclAccess.Write, SmartParkTopics.Status(d.Address), Retain: true),
+        ],
         ServicePrincipal { Role: ServiceRoles.Ingest } =>
         [
             new(AclAccess.Read, SmartParkTopics.AllTelemetry),
             new(AclAccess.Read, SmartParkTopics.AllStatus),
             new(AclAccess.Read, $"{Root}/+/alerts/+/ack"),
             new(AclAccess.Write, SmartParkTopics.AllDeadLetters),
-            new(AclAccess.Write, SmartParkTopics.AllAlerts),
-            new(AclAccess.Write, SmartParkTopics.AllRules),
+            new(AclAccess.Write, SmartParkTopics.AllAlerts, Retain: true),
+            new(AclAccess.Write, SmartParkTopics.AllRules, Retain: true),
         ],
         ServicePrincipal { Role: ServiceRoles.Uplink } =>
         [
@@ -38,8 +44,10 @@ public static class TopicAcl
         _ => [],
     };
 
-    public static bool MayPublish(Principal principal, string topic) =>
-        RulesFor(principal).Any(r => r.Access != AclAccess.Read && TopicPatterns.Matches(r.Pattern, topic));
+    /// <summary>True when the account may publish to <paramref name="topic"/>, with the retain flag
+    /// set when <paramref name="retain"/> (only where a rule allows retaining).</summary>
+    public static bool MayPublish(Principal principal, string topic, bool retain = false) =>
+        RulesFor(principal).Any(r => r.Access != AclAccess.Read && (r.Retain || !retain) && TopicPatterns.Matches(r.Pattern, topic));
 
     public static bool MaySubscribe(Principal principal, string filter)
     {

@@ -71,6 +71,40 @@ public static class SmartParkTopics
         return $"{Root}/{park}/{RulesLevel}";
     }
 
+    /// <summary>
+    /// The topic of <paramref name="kind"/> for a device (device kinds) or its park (park kinds).
+    /// One switch over every kind, so the ACL tests and the reserved-word list cover a new kind
+    /// as soon as it exists: an unhandled kind throws here.
+    /// </summary>
+    public static string Of(TopicKind kind, DeviceAddress device, string alertId) => kind switch
+    {
+        TopicKind.Telemetry => Telemetry(device),
+        TopicKind.Status => Status(device),
+        TopicKind.Alert => Alert(device.Park, alertId),
+        TopicKind.AlertAck => AlertAck(device.Park, alertId),
+        TopicKind.DeadLetter => DeadLetter(device),
+        TopicKind.Rules => Rules(device.Park),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a topic kind the builder does not know"),
+    };
+
+    /// <summary>
+    /// Every level the topic tree fixes (<c>smartpark</c>, <c>v1</c>, <c>telemetry</c>, <c>alerts</c>,
+    /// wildcards, <c>$share</c>, …), taken from the builders themselves rather than copied: an id
+    /// equal to one of them would make a topic mean two things (a park called <c>deadletter</c>).
+    /// </summary>
+    public static IReadOnlySet<string> FixedWords { get; } = CollectFixedWords();
+
+    private static HashSet<string> CollectFixedWords()
+    {
+        // Probe ids that no fixed level can equal (they hold a character no level of the tree uses).
+        var device = new DeviceAddress("0p", "0e", "0d");
+        const string alert = "0a", group = "0g";
+        var topics = Enum.GetValues<TopicKind>().Select(k => Of(k, device, alert))
+            .Concat([AllTelemetry, AllStatus, AllAlerts, AllAlertAcks, AllRules, AllDeadLetters, UnaddressedDeadLetter, SharedTelemetry(group), ParkTelemetry(device.Park)]);
+        var probes = new HashSet<string>([device.Park, device.Enterprise, device.Device, alert, group], StringComparer.Ordinal);
+        return topics.SelectMany(t => t.Split('/')).Where(level => !probes.Contains(level)).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Takes a topic apart; false for anything that is not a well-formed SmartPark topic.</summary>
     public static bool TryParse(string? topic, out ParsedTopic parsed)
     {

@@ -23,6 +23,15 @@ public static class RejectionCodes
     public const string InvalidTopic = "invalid_topic";
     public const string UnknownDevice = "unknown_device";
 
-    /// <summary>The broker refused a device's publish: the topic is not under the device's own subtree.</summary>
+    /// <summary>A status body that breaks the status contract (unknown state or field, too long a text).</summary>
+    public const string InvalidStatus = "invalid_status";
+
+    /// <summary>A reading from a sensor the registry does not list for the device.</summary>
+    public const string UnregisteredSensor = "unregistered_sensor";
+
+    /// <summary>A reading of a quantity the registry does not list for that sensor of the device.</summary>
+    public const string UnregisteredQuantity = "unregistered_quantity";
+
+    /// <summary>The broker refused a device's publish: a topic other than the device's own telemetry or status, or a retained publish where retaining is not allowed.</summary>
     public const string NotAuthorized = "not_authorized";
 }

@@ -4,9 +4,8 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SmartPark.Contracts.Registry;
-using SmartPark.Contracts.Topics;
-using SmartPark.Contracts.Validation;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Registry;
 
 namespace SmartPark.Ingest.Broker;
@@ -16,9 +15,12 @@ namespace SmartPark.Ingest.Broker;
 /// at every decision, so a reload applies to the next connect, publish or subscribe).
 /// <list type="bullet">
 /// <item>Connect: username and password must match a device or service account. A device must
-/// use its id as client id, so no client can take over (and inherit the subscriptions of) a
-/// device's persistent session.</item>
-/// <item>Publish: refused with PUBACK reason <c>NotAuthorized</c> (MQTT 5) and the connection
+/// use its id as client id, a service a client id of its role (<see cref="ServiceClientIds"/>),
+/// so no client can take over (and inherit the subscriptions and queue of) another account's
+/// persistent session.</item>
+/// <item>Publish (<see cref="PublishPolicy"/>): a device only its own telemetry and status, a
+/// retained message only on its status, and a status body only of the status contract. Refused
+/// with PUBACK reason <c>NotAuthorized</c> (or <c>PayloadFormatInvalid</c> for a bad status; MQTT 5) and the connection
 /// kept. Dropping it would make an agent reconnect and resend the same batch in a tight loop;
 /// with the reason code its outbox keeps the batch and its log says why. MQTT 3.1.1 has no PUBACK
 /// reason codes: such a client gets a plain PUBACK and the message is dropped, as Mosquitto does.
@@ -42,6 +44,10 @@ public sealed class BrokerAccessControl(
     // The username each client id last logged in with. MQTTnet hands subscription checks the
     // username of the session, which for a resumed session is that of whoever created it.
     private readonly ConcurrentDictionary<string, string> _usernames = new(StringComparer.Ordinal);
+
+    // An owner who knows the device's password can repeat a refused publish at line rate: one
+    // warning a minute per account and reason (every refusal is still counted and dead-lettered).
+    private readonly LogThrottle _refusalLog = new(time, TimeSpan.FromMinutes(1));
 
     public void Attach(MqttServer server)
     {
@@ -70,29 +76,39 @@ public sealed class BrokerAccessControl(
         }
         e.ReasonCode = code;
         metrics.ConnectionsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
-        logger.LogWarning("Broker refused connection of client {ClientId} as {Username} from {Endpoint}: {Reason}",
-            e.ClientId, e.UserName, e.RemoteEndPoint, reason);
+        if (_refusalLog.ShouldLog($"connect\n{e.UserName}\n{reason}", out var heldBack))
+        {
+            logger.LogWarning("Broker refused connection of client {ClientId} as {Username} from {Endpoint}: {Reason} ({HeldBack} more like it since the last such warning went unlogged)",
+                e.ClientId, e.UserName, e.RemoteEndPoint, reason, heldBack);
+        }
         return Task.CompletedTask;
     }
 
     public Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
-        var topic = e.ApplicationMessage.Topic;
+        var message = e.ApplicationMessage;
+        var topic = message.Topic;
         if (e.ClientId == BrokerSender && string.IsNullOrEmpty(e.UserName))
             return Task.CompletedTask;
-        var principal = Resolve(e.UserName);
-        if (principal is not null && TopicAcl.MayPublish(principal, topic))
+        // A last will is published by the broker on the client's behalf, possibly without the
+        // session's username: it is judged as the account that logged in with this client id.
+        var username = string.IsNullOrEmpty(e.UserName) ? _usernames.GetValueOrDefault(e.ClientId) : e.UserName;
+        var principal = Resolve(username);
+        if (PublishPolicy.Check(principal, topic, message.Retain, message.Payload.IsSingleSegment ? message.Payload.FirstSpan : message.Payload.ToArray()) is not { } refusal)
             return Task.CompletedTask;
         e.ProcessPublish = false;
-        e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
-        e.Response.ReasonString = $"{e.UserName} may not publish to {topic}";
-        metrics.PublishesRejected.Add(1);
-        logger.LogWarning("Broker refused publish by {Username} (client {ClientId}) to {Topic}: not authorised", e.UserName, e.ClientId, topic);
+        e.Response.ReasonCode = refusal.Code;
+        e.Response.ReasonString = refusal.Errors[0].Message;
+        metrics.PublishesRejected.Add(1, new KeyValuePair<string, object?>("reason", refusal.Reason));
+        if (_refusalLog.ShouldLog($"{username}\n{refusal.Reason}", out var heldBack))
+        {
+            logger.LogWarning("Broker refused publish by {Username} (client {ClientId}) to {Topic} (retain {Retain}): {Reason}: {Errors} ({HeldBack} more like it since the last such warning went unlogged)",
+                username, e.ClientId, topic, message.Retain, refusal.Reason, string.Join("; ", refusal.Errors), heldBack);
+        }
         if (principal is DevicePrincipal device)
         {
-            var error = new ValidationError(RejectionCodes.NotAuthorized, $"device '{device.Address.Device}' may publish only under {SmartParkTopics.Root}/{device.Address}/, not to {topic}");
             // Not awaited: the publisher's PUBACK should not wait on our own publish.
-            _ = PublishDeadLetterAsync(DeadLetters.Build(topic, e.ApplicationMessage.Payload.ToArray(), [error], time.GetUtcNow(), device.Address));
+            _ = PublishDeadLetterAsync(DeadLetters.Build(topic, message.Payload.ToArray(), refusal.Errors, time.GetUtcNow(), device.Address));
         }
         return Task.CompletedTask;
     }
@@ -119,7 +135,11 @@ public sealed class BrokerAccessControl(
         e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
         e.ReasonString = $"{username} may not subscribe to {filter}";
         metrics.SubscriptionsRejected.Add(1);
-        logger.LogWarning("Broker refused subscription by {Username} (client {ClientId}) to {Filter}: not authorised", username, e.ClientId, filter);
+        if (_refusalLog.ShouldLog($"subscribe\n{username}", out var heldBack))
+        {
+            logger.LogWarning("Broker refused subscription by {Username} (client {ClientId}) to {Filter}: not authorised ({HeldBack} more like it since the last such warning went unlogged)",
+                username, e.ClientId, filter, heldBack);
+        }
         return Task.CompletedTask;
     }
 
@@ -135,6 +155,8 @@ public sealed class BrokerAccessControl(
             return (MqttConnectReasonCode.BadUserNameOrPassword, "wrong password");
         if (principal is DevicePrincipal && !string.Equals(clientId, username, StringComparison.Ordinal))
             return (MqttConnectReasonCode.ClientIdentifierNotValid, "a device must use its id as client id");
+        if (principal is ServicePrincipal service && !ServiceClientIds.Allows(service.Role, clientId))
+            return (MqttConnectReasonCode.ClientIdentifierNotValid, $"a {service.Role} service must use client id {ServiceClientIds.Describe(service.Role)}");
         return (MqttConnectReasonCode.Success, "");
     }
 

@@ -28,6 +28,7 @@ public sealed class TelemetryConsumer(
     AlertEngine alerts,
     IngestMetrics metrics,
     RegistryProvider registry,
+    UnregisteredReadings unregistered,
     TimeProvider time,
     ILoggerFactory loggers) : BackgroundService
 {
@@ -149,6 +150,7 @@ public sealed class TelemetryConsumer(
             }
 
             var result = TelemetryValidator.Validate(payload, device, now, Validation);
+            result = await unregistered.KeepRegisteredAsync(topic, device, result, now, letter => _mqtt!.Client.PublishAsync(letter));
             if (!result.IsValid)
             {
                 await RejectAsync(e, topic, payload, result.Errors, now, epoch);

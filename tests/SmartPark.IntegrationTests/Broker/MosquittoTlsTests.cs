@@ -41,7 +41,8 @@ public sealed class MosquittoTlsFixture : IAsyncLifetime
             throw new InvalidOperationException("mosquitto-auth failed: " + error);
         var config = await File.ReadAllTextAsync(Path.Combine(auth, MosquittoTlsListener.FileName));
         Assert.Contains(config, output.ToString(), StringComparison.Ordinal);
-        return (await MosquittoServer.StartAsync(auth, config), port, config);
+        // What mosquitto-auth printed (its auth lines and the TLS listener), used as given.
+        return (await MosquittoServer.StartAsync(auth, output.ToString()), port, config);
     }
 
     public async Task InitializeAsync()

@@ -76,7 +76,7 @@ public sealed class AlertToBureauTests : IAsyncLifetime
         Assert.Equal($"{body.AlertId}:1", raised.Key);
 
         // The dashboard's account acknowledges over MQTT; the bureau hears of it once.
-        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(_ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, "dashboard-test");
+        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(_ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, "smartpark-dashboard-test");
         Assert.Equal(MqttClientConnectResultCode.Success, dashboardCode);
         await dashboard.PublishAsync(new MqttApplicationMessageBuilder()
             .WithTopic(SmartParkTopics.AlertAck(_device.Park, body.AlertId))

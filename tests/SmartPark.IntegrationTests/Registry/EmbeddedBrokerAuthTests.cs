@@ -40,7 +40,7 @@ public sealed class EmbeddedBrokerAuthFixture : IAsyncLifetime
 
 /// <summary>Ingest's embedded broker with a registry: only registered accounts get in, and a
 /// device publishes only under its own topics; what the valid device sends still lands.</summary>
-public sealed class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) : IClassFixture<EmbeddedBrokerAuthFixture>
+public sealed partial class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) : IClassFixture<EmbeddedBrokerAuthFixture>
 {
     private const string Database = EmbeddedBrokerAuthFixture.Database;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -85,7 +85,7 @@ public sealed class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fixture) :
     public async Task A_device_publishing_under_another_devices_topic_is_refused_and_its_own_data_lands()
     {
         // The dashboard account reads everything, dead letters included.
-        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(Ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, clientId: "dashboard-test");
+        var (dashboard, dashboardCode) = await TestDevice.ConnectAsync(Ingest.BrokerPort, "dashboard", RegistryFile.DashboardPassword, clientId: "smartpark-dashboard-test");
         using var __ = dashboard;
         Assert.Equal(MqttClientConnectResultCode.Success, dashboardCode);
         var letters = new ConcurrentQueue<MqttApplicationMessage>();

@@ -27,7 +27,7 @@ public sealed class MosquittoAuthFixture : IAsyncLifetime
         using var error = new StringWriter();
         if (MosquittoAuthCommand.Run([Registry.Path, auth], output, error) != 0)
             throw new InvalidOperationException("mosquitto-auth failed: " + error);
-        Broker = await MosquittoServer.StartAsync(auth);
+        Broker = await MosquittoServer.StartAsync(auth, output.ToString());
         Influx = await InfluxDbServer.StartAsync();
         Ingest = await IngestHost.StartAsync(Influx.Url, Database,
             ["--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={Broker.Port}", .. Registry.IngestArgs()]);
@@ -44,7 +44,7 @@ public sealed class MosquittoAuthFixture : IAsyncLifetime
 
 /// <summary>The same refusals as the embedded broker's, from a real Mosquitto 2 using the
 /// generated password and ACL files (which also shows Mosquitto accepts our <c>$7$</c> hashes).</summary>
-public sealed class MosquittoAuthTests(MosquittoAuthFixture fixture) : IClassFixture<MosquittoAuthFixture>
+public sealed partial class MosquittoAuthTests(MosquittoAuthFixture fixture) : IClassFixture<MosquittoAuthFixture>
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private static readonly DeviceAddress Good = MosquittoAuthFixture.Good;

@@ -24,8 +24,9 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     /// <param name="authDirectory">Where <c>passwd</c> and <c>acl</c> (from <c>mosquitto-auth</c>) are;
     /// null runs an anonymous broker with no ACL.</param>
-    /// <param name="extraConfig">More mosquitto.conf lines (a TLS listener from <c>mosquitto-auth</c>).</param>
-    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null, string? extraConfig = null)
+    /// <param name="authConfig">The mosquitto.conf lines <c>mosquitto-auth</c> printed for them, used as
+    /// given (so a test runs the generated configuration, not a copy of it).</param>
+    public static async Task<MosquittoServer> StartAsync(string? authDirectory = null, string? authConfig = null)
     {
         var dir = Directory.CreateTempSubdirectory("smartpark-mosquitto-").FullName;
         var port = FreePort.Next();
@@ -34,7 +35,7 @@ public sealed class MosquittoServer : IAsyncDisposable
         var user = Environment.UserName == "root" ? "user root" : "";
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             listener {port} 127.0.0.1
-            {(authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl")}
+            {authConfig ?? (authDirectory is null ? "allow_anonymous true" : $"allow_anonymous false\npassword_file {authDirectory}/passwd\nacl_file {authDirectory}/acl")}
             persistence true
             persistence_location {dir}/
             autosave_interval 1
@@ -45,7 +46,6 @@ public sealed class MosquittoServer : IAsyncDisposable
             log_type error
             log_type warning
             {user}
-            {extraConfig}
 
             """));
         var server = new MosquittoServer(dir, config, port);

@@ -38,7 +38,7 @@ public sealed class UplinkProcessTests(UplinkFixture fixture) : IDisposable
             $"--Registry:Path={registry}",
             $"--Influx:Url={fixture.Influx.Url}", $"--Influx:Database={UplinkFixture.Database}",
             $"--Uplink:Broker:Port={fixture.Ingest.BrokerPort}", "--Uplink:Broker:Username=uplink", $"--Uplink:Broker:Password={UplinkFixture.UplinkPassword}",
-            "--Uplink:Broker:ClientId=uplink-process",
+            "--Uplink:Broker:ClientId=smartpark-uplink-process",
             "--Uplink:Platform:Host=127.0.0.1", $"--Uplink:Platform:Port={platformPort}",
             $"--Uplink:StateDirectory={Path.Combine(_dir, "state")}",
             "--Uplink:MinInterval=1", "--Uplink:Settle=00:00:02", "--Uplink:CheckInterval=00:00:00.300", "--Uplink:RescanInterval=00:00:01",

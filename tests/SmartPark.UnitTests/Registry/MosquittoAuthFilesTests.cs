@@ -18,9 +18,12 @@ public class MosquittoAuthFilesTests
     public void The_acl_file_gives_each_account_its_rules_and_anonymous_clients_none()
     {
         var acl = MosquittoAuthFiles.AclFile(Registry);
-        Assert.DoesNotContain("topic", acl.Split("\nuser ")[0], StringComparison.Ordinal);
-        Assert.Contains("\nuser d1\ntopic readwrite smartpark/v1/p1/e1/d1/#\n", acl, StringComparison.Ordinal);
-        Assert.Contains("\nuser d2\ntopic readwrite smartpark/v1/p1/e2/d2/#\n", acl, StringComparison.Ordinal);
+        // Before the first "user" line only comments: a rule there would apply to anonymous clients.
+        Assert.All(acl.Split("\nuser ")[0].Split('\n'), line => Assert.True(line.Length == 0 || line.StartsWith('#'), line));
+        // A device writes its own telemetry and status and reads nothing.
+        Assert.Contains("\nuser d1\ntopic write smartpark/v1/p1/e1/d1/telemetry\ntopic write smartpark/v1/p1/e1/d1/status\n\n", acl, StringComparison.Ordinal);
+        Assert.Contains("\nuser d2\ntopic write smartpark/v1/p1/e2/d2/telemetry\ntopic write smartpark/v1/p1/e2/d2/status\n\n", acl, StringComparison.Ordinal);
+        Assert.Contains("use_username_as_clientid", acl, StringComparison.Ordinal);
         Assert.Contains("""
 
             user ingest
@@ -32,6 +35,17 @@ public class MosquittoAuthFilesTests
 
             """, acl, StringComparison.Ordinal);
         Assert.Contains("\nuser dashboard\ntopic read smartpark/v1/#\ntopic write smartpark/v1/+/alerts/+/ack\n", acl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_config_is_as_strict_as_mosquitto_allows()
+    {
+        var conf = MosquittoAuthFiles.ConfigSnippet("/etc/mosquitto/smartpark").Split('\n');
+        Assert.Contains("allow_anonymous false", conf);
+        Assert.Contains("allow_zero_length_clientid false", conf);
+        Assert.Contains("check_retain_source true", conf);
+        Assert.Contains("password_file /etc/mosquitto/smartpark/passwd", conf);
+        Assert.Contains("acl_file /etc/mosquitto/smartpark/acl", conf);
     }
 
     [Fact]

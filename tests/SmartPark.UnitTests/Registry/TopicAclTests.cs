@@ -15,21 +15,24 @@ public class TopicAclTests
     [InlineData("smartpark/v1/p1/e1/d2/telemetry", false)]
     [InlineData("smartpark/v1/p1/e2/d1/telemetry", false)]
     [InlineData("smartpark/v1/p2/e1/d1/telemetry", false)]
-    [InlineData("smartpark/v1/p1/e1/d1", true)] // MQTT: "x/#" matches "x" too, in Mosquitto as here
+    [InlineData("smartpark/v1/p1/e1/d1", false)]
+    [InlineData("smartpark/v1/p1/e1/d1/commands", false)]
+    [InlineData("smartpark/v1/p1/e1/d1/telemetry/x", false)]
     [InlineData("smartpark/v1/p1/alerts/a1", false)]
     [InlineData("smartpark/v1/deadletter/p1/e1/d1", false)]
     [InlineData("smartpark/v1/p1/e1/+/telemetry", false)]
-    public void A_device_publishes_only_under_its_own_subtree(string topic, bool allowed) =>
+    public void A_device_publishes_only_its_own_telemetry_and_status(string topic, bool allowed) =>
         Assert.Equal(allowed, TopicAcl.MayPublish(D1, topic));
 
     [Theory]
-    [InlineData("smartpark/v1/p1/e1/d1/#", true)]
-    [InlineData("smartpark/v1/p1/e1/d1/commands", true)]
-    [InlineData("smartpark/v1/p1/e1/+/telemetry", false)]
-    [InlineData("smartpark/v1/#", false)]
-    [InlineData("#", false)]
-    public void A_device_subscribes_only_under_its_own_subtree(string filter, bool allowed) =>
-        Assert.Equal(allowed, TopicAcl.MaySubscribe(D1, filter));
+    [InlineData("smartpark/v1/p1/e1/d1/#")]
+    [InlineData("smartpark/v1/p1/e1/d1/telemetry")]
+    [InlineData("smartpark/v1/p1/e1/d1/status")]
+    [InlineData("smartpark/v1/p1/e1/+/telemetry")]
+    [InlineData("smartpark/v1/#")]
+    [InlineData("#")]
+    public void A_device_subscribes_to_nothing(string filter) =>
+        Assert.False(TopicAcl.MaySubscribe(D1, filter));
 
     [Theory]
     [InlineData("smartpark/v1/+/+/+/telemetry", true)]
