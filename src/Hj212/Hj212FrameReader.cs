@@ -3,26 +3,61 @@ namespace SmartPark.Hj212;
 /// <summary>
 /// Cuts a TCP byte stream into frames. A frame starts at <c>##</c> and ends at the CR LF its
 /// length field points to, or else at the next CR LF (so a frame with a wrong length is still
-/// handed over whole, for the decoder to say what is wrong). Bytes before a <c>##</c> and runs
-/// longer than <see cref="MaxFrameBytes"/> without an end are dropped and counted.
+/// handed over whole, for the decoder to say what is wrong). Bytes before a <c>##</c> are dropped
+/// and counted. A frame whose length field says more than the standard's 1024-byte data segment,
+/// or that has no end within <see cref="MaxFrameBytes"/>, is refused (counted in
+/// <see cref="RefusedFrames"/>) and the search goes on after its <c>##</c>.
+/// <para>
+/// Whatever arrives, each byte is examined a bounded number of times: the searches for
+/// <c>##</c> and for CR LF each remember how far they got, so a peer that sends garbage, a huge
+/// length or <c>##</c> after <c>##</c> costs linear time (<see cref="BytesExamined"/>), and the
+/// buffer never holds more than one frame's worth beyond what the last <see cref="Append"/> brought.
+/// </para>
 /// </summary>
 public sealed class Hj212FrameReader
 {
-    /// <summary>The longest frame the 4-digit length field can describe.</summary>
-    public const int MaxFrameBytes = Hj212Encoder.FrameOverheadBytes + 9999;
+    /// <summary>The longest frame the standard allows: header, length, 1024-byte data segment, CRC, CR LF.</summary>
+    public const int MaxFrameBytes = Hj212Encoder.FrameOverheadBytes + Hj212Encoder.MaxDataSegmentBytes;
 
-    private byte[] _buffer = new byte[4096];
-    private int _count;
+    private const int HeaderBytes = 6; // "##" and the 4-digit length
+    private const int InitialBytes = 4096;
+    private const int ShrinkAboveBytes = 64 * 1024;
 
-    /// <summary>Bytes thrown away because they were not part of any frame.</summary>
+    private byte[] _buffer = new byte[InitialBytes];
+    private int _start;
+    private int _end;
+
+    /// <summary>True when <c>_start</c> is a <c>##</c> whose frame end is being looked for.</summary>
+    private bool _inFrame;
+
+    /// <summary>Offset from <c>_start</c> where the search for CR LF resumes: none starts between
+    /// the frame's header and it. Kept when a frame is refused, so the next one does not rescan.</summary>
+    private int _crlfScanned;
+
+    /// <summary>Bytes thrown away because they were not part of any frame (refused frames included).</summary>
     public long DiscardedBytes { get; private set; }
+
+    /// <summary>Frames refused: a length field over the standard's maximum, or no end within <see cref="MaxFrameBytes"/>.</summary>
+    public long RefusedFrames { get; private set; }
+
+    /// <summary>Bytes the searches have looked at: linear in what was appended, whatever it was.</summary>
+    public long BytesExamined { get; private set; }
 
     public void Append(ReadOnlySpan<byte> data)
     {
-        if (_count + data.Length > _buffer.Length)
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _count + data.Length));
-        data.CopyTo(_buffer.AsSpan(_count));
-        _count += data.Length;
+        var pending = _end - _start;
+        if (_end + data.Length > _buffer.Length)
+        {
+            var target = pending + data.Length > _buffer.Length
+                ? new byte[Math.Max(_buffer.Length * 2, pending + data.Length)]
+                : _buffer;
+            _buffer.AsSpan(_start, pending).CopyTo(target);
+            _buffer = target;
+            _start = 0;
+            _end = pending;
+        }
+        data.CopyTo(_buffer.AsSpan(_end));
+        _end += data.Length;
     }
 
     /// <summary>The next complete frame (CR LF included), or null until more bytes arrive.</summary>
@@ -30,47 +65,51 @@ public sealed class Hj212FrameReader
     {
         while (true)
         {
-            var span = _buffer.AsSpan(0, _count);
-            var start = span.IndexOf("##"u8);
-            if (start < 0)
+            var span = _buffer.AsSpan(_start, _end - _start);
+            if (!_inFrame)
             {
-                // Keep a trailing '#': it may be the first half of the next header.
-                var keep = _count > 0 && span[^1] == (byte)'#' ? 1 : 0;
-                Discard(_count - keep);
-                return null;
-            }
-            if (start > 0)
-            {
-                Discard(start);
+                var header = span.IndexOf("##"u8);
+                BytesExamined += header < 0 ? span.Length : header + 2;
+                if (header < 0)
+                {
+                    // Keep a trailing '#': it may be the first half of the next header.
+                    Discard(span.Length - (span.Length > 0 && span[^1] == (byte)'#' ? 1 : 0));
+                    ShrinkIfIdle();
+                    return null;
+                }
+                Discard(header);
+                _inFrame = true;
                 continue;
             }
-            var end = FrameEnd(span);
-            if (end < 0)
-            {
-                if (_count > MaxFrameBytes)
-                {
-                    Discard(2); // not a frame: look for the next header
-                    continue;
-                }
+            if (span.Length < HeaderBytes)
                 return null;
+            var hasLength = TryLength(span[2..HeaderBytes], out var length);
+            if (hasLength && length > Hj212Encoder.MaxDataSegmentBytes)
+            {
+                Refuse();
+                continue;
             }
-            var frame = span[..end].ToArray();
-            Consume(end);
-            return frame;
+            if (hasLength)
+            {
+                var end = Hj212Encoder.FrameOverheadBytes + length;
+                if (span.Length >= end && span[end - 2] == (byte)'\r' && span[end - 1] == (byte)'\n')
+                    return Take(end);
+            }
+            var from = Math.Max(_crlfScanned, 2);
+            var limit = Math.Min(span.Length, MaxFrameBytes);
+            var crlf = from < limit ? span[from..limit].IndexOf("\r\n"u8) : -1;
+            if (crlf >= 0)
+            {
+                BytesExamined += crlf + 2;
+                return Take(from + crlf + 2);
+            }
+            BytesExamined += Math.Max(0, limit - from);
+            // The last byte may be the CR of a CR LF still to come.
+            _crlfScanned = Math.Max(from, limit - 1);
+            if (span.Length < MaxFrameBytes)
+                return null;
+            Refuse();
         }
-    }
-
-    /// <summary>Where the frame at the start of <paramref name="span"/> ends, or -1 when not yet known.</summary>
-    private static int FrameEnd(ReadOnlySpan<byte> span)
-    {
-        if (span.Length >= 6 && TryLength(span[2..6], out var length))
-        {
-            var end = 6 + length + 4 + 2;
-            if (span.Length >= end && span[end - 2] == (byte)'\r' && span[end - 1] == (byte)'\n')
-                return end;
-        }
-        var crlf = span.IndexOf("\r\n"u8);
-        return crlf < 0 ? -1 : crlf + 2;
     }
 
     private static bool TryLength(ReadOnlySpan<byte> field, out int length)
@@ -85,6 +124,22 @@ public sealed class Hj212FrameReader
         return true;
     }
 
+    private byte[] Take(int bytes)
+    {
+        var frame = _buffer.AsSpan(_start, bytes).ToArray();
+        Consume(bytes);
+        _inFrame = false;
+        return frame;
+    }
+
+    /// <summary>Not a frame: drop its <c>##</c> and look for the next one.</summary>
+    private void Refuse()
+    {
+        RefusedFrames++;
+        Discard(2);
+        _inFrame = false;
+    }
+
     private void Discard(int bytes)
     {
         DiscardedBytes += bytes;
@@ -93,7 +148,22 @@ public sealed class Hj212FrameReader
 
     private void Consume(int bytes)
     {
-        _buffer.AsSpan(bytes, _count - bytes).CopyTo(_buffer);
-        _count -= bytes;
+        _start += bytes;
+        _crlfScanned = Math.Max(0, _crlfScanned - bytes);
+        if (_start == _end)
+            _start = _end = 0;
+    }
+
+    /// <summary>After one huge append, go back to a small buffer once it is empty again.</summary>
+    private void ShrinkIfIdle()
+    {
+        if (_buffer.Length > ShrinkAboveBytes && _end - _start <= 1)
+        {
+            var small = new byte[InitialBytes];
+            _buffer.AsSpan(_start, _end - _start).CopyTo(small);
+            _end -= _start;
+            _start = 0;
+            _buffer = small;
+        }
     }
 }

@@ -18,6 +18,7 @@ public sealed class IngestMetrics
         StaleAcknowledgements = meter.CreateCounter<long>("smartpark.ingest.acks.skipped", description: "Acknowledgements not sent because the message's connection was gone (the broker redelivers)");
         PointsSpooled = meter.CreateCounter<long>("smartpark.ingest.points.spooled", description: "Points written to the disk spool while InfluxDB was unavailable");
         PointsRefused = meter.CreateCounter<long>("smartpark.ingest.points.refused", description: "Spooled points InfluxDB refused on replay");
+        SpoolRecordsDeadLettered = meter.CreateCounter<long>("smartpark.ingest.spool.deadlettered", description: "Spool records InfluxDB refused for good on replay, kept in the spool's deadletter folder");
         SpoolFull = meter.CreateCounter<long>("smartpark.ingest.spool.full", description: "Times the spool was full and acknowledgements were held back");
         ConnectionsRejected = meter.CreateCounter<long>("smartpark.ingest.broker.connections.rejected", description: "Broker logins refused, by reason");
         PublishesRejected = meter.CreateCounter<long>("smartpark.ingest.broker.publishes.rejected", description: "Publishes the broker refused for lack of rights");
@@ -33,6 +34,7 @@ public sealed class IngestMetrics
     public Counter<long> PointsSpooled { get; }
     public Counter<long> PointsRefused { get; }
     public Counter<long> SpoolFull { get; }
+    public Counter<long> SpoolRecordsDeadLettered { get; }
 
     public void ObserveSpool(Func<long> bytes) =>
         _meter.CreateObservableGauge("smartpark.ingest.spool.bytes", bytes, unit: "By", description: "Bytes waiting in the disk spool");

@@ -53,6 +53,15 @@ public sealed class UplinkOptions
     public TimeSpan MinReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The longest BeginTime–EndTime a host's history request (2051, 2061, 2031) may span; longer ones are refused (ExeRtn 3).</summary>
+    public TimeSpan MaxHistorySpan { get; set; } = TimeSpan.FromDays(31);
+
+    /// <summary>The most periods one history request is answered with (31 days of 10-minute data is 4,464).</summary>
+    public int MaxHistoryPeriods { get; set; } = 10_000;
+
+    /// <summary>History requests a point starts in any hour; more are refused (QnRtn 2), and so is one while another runs.</summary>
+    public int MaxHistoryRequestsPerHour { get; set; } = 20;
+
     /// <summary>Ask the platform for a time calibration (1013) after each connect.</summary>
     public bool TimeCalibrationOnConnect { get; set; }
 

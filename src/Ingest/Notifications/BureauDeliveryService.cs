@@ -129,7 +129,7 @@ public sealed class BureauDeliveryService(
             metrics.Failures.Add(1, new KeyValuePair<string, object?>("reason", result.Reason));
             Status = Status with { LastAttemptSucceeded = false, LastError = $"{item.IdempotencyKey}: {result.Reason}" };
             if (result.Misconfigured)
-                logger.LogError("Bureau webhook refused {IdempotencyKey} with HTTP {Status}: check Bureau:Webhook:Url and Secret with the bureau; retrying in {Delay} (attempt {Attempt})", item.IdempotencyKey, result.StatusCode, delay, attempts);
+                logger.LogError("Bureau webhook refused {IdempotencyKey} with HTTP {Status} ({Reason}): check Bureau:Webhook:Url and Secret with the bureau; retrying in {Delay} (attempt {Attempt})", item.IdempotencyKey, result.StatusCode, result.Reason, delay, attempts);
             else if (attempts == 1 || attempts % 10 == 0)
                 logger.LogWarning("Bureau notification {IdempotencyKey} not delivered ({Reason}); retrying in {Delay} (attempt {Attempt})", item.IdempotencyKey, result.Reason, delay, attempts);
             else

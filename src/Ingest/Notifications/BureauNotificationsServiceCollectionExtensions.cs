@@ -14,6 +14,8 @@ public static class BureauNotificationsServiceCollectionExtensions
     public static IServiceCollection AddBureauNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BureauWebhookOptions>(configuration.GetSection(BureauWebhookOptions.Section));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BureauWebhookOptions>, BureauWebhookOptionsValidator>());
+        services.AddOptions<BureauWebhookOptions>().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IEnterpriseDirectory, NoEnterpriseDirectory>();
@@ -22,8 +24,11 @@ public static class BureauNotificationsServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(sp => new Backoff(sp.GetRequiredService<IOptions<BureauWebhookOptions>>().Value));
         services.AddSingleton<WebhookSender>();
-        // The per-request timeout is the sender's (RequestTimeout), not HttpClient's.
-        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The per-request timeout is the sender's (RequestTimeout), not HttpClient's. Redirects are
+        // not followed: a 3xx would send the signed alert on to wherever the answer points (http,
+        // another host), so it is a failed delivery, logged with where it pointed.
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         // Opened on first use, which happens only when the webhook is enabled.
         services.AddSingleton(sp => BureauOutbox.Open(sp.GetRequiredService<IOptions<BureauWebhookOptions>>().Value.OutboxDirectory));
         services.AddSingleton<IBureauNotifier>(sp => sp.GetRequiredService<IOptions<BureauWebhookOptions>>().Value.Enabled

@@ -34,6 +34,13 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<BureauWeb
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
                 return DeliveryResult.Ok(status);
+            if (status is >= 300 and < 400)
+            {
+                // Not followed (the handler has AllowAutoRedirect off): retried at the configured
+                // address, and logged as an error for an operator to agree the right one with the bureau.
+                var location = response.Headers.Location is { } to ? (to.IsAbsoluteUri ? to.GetLeftPart(UriPartial.Path) : to.OriginalString) : "nowhere";
+                return new DeliveryResult(false, status, string.Create(CultureInfo.InvariantCulture, $"HTTP {status} redirect to {location}, not followed"), true, null);
+            }
             var retryable = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
             return new DeliveryResult(false, status, string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"), !retryable && status >= 400, RetryAfter(response));
         }

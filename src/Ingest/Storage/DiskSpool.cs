@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using SmartPark.Platform.Storage;
 
 namespace SmartPark.Ingest.Storage;
 
@@ -9,7 +10,9 @@ namespace SmartPark.Ingest.Storage;
 /// which is when the MQTT messages behind it may be acknowledged. Segments are replayed oldest
 /// first and deleted once InfluxDB has them. A torn record at the tail (power cut mid-append) was
 /// never acknowledged, so reading stops there without loss. Total size is bounded: when full,
-/// <see cref="TryAppend"/> says no and the caller holds its acknowledgements back.
+/// <see cref="TryAppend"/> says no and the caller holds its acknowledgements back. Creating and
+/// deleting a segment flushes the folder too: a flushed record in a file whose name a power cut
+/// took away would be lost all the same.
 /// </summary>
 public sealed class DiskSpool : IDisposable
 {
@@ -29,8 +32,8 @@ public sealed class DiskSpool : IDisposable
     {
         _directory = Path.GetFullPath(directory);
         _maxBytes = maxBytes;
-        Directory.CreateDirectory(_directory);
-        foreach (var file in Directory.EnumerateFiles(_directory, "*.spool"))
+        System.IO.Directory.CreateDirectory(_directory);
+        foreach (var file in System.IO.Directory.EnumerateFiles(_directory, "*.spool"))
         {
             if (long.TryParse(Path.GetFileNameWithoutExtension(file), out var number))
             {
@@ -52,6 +55,8 @@ public sealed class DiskSpool : IDisposable
     }
 
     public long MaxBytes => _maxBytes;
+
+    public string Directory => _directory;
 
     public bool IsEmpty
     {
@@ -124,6 +129,8 @@ public sealed class DiskSpool : IDisposable
         lock (_gate)
         {
             File.Delete(segment.Path);
+            // Else a power cut could bring the segment back: replayed again, harmless but slow.
+            DirectorySync.Flush(_directory);
             if (_segments.Remove(segment.Number, out var length))
                 _bytes -= length;
         }
@@ -143,6 +150,7 @@ public sealed class DiskSpool : IDisposable
         _current?.Dispose();
         _currentNumber++;
         _current = new FileStream(SegmentPath(_currentNumber), FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        DirectorySync.Flush(_directory);
         _segments[_currentNumber] = 0;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Ingest.Storage;
@@ -21,12 +22,17 @@ public sealed class InfluxBatchWriter : BackgroundService
 {
     private static readonly TimeSpan SpoolFullRetry = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Writes spent finding the refused lines of one spool record before keeping the rest of it whole.</summary>
+    private const int MaxWritesToFindRefusedLines = 64;
+
     private readonly InfluxV1Client _influx;
     private readonly IngestOptions _options;
     private readonly IngestMetrics _metrics;
     private readonly ILogger<InfluxBatchWriter> _logger;
     private readonly Channel<PendingWrite> _queue;
     private readonly DiskSpool _spool;
+    private readonly SpoolDeadLetters _deadLetters;
+    private readonly LogThrottle _refusalLog = new(TimeProvider.System, TimeSpan.FromMinutes(1));
     private readonly TaskCompletionSource _databaseReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<bool> _replayWake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile bool _spooling;
@@ -45,6 +51,7 @@ public sealed class InfluxBatchWriter : BackgroundService
             FullMode = BoundedChannelFullMode.Wait,
         });
         _spool = new DiskSpool(_options.SpoolDirectory, _options.MaxSpoolBytes);
+        _deadLetters = new SpoolDeadLetters(_options.SpoolDirectory);
         // Whatever a previous run left in the spool goes first.
         _spooling = !_spool.IsEmpty;
         metrics.ObserveSpool(() => _spool.Bytes);
@@ -59,6 +66,9 @@ public sealed class InfluxBatchWriter : BackgroundService
     public int Pending => _queue.Reader.Count;
     public long SpoolBytes => _spool.Bytes;
     public bool Spooling => _spooling;
+
+    /// <summary>Where spooled points InfluxDB refused for good are kept.</summary>
+    public SpoolDeadLetters SpoolDeadLetters => _deadLetters;
 
     public ValueTask EnqueueAsync(PendingWrite write, CancellationToken cancellationToken)
     {
@@ -306,32 +316,55 @@ public sealed class InfluxBatchWriter : BackgroundService
     private async Task ReplayAsync(SpoolSegment segment)
     {
         var chunk = new List<string>();
+        var records = new List<(int Index, IReadOnlyList<string> Lines)>();
+        var index = 0;
         foreach (var record in DiskSpool.Read(segment))
         {
+            records.Add((index++, record));
             chunk.AddRange(record);
             if (chunk.Count >= _options.MaxBatchPoints)
             {
-                await WriteReplayedAsync(chunk);
+                await WriteReplayedAsync(segment, records, chunk);
                 chunk.Clear();
+                records.Clear();
             }
         }
         if (chunk.Count > 0)
-            await WriteReplayedAsync(chunk);
+            await WriteReplayedAsync(segment, records, chunk);
         _logger.LogInformation("Replayed spool segment {Segment}", segment.Number);
     }
 
-    private async Task WriteReplayedAsync(List<string> lines)
+    /// <summary>
+    /// A chunk InfluxDB refuses for good is written again record by record, and the lines it
+    /// refuses are dead-lettered (<see cref="SpoolDeadLetters"/>), never dropped; the replay then
+    /// goes on, so one bad record cannot hold the spool (and every acknowledgement after it) back.
+    /// A transient failure propagates: the segment is replayed again once InfluxDB answers.
+    /// </summary>
+    private async Task WriteReplayedAsync(SpoolSegment segment, List<(int Index, IReadOnlyList<string> Lines)> records, List<string> chunk)
     {
         try
         {
-            await WriteOnceAsync(lines, lines.Count);
+            await WriteOnceAsync(chunk, chunk.Count);
+            return;
         }
         catch (InfluxException ex) when (ex.IsPermanent)
         {
-            // InfluxDB 1.x stores the good points of a partial write; the refused ones were already
-            // validated, so this is a schema conflict an operator must look at.
-            _metrics.PointsRefused.Add(lines.Count);
-            _logger.LogError("InfluxDB refused spooled points: {Error}", ex.Message);
+            _logger.LogWarning("InfluxDB refused a replayed chunk of spool segment {Segment} ({Error}); finding the refused records", segment.Number, ex.Message);
+        }
+        foreach (var (index, lines) in records)
+        {
+            var refused = await RefusedLines.FindAsync(lines, part => WriteOnceAsync(part, part.Count), MaxWritesToFindRefusedLines);
+            if (refused.Lines.Count == 0)
+                continue;
+            var file = _deadLetters.Keep(segment.Number, index, refused.Lines, refused.Reasons, DateTimeOffset.UtcNow);
+            _metrics.PointsRefused.Add(refused.Lines.Count);
+            _metrics.SpoolRecordsDeadLettered.Add(1);
+            if (_refusalLog.ShouldLog("spool-refused", out var heldBack))
+            {
+                _logger.LogError(
+                    "InfluxDB refused {Points} spooled points for good ({Error}); kept in {File}, replay goes on ({HeldBack} more such records since the last log)",
+                    refused.Lines.Count, refused.Reasons[0].Trim(), file, heldBack);
+            }
         }
     }
 

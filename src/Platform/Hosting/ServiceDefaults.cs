@@ -12,7 +12,8 @@ namespace SmartPark.Platform.Hosting;
 
 /// <summary>
 /// What every SmartPark service does the same way, written once: structured logs, <c>/healthz</c>,
-/// Prometheus <c>/metrics</c>, and a bounded, clean shutdown on SIGTERM.
+/// Prometheus <c>/metrics</c>, a bounded, clean shutdown on SIGTERM, and secrets from systemd
+/// credentials (<see cref="SystemdCredentials"/>).
 /// </summary>
 public static class ServiceDefaults
 {
@@ -21,6 +22,8 @@ public static class ServiceDefaults
 
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
+        // Secrets systemd passes (deploy/*/README.md): after the environment and the command line.
+        builder.Configuration.AddSystemdCredentials();
         AddHealthAndLogging(builder);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MeterPrefix + "*")

@@ -3,6 +3,8 @@ namespace SmartPark.Platform.Storage;
 /// <summary>
 /// Replaces a small state file whole: written to a temporary file, flushed to the disk and renamed
 /// over the old one, so a crash leaves either the old file or the new one, never half of either.
+/// The folder is flushed after the rename, so once this returns a power cut cannot bring the old
+/// file back.
 /// </summary>
 public static class AtomicFile
 {
@@ -15,5 +17,6 @@ public static class AtomicFile
             file.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);
+        DirectorySync.FlushParentOf(path);
     }
 }

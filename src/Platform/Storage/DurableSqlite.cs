@@ -6,7 +6,10 @@ namespace SmartPark.Platform.Storage;
 /// Opens the SQLite databases that hold what must survive a crash (the agent's outbox, the bureau
 /// webhook's outbox, the uplink's backlog) the one way they all need: the folder created, no
 /// connection pooling (one long-lived connection per store), write-ahead log, and
-/// <c>synchronous = FULL</c> so a committed row is on disk before the commit returns.
+/// <c>synchronous = FULL</c> so a committed row is on disk before the commit returns. SQLite
+/// flushes the folder itself when it creates a journal or write-ahead log, but not when it creates
+/// the database file; so the folder is flushed once after opening, lest a power cut lose a new
+/// database's name (and, after the first checkpoint, what was committed to it).
 /// </summary>
 public static class DurableSqlite
 {
@@ -28,6 +31,7 @@ public static class DurableSqlite
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;\n" + schema;
             command.ExecuteNonQuery();
+            DirectorySync.FlushParentOf(path);
             return connection;
         }
         catch

@@ -10,26 +10,28 @@ namespace SmartPark.Uplink.Link;
 /// them: 9011 (QnRtn) first, then the answer upload where there is one (same QN), then 9012
 /// (ExeRtn); 2012 is a notification and gets 9013. Settings a host changes are stored, so they
 /// survive a restart. History requests (2051, 2061, 2031 with BeginTime and EndTime) are answered
-/// with the periods' uploads, each awaiting its 9014 when Flag asks, then 9012 (ExeRtn 100: no data).
-/// Anything else is refused with QnRtn 2.
+/// with the periods' uploads, each awaiting its 9014 when Flag asks, then 9012 (ExeRtn 100: no data);
+/// what they may cost is bounded (<see cref="HistoryLimit"/>): too long a span gets ExeRtn 3, a
+/// request while another runs or past the hourly quota ExeRtn 5 (busy). Anything else is refused
+/// with QnRtn 2. Warnings about commands repeat at most once a minute per kind.
 /// </summary>
 public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodReporter periods, UplinkOptions options, PeriodClock clock, TimeProvider time, ILogger logger)
 {
-    /// <summary>The most periods one history request is answered with (a month of 1-minute data is 43,200).</summary>
-    private const int MaxHistoryPeriods = 10_000;
-
     private PointConfig Config => point.Config;
 
     public async Task HandleAsync(Hj212Packet request, CancellationToken cancellationToken)
     {
-        logger.LogInformation("HJ 212 point {Mn}: host command {Cn} (QN {Qn}) CP={Cp}", Config.Mn, request.Cn, request.Qn, request.Cp);
+        if (point.Log.ShouldLog("command/" + request.Cn, out var heldBack))
+            logger.LogInformation("HJ 212 point {Mn}: host command {Cn} (QN {Qn}) CP={Cp} ({HeldBack} more of it held back since the last)", Config.Mn, request.Cn, request.Qn, request.Cp, heldBack);
         if (!string.Equals(request.Mn, Config.Mn, StringComparison.Ordinal))
         {
+            Warn("mn", "HJ 212 point {Mn}: host command {Cn} for another MN {OtherMn}; refused (QnRtn 4)", Config.Mn, request.Cn, request.Mn);
             await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.MnError}", cancellationToken);
             return;
         }
         if (!string.Equals(request.Pw, Config.Pw, StringComparison.Ordinal))
         {
+            Warn("pw", "HJ 212 point {Mn}: host command {Cn} with a wrong password; refused (QnRtn 3)", Config.Mn, request.Cn);
             await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.PasswordError}", cancellationToken);
             return;
         }
@@ -70,23 +72,61 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodRe
                 await ExecuteAsync(request, Hj212ExeRtn.Success, null, cancellationToken);
                 break;
             case Hj212Commands.MinuteData or Hj212Commands.HourlyData or Hj212Commands.DailyData:
-                await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.Ready}", cancellationToken);
-                // Off the reader: the uploads wait for 9014s that the reader has to receive.
-                _ = Task.Run(() => SendHistoryAsync(request, cp, cancellationToken), CancellationToken.None);
+                await RequestHistoryAsync(request, cp, cancellationToken);
                 break;
             case Hj212Commands.StopRealTimeData:
                 point.Change(s => s with { RtdEnabled = false });
                 await ReplyAsync(request, Hj212Commands.NotificationResponse, "", cancellationToken);
                 break;
             default:
-                logger.LogWarning("HJ 212 point {Mn}: host command {Cn} is not supported; refused (QnRtn 2)", Config.Mn, request.Cn);
+                Warn("unsupported/" + request.Cn, "HJ 212 point {Mn}: host command {Cn} is not supported; refused (QnRtn 2)", Config.Mn, request.Cn);
                 await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.Rejected}", cancellationToken);
                 break;
         }
     }
 
+    /// <summary>Checks the request against the point's <see cref="HistoryLimit"/>, then answers it off
+    /// the reader (the uploads wait for 9014s that the reader has to receive).</summary>
+    private async Task RequestHistoryAsync(Hj212Packet request, Hj212Cp cp, CancellationToken cancellationToken)
+    {
+        if (!Hj212Time.TryParseDataTime(cp.Get("BeginTime"), out var begin) || !Hj212Time.TryParseDataTime(cp.Get("EndTime"), out var end) || end < begin)
+        {
+            Warn("history/times", "HJ 212 point {Mn}: history request {Cn} without a valid BeginTime and EndTime (CP={Cp}); refused (ExeRtn 3)", Config.Mn, request.Cn, request.Cp);
+            await ExecuteAsync(request, Hj212ExeRtn.ConditionError, null, cancellationToken);
+            return;
+        }
+        var refusal = point.History.TryStart(end - begin, time.GetUtcNow());
+        if (refusal != HistoryRefusal.None)
+        {
+            Warn("history/" + refusal, "HJ 212 point {Mn}: history request {Cn} from {Begin} to {End} refused: {Refusal} (span at most {MaxSpan}, {PerHour} an hour, one at a time)",
+                Config.Mn, request.Cn, begin, end, refusal, options.MaxHistorySpan, options.MaxHistoryRequestsPerHour);
+            await ExecuteAsync(request, refusal == HistoryRefusal.SpanTooLong ? Hj212ExeRtn.ConditionError : Hj212ExeRtn.Busy, null, cancellationToken);
+            return;
+        }
+        try
+        {
+            await ReplyAsync(request, Hj212Commands.RequestResponse, $"QnRtn={Hj212QnRtn.Ready}", cancellationToken);
+        }
+        catch
+        {
+            point.History.Finish();
+            throw;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await SendHistoryAsync(request, begin, end, cancellationToken);
+            }
+            finally
+            {
+                point.History.Finish();
+            }
+        }, CancellationToken.None);
+    }
+
     /// <summary>The periods from BeginTime to EndTime (their starts, both included), each sent and confirmed, then 9012.</summary>
-    private async Task SendHistoryAsync(Hj212Packet request, Hj212Cp cp, CancellationToken cancellationToken)
+    private async Task SendHistoryAsync(Hj212Packet request, DateTime begin, DateTime end, CancellationToken cancellationToken)
     {
         int exeRtn;
         try
@@ -94,28 +134,24 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodRe
             var kind = PeriodKinds.FromCommand(request.Cn)!.Value;
             var settings = point.Settings;
             var length = PeriodClock.Length(kind, settings.MinInterval);
-            if (!Hj212Time.TryParseDataTime(cp.Get("BeginTime"), out var begin) || !Hj212Time.TryParseDataTime(cp.Get("EndTime"), out var end) || end < begin)
+            var from = clock.Floor(clock.FromLocal(begin), length);
+            var wanted = clock.Floor(clock.FromLocal(end), length) + length;
+            var to = Math.Min(wanted, from + (options.MaxHistoryPeriods * length));
+            if (to < wanted)
+                Warn("history/periods", "HJ 212 point {Mn}: history request {Cn} from {Begin} to {End} cut to its first {MaxPeriods} periods", Config.Mn, request.Cn, begin, end, options.MaxHistoryPeriods);
+            var found = await periods.BuildAsync(point, kind, settings.MinInterval, from, to, (_, _) => true, cancellationToken);
+            foreach (var (_, periodCp, _) in found)
             {
-                exeRtn = Hj212ExeRtn.ConditionError;
-            }
-            else
-            {
-                var from = clock.Floor(clock.FromLocal(begin), length);
-                var to = Math.Min(clock.Floor(clock.FromLocal(end), length) + length, from + (MaxHistoryPeriods * length));
-                var found = await periods.BuildAsync(point, kind, settings.MinInterval, from, to, (_, _) => true, cancellationToken);
-                foreach (var (_, periodCp, _) in found)
+                var localNow = clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds());
+                var packet = new Hj212Packet { Qn = point.Qn.Next(localNow), St = Config.St, Cn = request.Cn, Pw = Config.Pw, Mn = Config.Mn, Flag = Config.DataFlag, Cp = periodCp };
+                foreach (var part in Hj212Encoder.Split(packet))
                 {
-                    var localNow = clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds());
-                    var packet = new Hj212Packet { Qn = point.Qn.Next(localNow), St = Config.St, Cn = request.Cn, Pw = Config.Pw, Mn = Config.Mn, Flag = Config.DataFlag, Cp = periodCp };
-                    foreach (var part in Hj212Encoder.Split(packet))
-                    {
-                        if (!await link.SendConfirmedAsync(part, settings.ReplyTimeout, settings.Retries, cancellationToken))
-                            throw new LinkUnusableException($"no reply to history upload {request.Cn} (QN {part.Qn})");
-                    }
+                    if (!await link.SendConfirmedAsync(part, settings.ReplyTimeout, settings.Retries, cancellationToken))
+                        throw new LinkUnusableException($"no reply to history upload {request.Cn} (QN {part.Qn})");
                 }
-                exeRtn = found.Count == 0 ? Hj212ExeRtn.NoData : Hj212ExeRtn.Success;
-                logger.LogInformation("HJ 212 point {Mn}: host asked for {Cn} from {Begin} to {End}: {Count} period(s) sent", Config.Mn, request.Cn, begin, end, found.Count);
             }
+            exeRtn = found.Count == 0 ? Hj212ExeRtn.NoData : Hj212ExeRtn.Success;
+            logger.LogInformation("HJ 212 point {Mn}: host asked for {Cn} from {Begin} to {End}: {Count} period(s) sent", Config.Mn, request.Cn, begin, end, found.Count);
         }
         catch (OperationCanceledException)
         {
@@ -198,7 +234,20 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodRe
         }
         await ReplyAsync(request, Hj212Commands.ExecutionResult, $"ExeRtn={exeRtn.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         if (exeRtn != Hj212ExeRtn.Success)
-            logger.LogWarning("HJ 212 point {Mn}: host command {Cn} CP={Cp} not carried out (ExeRtn {ExeRtn})", Config.Mn, request.Cn, request.Cp, exeRtn);
+            Warn("failed/" + request.Cn, "HJ 212 point {Mn}: host command {Cn} CP={Cp} not carried out (ExeRtn {ExeRtn})", Config.Mn, request.Cn, request.Cp, exeRtn);
+    }
+
+    /// <summary>A warning that a platform (or someone posing as it) could repeat at will: at most once a minute per kind.</summary>
+    private void Warn(string kind, string message, params object?[] args)
+    {
+        if (point.Log.ShouldLog(kind, out var heldBack))
+        {
+            if (heldBack > 0)
+                logger.LogWarning("HJ 212 point {Mn}: {HeldBack} more like the next held back in the last minute", Config.Mn, heldBack);
+#pragma warning disable CA2254 // the templates are the constants above, passed through
+            logger.LogWarning(message, args);
+#pragma warning restore CA2254
+        }
     }
 
     private Task ReplyAsync(Hj212Packet request, string cn, string cp, CancellationToken cancellationToken) =>

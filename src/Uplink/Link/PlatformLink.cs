@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
 using SmartPark.Hj212;
+using SmartPark.Platform.Diagnostics;
 
 namespace SmartPark.Uplink.Link;
 
@@ -27,6 +28,9 @@ public sealed class PlatformLink : IAsyncDisposable
 
     /// <summary>Runs for each host request (anything that is not a reply); exceptions are logged.</summary>
     public Func<Hj212Packet, CancellationToken, Task>? OnRequest { get; set; }
+
+    /// <summary>Thins warnings about bad frames; the point's own, so they stay thin across reconnects.</summary>
+    public LogThrottle Log { get; set; } = new(TimeProvider.System, TimeSpan.FromMinutes(1));
 
     public string Mn { get; private init; } = "";
 
@@ -63,8 +67,14 @@ public sealed class PlatformLink : IAsyncDisposable
             if (read == 0)
                 throw new IOException("the platform closed the connection");
             reader.Append(buffer.AsSpan(0, read));
+            var refused = reader.RefusedFrames;
             while (reader.TryRead() is { } frame)
                 await HandleAsync(frame, cancellationToken).ConfigureAwait(false);
+            if (reader.RefusedFrames > refused && Log.ShouldLog("refused-frame", out var heldBack))
+            {
+                _logger.LogWarning("HJ 212 point {Mn}: refused frames from the platform with a length over the standard's {Max} bytes or no end: {Refused} so far on this link, {Discarded} bytes dropped ({HeldBack} warnings held back)",
+                    Mn, Hj212Encoder.MaxDataSegmentBytes, reader.RefusedFrames, reader.DiscardedBytes, heldBack);
+            }
         }
     }
 
@@ -73,7 +83,8 @@ public sealed class PlatformLink : IAsyncDisposable
         var result = Hj212Decoder.Decode(frame);
         if (!result.IsValid)
         {
-            _logger.LogWarning("HJ 212 point {Mn}: ignored a bad frame from the platform: {Problems}", Mn, result.Summary);
+            if (Log.ShouldLog("bad-frame", out var heldBack))
+                _logger.LogWarning("HJ 212 point {Mn}: ignored a bad frame from the platform: {Problems} ({HeldBack} more held back in the last minute)", Mn, result.Summary, heldBack);
             return;
         }
         var packet = result.Packet!;

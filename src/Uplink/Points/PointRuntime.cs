@@ -1,3 +1,5 @@
+using SmartPark.Platform.Diagnostics;
+using SmartPark.Uplink.Link;
 using SmartPark.Uplink.Storage;
 
 namespace SmartPark.Uplink.Points;
@@ -19,10 +21,17 @@ public sealed class PointRuntime : IDisposable
         _store = store;
         _options = options;
         _stored = store.LoadPoint(config.Mn, nowMs - (long)options.Backfill.TotalMilliseconds);
+        History = new HistoryLimit(options);
     }
 
     public PointConfig Config { get; }
     public QnClock Qn { get; } = new();
+
+    /// <summary>What the point's history requests may cost; outlives each connection.</summary>
+    public HistoryLimit History { get; }
+
+    /// <summary>Thins repeated warnings about the platform's frames and commands to one a minute per kind; outlives each connection.</summary>
+    public LogThrottle Log { get; } = new(TimeProvider.System, TimeSpan.FromMinutes(1), maxKeys: 100);
 
     /// <summary>A period was added to the backlog.</summary>
     public Signal BacklogChanged { get; } = new();

@@ -106,6 +106,7 @@ public sealed class PointWorker(
         using var linkScope = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var commands = new HostCommands(point, link, reporter, options, clock, time, logger);
         link.OnRequest = commands.HandleAsync;
+        link.Log = point.Log;
         var loops = new List<Task>
         {
             link.RunReaderAsync(linkScope.Token),

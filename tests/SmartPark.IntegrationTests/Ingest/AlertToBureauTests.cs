@@ -17,7 +17,7 @@ namespace SmartPark.IntegrationTests.Ingest;
 /// </summary>
 public sealed class AlertToBureauTests : IAsyncLifetime
 {
-    private const string Secret = "bureau-test-secret";
+    private const string Secret = "alert-to-bureau-tests-only-secret-0123456789";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly RegistryFile _registry = new();
     private readonly DeviceAddress _device = new("p-bureau", "e-paint", "d-paint");
@@ -35,6 +35,7 @@ public sealed class AlertToBureauTests : IAsyncLifetime
             .. _registry.IngestArgs(),
             $"--Bureau:Webhook:Url={_receiver.Url}",
             $"--Bureau:Webhook:Secret={Secret}",
+            "--Bureau:Webhook:AllowHttp=true",
             "--Bureau:Webhook:InitialBackoff=00:00:00.100",
             "--Alerts:TickInterval=00:00:00.100",
         ]);

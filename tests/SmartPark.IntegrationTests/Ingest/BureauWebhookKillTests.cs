@@ -6,7 +6,7 @@ namespace SmartPark.IntegrationTests.Ingest;
 /// <summary>The bureau outbox inside the real Ingest process, killed with SIGKILL while it retries.</summary>
 public sealed class BureauWebhookKillTests : IDisposable
 {
-    private const string Secret = "s3cret";
+    private const string Secret = NotifierHost.TestSecret;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly string _data = Directory.CreateTempSubdirectory("bureau-kill-").FullName;
 
@@ -27,6 +27,7 @@ public sealed class BureauWebhookKillTests : IDisposable
             $"--Rollups:StateDirectory={Path.Combine(_data, "rollups")}",
             $"--Bureau:Webhook:Url={webhook}",
             $"--Bureau:Webhook:Secret={Secret}",
+            "--Bureau:Webhook:AllowHttp=true",
             $"--Bureau:Webhook:OutboxDirectory={Path.Combine(_data, "bureau")}",
             "--Bureau:Webhook:InitialBackoff=00:00:00.020",
             "--Bureau:Webhook:MaxBackoff=00:00:00.200",
@@ -39,9 +40,9 @@ public sealed class BureauWebhookKillTests : IDisposable
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Respond = (_, _) => 503;
 
-        // What the engine stored before, in the outbox folder Ingest will use. A relative Url
-        // makes this notifier store and hold (misconfigured), never send.
-        await using (var engine = await NotifierHost.StartAsync(Path.Combine(_data, "bureau"), new Uri("never-sent", UriKind.Relative), Secret))
+        // What the engine stored before, in the outbox folder Ingest will use. Nobody listens at
+        // this notifier's address, so it stores and retries, never delivers.
+        await using (var engine = await NotifierHost.StartAsync(Path.Combine(_data, "bureau"), new Uri($"http://127.0.0.1:{FreePort.Next()}/never-sent"), Secret))
         {
             for (var sequence = 1; sequence <= 3; sequence++)
             {

@@ -17,7 +17,7 @@ namespace SmartPark.IntegrationTests.Ingest;
 /// </summary>
 public sealed class BureauWebhookTests : IDisposable
 {
-    private const string Secret = "s3cret";
+    private const string Secret = NotifierHost.TestSecret;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly string _outbox = Path.Combine(Directory.CreateTempSubdirectory("bureau-webhook-").FullName, "outbox");
 
@@ -213,16 +213,36 @@ public sealed class BureauWebhookTests : IDisposable
         Assert.Single(host.Logs.Lines, l => l.Message.Contains("Bureau webhook disabled", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task Without_a_secret_notifications_wait_in_the_outbox_unsent()
+    [Theory]
+    [InlineData("", "true", "no Bureau:Webhook:Secret")]
+    [InlineData("31-bytes-is-one-byte-too-short!", "true", "Bureau:Webhook:Secret is 31 bytes; at least 32 are required")]
+    [InlineData(NotifierHost.TestSecret, "false", "is plain http")]
+    public async Task A_webhook_without_a_long_secret_or_over_plain_http_not_allowed_stops_the_start_with_the_reason(string secret, string allowHttp, string reason)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var host = await NotifierHost.StartAsync(_outbox, receiver.Url, secret: "");
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() =>
+            NotifierHost.StartAsync(_outbox, receiver.Url, secret, settings: ("Bureau:Webhook:AllowHttp", allowHttp)));
+        Assert.Contains("Bureau webhook misconfigured: ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task A_redirect_is_not_followed_but_a_failed_delivery_logged_with_where_it_pointed()
+    {
+        await using var elsewhere = await WebhookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Respond = (_, _) => 307; // 307 would repeat the POST, signed body and all
+        receiver.Location = elsewhere.Url;
+        await using var host = await NotifierHost.StartAsync(_outbox, receiver.Url, Secret);
 
         await host.Notifier.EnqueueAsync(AlertSamples.Raised("a1"), default);
-        await Poll.UntilAsync(() => Task.FromResult(host.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains("no Bureau:Webhook:Secret", StringComparison.Ordinal))), Timeout, "the missing secret to be reported");
+        await Poll.UntilAsync(() => Task.FromResult(receiver.Received.Count), n => n >= 3, Timeout, "three attempts, each answered 307");
+        await Poll.UntilAsync(
+            () => Task.FromResult(host.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains($"HTTP 307 redirect to {elsewhere.Url}, not followed", StringComparison.Ordinal))),
+            Timeout, "the redirect to be logged as an error");
+        Assert.Empty(elsewhere.Received);
         Assert.Equal(1, host.Services.GetRequiredService<BureauOutbox>().Depth);
-        Assert.Empty(receiver.Received);
     }
 
     [Fact]

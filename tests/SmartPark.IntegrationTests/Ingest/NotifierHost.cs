@@ -26,12 +26,16 @@ public sealed class NotifierHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public IBureauNotifier Notifier => _host.Services.GetRequiredService<IBureauNotifier>();
 
-    public static async Task<NotifierHost> StartAsync(string outbox, Uri? url, string secret = "s3cret", TimeProvider? time = null, params (string Key, string Value)[] settings)
+    public const string TestSecret = "integration-tests-only-webhook-secret-0123456789";
+
+    /// <summary>Plain http to the loopback receiver is allowed (<c>AllowHttp</c>); a test may override any setting.</summary>
+    public static async Task<NotifierHost> StartAsync(string outbox, Uri? url, string secret = TestSecret, TimeProvider? time = null, params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var configuration = new Dictionary<string, string?>
         {
             ["Bureau:Webhook:Secret"] = secret,
+            ["Bureau:Webhook:AllowHttp"] = "true",
             ["Bureau:Webhook:OutboxDirectory"] = outbox,
             ["Bureau:Webhook:InitialBackoff"] = "00:00:00.020",
             ["Bureau:Webhook:MaxBackoff"] = "00:00:00.200",
@@ -50,7 +54,15 @@ public sealed class NotifierHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         builder.Services.AddBureauNotifications(builder.Configuration);
         var host = builder.Build();
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
         return new NotifierHost(host, logs);
     }
 

@@ -30,6 +30,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int Port { get; }
     public Uri Url => new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}/bureau/alerts"));
 
+    /// <summary>Sent as <c>Location</c> with any 3xx answer.</summary>
+    public Uri? Location { get; set; }
+
     /// <summary>(request, times its key was seen before) → status to answer. 200 by default.</summary>
     public Func<ReceivedWebhook, int, int> Respond { get; set; } = (_, _) => 200;
 
@@ -74,6 +77,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         context.Response.StatusCode = request.Status;
         if (request.Status == 429)
             context.Response.Headers.RetryAfter = "0";
+        if (request.Status is >= 300 and < 400 && Location is not null)
+            context.Response.Headers.Location = Location.ToString();
     }
 
     public async ValueTask DisposeAsync()

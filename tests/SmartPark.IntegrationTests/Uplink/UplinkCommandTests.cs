@@ -140,4 +140,15 @@ public sealed class UplinkCommandTests(UplinkFixture fixture)
             $"BeginTime={Hj212Time.DataTime(start.AddDays(-1))};EndTime={Hj212Time.DataTime(start.AddDays(-1).AddHours(2))}", TimeSpan.FromSeconds(15), CancellationToken.None);
         Assert.Equal(Hj212ExeRtn.NoData.ToString(CultureInfo.InvariantCulture), Answer(empty, Hj212Commands.ExecutionResult).Get("ExeRtn"));
     }
+
+    [Fact]
+    public async Task A_history_request_spanning_more_than_the_limit_is_refused_and_sends_nothing()
+    {
+        var begin = DateTimeOffset.UtcNow.ToOffset(UplinkFixture.Beijing).DateTime.AddDays(-400);
+        var before = fixture.Platform.Frames(Mn, Hj212Commands.DailyData).Count;
+        var result = await CommandAsync(Hj212Commands.DailyData, $"BeginTime={Hj212Time.DataTime(begin)};EndTime={Hj212Time.DataTime(begin.AddDays(365))}");
+        Assert.Equal("1", Answer(result, Hj212Commands.RequestResponse).Get("QnRtn"));
+        Assert.Equal(Hj212ExeRtn.ConditionError.ToString(CultureInfo.InvariantCulture), Answer(result, Hj212Commands.ExecutionResult).Get("ExeRtn"));
+        Assert.Equal(before, fixture.Platform.Frames(Mn, Hj212Commands.DailyData).Count);
+    }
 }

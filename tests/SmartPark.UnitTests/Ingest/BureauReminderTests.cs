@@ -33,7 +33,8 @@ public sealed class BureauReminderTests : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Bureau:Webhook:Url"] = "http://127.0.0.1:9/hook",
-            ["Bureau:Webhook:Secret"] = "s3cret",
+            ["Bureau:Webhook:Secret"] = "reminder-tests-only-webhook-secret-0123456789",
+            ["Bureau:Webhook:AllowHttp"] = "true",
             ["Bureau:Webhook:OutboxDirectory"] = _directory,
             ["Bureau:Webhook:ReminderInterval"] = interval.ToString(),
         }).Build();

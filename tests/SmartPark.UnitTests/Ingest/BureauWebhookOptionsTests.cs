@@ -31,20 +31,34 @@ public sealed class BureauWebhookOptionsTests
         Assert.False(Bind(("Bureau:Webhook:Url", "")).Enabled);
     }
 
+    private const string LongSecret = "unit-tests-only-webhook-secret-0123456789";
+
     [Theory]
-    [InlineData("https://bureau.example/alerts", "k", null)]
-    [InlineData("http://127.0.0.1:9000/hook", "k", null)]
-    [InlineData("bureau.example/alerts", "k", "not an absolute http(s) address")]
-    [InlineData("ftp://bureau.example/alerts", "k", "not an absolute http(s) address")]
-    [InlineData("https://bureau.example/alerts", "", "no Bureau:Webhook:Secret")]
-    public void Configuration_problems_are_named(string url, string secret, string? problem)
+    [InlineData("https://bureau.example/alerts", LongSecret, false, null)]
+    [InlineData("http://127.0.0.1:9000/hook", LongSecret, true, null)]
+    [InlineData("https://bureau.example/alerts", "0123456789abcdef0123456789abcdef", false, null)] // exactly 32 bytes
+    [InlineData("http://127.0.0.1:9000/hook", LongSecret, false, "is plain http")]
+    [InlineData("http://bureau.example/alerts?token=t0p", LongSecret, false, "'http://bureau.example/alerts' is plain http")]
+    [InlineData("bureau.example/alerts", LongSecret, false, "not an absolute http(s) address")]
+    [InlineData("ftp://bureau.example/alerts", LongSecret, false, "not an absolute http(s) address")]
+    [InlineData("https://bureau.example/alerts", "", false, "no Bureau:Webhook:Secret")]
+    [InlineData("https://bureau.example/alerts", "s3cret", false, "Bureau:Webhook:Secret is 6 bytes; at least 32 are required")]
+    [InlineData("https://bureau.example/alerts", "0123456789abcdef0123456789abcde", false, "is 31 bytes")]
+    public void Configuration_problems_are_named_and_stop_the_start(string url, string secret, bool allowHttp, string? problem)
     {
-        var options = Bind(("Bureau:Webhook:Url", url), ("Bureau:Webhook:Secret", secret), ("Bureau:Webhook:ReminderInterval", "00:30:00"));
-        Assert.True(options.Enabled);
-        Assert.Equal(TimeSpan.FromMinutes(30), options.ReminderInterval);
+        (string, string?)[] settings = [("Bureau:Webhook:Url", url), ("Bureau:Webhook:Secret", secret), ("Bureau:Webhook:AllowHttp", allowHttp ? "true" : "false"), ("Bureau:Webhook:ReminderInterval", "00:30:00")];
         if (problem is null)
+        {
+            var options = Bind(settings);
+            Assert.True(options.Enabled);
+            Assert.Equal(TimeSpan.FromMinutes(30), options.ReminderInterval);
             Assert.Null(options.Problem());
-        else
-            Assert.Contains(problem, options.Problem(), StringComparison.Ordinal);
+            return;
+        }
+        // What ValidateOnStart runs when the host starts.
+        var refused = Assert.Throws<OptionsValidationException>(() => Bind(settings));
+        Assert.Contains("Bureau webhook misconfigured: ", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("t0p", refused.Message, StringComparison.Ordinal);
     }
 }
