@@ -16,9 +16,9 @@ namespace SmartPark.IntegrationTests.Ingest;
 public sealed class EmbeddedBrokerDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Database = "embedded_durability";
-    private const int Agents = 6;
-    private const int Rounds = 1_000;
-    private const int IntervalMs = 20;
+    private const int Agents = 10;
+    private const int Rounds = 300;
+    private const int IntervalMs = 100; // the fastest an agent samples
     // Sensors per agent × quantities: sim-voc reads nmhc and tvoc, sim-energy-meter four.
     private const int SeriesPerAgent = 6;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(120);
@@ -90,7 +90,7 @@ public sealed class EmbeddedBrokerDurabilityTests(ITestOutputHelper output) : IA
             {
                 // Mid-stream: readings are landing and every agent has publishes in flight.
                 var before = await StoredAsync();
-                await Poll.UntilAsync(StoredAsync, n => n >= before + 3_000, Settle, $"3,000 more readings stored before kill {kill}");
+                await Poll.UntilAsync(StoredAsync, n => n >= before + 2_000, Settle, $"2,000 more readings stored before kill {kill}");
                 ingest.Kill();
                 await ingest.DisposeAsync();
                 var acknowledgedAtKill = await AcknowledgedAsync(runtimes);
