@@ -41,6 +41,9 @@ internal sealed record BenchOptions
     /// <summary>Carry on past a failing step (by default the ramp stops there).</summary>
     public bool KeepGoing { get; init; }
 
+    /// <summary>The ways publishers reach Ingest, each measured with the same ramps and fleet, in order.</summary>
+    public IReadOnlyList<Scenarios.IngestTopology> Topologies { get; init; } = [Scenarios.IngestTopology.Mosquitto, Scenarios.IngestTopology.Embedded];
+
     /// <summary>Extra <c>--Section:Key=value</c> settings for the Ingest process.</summary>
     public IReadOnlyList<string> IngestArgs { get; init; } = [];
 
@@ -60,6 +63,9 @@ internal sealed record BenchOptions
           --fleet-rate R             batches per second per fleet device (default 2)
           --writers N                concurrent writers for InfluxDB's ceiling (default 4)
           --keep-going               do not stop a ramp at its first failing step
+          --topology mosquitto,embedded
+                                     how publishers reach Ingest, each run in turn (default both):
+                                     through Mosquitto, or Ingest's embedded broker (PUBACK once durable)
           --ingest-arg KEY=VALUE     passed to Ingest as --KEY=VALUE (repeatable), e.g. Ingest:ReceiveMaximum=5000
         """;
 
@@ -87,6 +93,7 @@ internal sealed record BenchOptions
                 "--fleet-rate" => o with { FleetRate = Number() },
                 "--writers" => o with { InfluxWriters = (int)Number() },
                 "--keep-going" => o with { KeepGoing = true },
+                "--topology" => o with { Topologies = [.. Next().Split(',').Select(t => Enum.Parse<Scenarios.IngestTopology>(t, ignoreCase: true))] },
                 "--ingest-arg" => o,
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

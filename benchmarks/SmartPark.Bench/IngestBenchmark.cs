@@ -8,7 +8,8 @@ namespace SmartPark.Bench;
 
 /// <summary>
 /// <c>./smartpark bench ingest</c>: starts a private influxd and Mosquitto, measures what each can
-/// do alone, then ramps the full path through a separately started Ingest for each batch size.
+/// do alone, then ramps the full path through a separately started Ingest for each batch size,
+/// once per topology: through Mosquitto, and through Ingest's own embedded broker.
 /// Every server is stopped by PID on the way out, whatever happened.
 /// </summary>
 internal static class IngestBenchmark
@@ -31,27 +32,47 @@ internal static class IngestBenchmark
         var influxCeiling = await InfluxCeiling.RunAsync(influx, options, sampler, cancellationToken);
         var brokerCeiling = await BrokerCeiling.RunAsync(broker.Port, options, sampler, cancellationToken);
 
-        await using var ingest = await IngestUnderTest.StartAsync(broker.Port, influx.Url, Database, options.IngestArgs, cancellationToken);
-        sampler.Watch("ingest", ingest.Pid);
-        Console.WriteLine($"Ingest pid {ingest.Pid} on {ingest.Url}{(options.IngestArgs.Count > 0 ? " with " + string.Join(' ', options.IngestArgs) : "")}");
+        var lost = false;
+        foreach (var topology in options.Topologies)
+            lost |= await RunTopologyAsync(topology, influx, broker.Port, influxCeiling, brokerCeiling, sampler, options, cancellationToken);
+        return lost ? 1 : 0;
+    }
 
-        var ramp = new FullPathRamp(influx, Database, broker.Port, ingest, sampler, options);
+    /// <summary>Ramps and fleet through one topology, with an Ingest of its own (stopped before the
+    /// next, so the two never share the CPU). True when a step or the fleet lost data.</summary>
+    private static async Task<bool> RunTopologyAsync(IngestTopology topology, InfluxDbServer influx, int mosquittoPort, PhaseResult influxCeiling, PhaseResult brokerCeiling,
+        ProcessSampler sampler, BenchOptions options, CancellationToken cancellationToken)
+    {
+        await using var ingest = topology == IngestTopology.Mosquitto
+            ? await IngestUnderTest.StartAsync(mosquittoPort, influx.Url, Database, options.IngestArgs, cancellationToken)
+            : await IngestUnderTest.StartEmbeddedAsync(influx.Url, Database, options.IngestArgs, cancellationToken);
+        var brokerPort = ingest.EmbeddedBrokerPort ?? mosquittoPort;
+        sampler.Watch("ingest", ingest.Pid);
+        Console.WriteLine($"Topology {topology}: Ingest pid {ingest.Pid} on {ingest.Url}, publishers to 127.0.0.1:{brokerPort}{(options.IngestArgs.Count > 0 ? " with " + string.Join(' ', options.IngestArgs) : "")}");
+
+        var ramp = new FullPathRamp(influx, Database, brokerPort, ingest, sampler, options, topology);
         var steps = new List<StepResult>();
         foreach (var batch in options.Batches)
         {
             // Batches of one are bounded by the broker's message rate, bigger ones by InfluxDB's point rate.
+            // The embedded topology is stepped against Mosquitto's ceiling too: one yardstick for both.
             var ceilingMessages = batch == 1 ? brokerCeiling.Rate : influxCeiling.Rate / batch;
             var targets = options.StepsFor(batch).Select(f => Math.Round(f * ceilingMessages)).ToList();
             steps.AddRange(await ramp.RunAsync(batch, targets, cancellationToken));
         }
 
         var fleet = options.FleetDevices > 0
-            ? await DeviceFleetRun.RunAsync(influx, Database, broker.Port, sampler, options, cancellationToken)
+            ? await DeviceFleetRun.RunAsync(influx, Database, brokerPort, sampler, options, cancellationToken,
+                topology == IngestTopology.Mosquitto ? DeviceFleetRun.Park : "emb-" + DeviceFleetRun.Park)
             : null;
 
+        Console.WriteLine();
+        Console.WriteLine(topology == IngestTopology.Mosquitto
+            ? "Topology: publishers → Mosquitto → Ingest → InfluxDB"
+            : "Topology: publishers → Ingest's embedded broker → InfluxDB (PUBACK once durable)");
         Console.WriteLine(ResultReport.Render(influxCeiling, brokerCeiling, steps, sampler.PeakRss("ingest")));
         if (fleet is not null)
             Console.WriteLine(ResultReport.RenderFleet(fleet));
-        return steps.Any(s => s.Lost > 0) || fleet is { Lost: > 0 } ? 1 : 0;
+        return steps.Any(s => s.Lost > 0) || fleet is { Lost: > 0 };
     }
 }

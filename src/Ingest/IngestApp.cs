@@ -59,6 +59,8 @@ public static class IngestApp
         builder.Services.AddSingleton<UnregisteredReadings>();
         builder.Services.AddSingleton<TelemetryConsumer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryConsumer>());
+        // The embedded broker hands telemetry to the consumer's pipeline through this, and PUBACKs once durable.
+        builder.Services.AddSingleton<TelemetryIntake>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<InfluxHealthCheck>("influxdb")

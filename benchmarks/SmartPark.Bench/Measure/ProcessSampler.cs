@@ -21,6 +21,9 @@ internal sealed class ProcessSampler : IAsyncDisposable
     {
         lock (_gate)
         {
+            // A new process under an old name (Ingest of the next topology) starts its own peak.
+            if (_pids.TryGetValue(name, out var old) && old != pid)
+                _peakRss.Remove(name);
             _pids[name] = pid;
             _last.Remove(name);
         }

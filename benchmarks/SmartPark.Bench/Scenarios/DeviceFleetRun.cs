@@ -21,7 +21,7 @@ internal static class DeviceFleetRun
         public long Lost => ReadingsAcked - ReadingsStored;
     }
 
-    public static async Task<Result> RunAsync(InfluxDbServer influx, string database, int brokerPort, ProcessSampler sampler, BenchOptions options, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(InfluxDbServer influx, string database, int brokerPort, ProcessSampler sampler, BenchOptions options, CancellationToken cancellationToken, string park = Park)
     {
         var load = new LoadOptions
         {
@@ -31,8 +31,8 @@ internal static class DeviceFleetRun
             Ramp = TimeSpan.FromSeconds(Math.Max(5, options.FleetDevices / 100.0)),
             Hold = options.Hold,
             Port = brokerPort,
-            Park = Park,
-            Prefix = "fleet",
+            Park = park,
+            Prefix = park,
             ProgressEvery = TimeSpan.FromSeconds(2),
         };
         Console.WriteLine($"Device fleet: {load.Devices:N0} devices (one MQTT connection each, simulate load), {load.Sensors} readings a batch, " +
@@ -48,7 +48,7 @@ internal static class DeviceFleetRun
         long stored;
         do
         {
-            stored = await influx.CountAsync(database, "temperature", $"park = '{Park}'");
+            stored = await influx.CountAsync(database, "temperature", $"park = '{park}'");
             if (stored >= acked)
                 break;
             await Task.Delay(500, cancellationToken);

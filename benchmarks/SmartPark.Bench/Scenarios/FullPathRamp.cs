@@ -13,12 +13,16 @@ namespace SmartPark.Bench.Scenarios;
 /// points in InfluxDB (InfluxQL <c>count</c>): every reading the broker acknowledged must be there.
 /// Live figures come from Ingest's <c>/metrics</c>, which is cheap to read every second.
 /// </summary>
-internal sealed class FullPathRamp(InfluxDbServer influx, string database, int brokerPort, IngestUnderTest ingest, ProcessSampler sampler, BenchOptions options)
+internal sealed class FullPathRamp(InfluxDbServer influx, string database, int brokerPort, IngestUnderTest ingest, ProcessSampler sampler, BenchOptions options, IngestTopology topology = IngestTopology.Mosquitto)
 {
+    // Parks and client ids of their own per topology, so each run's counts are its own.
+    private readonly string _prefix = topology == IngestTopology.Mosquitto ? "" : "emb-";
+
     public async Task<IReadOnlyList<StepResult>> RunAsync(int batch, IReadOnlyList<double> targets, CancellationToken cancellationToken)
     {
-        Console.WriteLine($"Full path, {batch} reading(s) a message: {options.Publishers} publishers → Mosquitto → Ingest → InfluxDB, {targets.Count} steps of {options.Hold.TotalSeconds:0} s");
-        await using var publishers = await PublisherPool.ConnectAsync(brokerPort, options.Publishers, $"b{batch}", cancellationToken);
+        var path = topology == IngestTopology.Mosquitto ? "Mosquitto → Ingest" : "Ingest's embedded broker (PUBACK once durable)";
+        Console.WriteLine($"Full path, {batch} reading(s) a message: {options.Publishers} publishers → {path} → InfluxDB, {targets.Count} steps of {options.Hold.TotalSeconds:0} s");
+        await using var publishers = await PublisherPool.ConnectAsync(brokerPort, options.Publishers, $"{_prefix}b{batch}", cancellationToken);
         var results = new List<StepResult>();
         for (var i = 0; i < targets.Count; i++)
         {
@@ -32,7 +36,7 @@ internal sealed class FullPathRamp(InfluxDbServer influx, string database, int b
 
     private async Task<StepResult> RunStepAsync(PublisherPool publishers, int batch, int step, int steps, double target, CancellationToken cancellationToken)
     {
-        var park = $"b{batch}-s{step}";
+        var park = $"{_prefix}b{batch}-s{step}";
         Console.WriteLine($" step {step}/{steps}: {target:N0} msg/s ({target * batch:N0} readings/s), park {park}");
         var before = await ingest.ReadCountersAsync(cancellationToken);
         long stored = 0;

@@ -4,9 +4,10 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.Bench.Servers;
 
 /// <summary>
-/// Ingest as deployed: its own process from the Release build, embedded broker off, consuming
-/// from the bench's Mosquitto and writing to the bench's influxd, with default settings unless
-/// the bench is given extra <c>--Section:Key=value</c> arguments for it.
+/// Ingest as deployed: its own process from the Release build, writing to the bench's influxd,
+/// either consuming from the bench's Mosquitto (embedded broker off) or hosting its embedded
+/// broker for the publishers (<see cref="StartEmbeddedAsync"/>), with default settings unless the
+/// bench is given extra <c>--Section:Key=value</c> arguments for it.
 /// </summary>
 internal sealed class IngestUnderTest : IAsyncDisposable
 {
@@ -26,7 +27,19 @@ internal sealed class IngestUnderTest : IAsyncDisposable
     public bool HasExited => _process.HasExited;
     public string Output => _process.Output;
 
-    public static async Task<IngestUnderTest> StartAsync(int brokerPort, Uri influx, string database, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
+    public int? EmbeddedBrokerPort { get; private init; }
+
+    public static Task<IngestUnderTest> StartAsync(int brokerPort, Uri influx, string database, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken) =>
+        StartAsync(influx, database, ["--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={brokerPort}", .. extraArgs], null, cancellationToken);
+
+    /// <summary>Ingest hosting its embedded broker on a free port of its own.</summary>
+    public static Task<IngestUnderTest> StartEmbeddedAsync(Uri influx, string database, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
+    {
+        var brokerPort = FreePort.Next();
+        return StartAsync(influx, database, [$"--EmbeddedBroker:Port={brokerPort}", $"--Ingest:Broker:Port={brokerPort}", .. extraArgs], brokerPort, cancellationToken);
+    }
+
+    private static async Task<IngestUnderTest> StartAsync(Uri influx, string database, IReadOnlyList<string> brokerAndExtraArgs, int? embeddedBrokerPort, CancellationToken cancellationToken)
     {
         var dll = RepositoryPaths.Output("src/Ingest", "SmartPark.Ingest.dll");
         var dir = Directory.CreateTempSubdirectory("smartpark-bench-ingest-").FullName;
@@ -36,16 +49,14 @@ internal sealed class IngestUnderTest : IAsyncDisposable
         [
             dll,
             $"--Urls=http://127.0.0.1:{port}",
-            "--EmbeddedBroker:Enabled=false",
-            $"--Ingest:Broker:Port={brokerPort}",
             "--Ingest:Broker:ClientId=smartpark-ingest-bench",
             $"--Ingest:SpoolDirectory={Path.Combine(dir, "spool")}",
             $"--Influx:Url={influx}",
             $"--Influx:Database={database}",
             "--Logging:LogLevel:Default=Warning",
-            .. extraArgs,
+            .. brokerAndExtraArgs,
         ], dir);
-        var ingest = new IngestUnderTest(process, dir, url);
+        var ingest = new IngestUnderTest(process, dir, url) { EmbeddedBrokerPort = embeddedBrokerPort };
         try
         {
             await Poll.UntilAsync(async () =>

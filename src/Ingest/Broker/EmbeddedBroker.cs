@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using MQTTnet.Protocol;
 using MQTTnet.Server;
-using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Broker.Transport;
 using SmartPark.Ingest.Consumer;
 using SmartPark.Platform.Registry;
@@ -16,10 +14,13 @@ namespace SmartPark.Ingest.Broker;
 /// Mosquitto or EMQX instead (<c>EmbeddedBroker:Enabled=false</c>).
 /// With a registry configured every client must log in, and publishes and subscriptions are
 /// checked against its rights (<see cref="BrokerAccessControl"/>); without one it is anonymous.
-/// Its sessions live in memory, so a message it has acknowledged to a device but not yet handed to
-/// Ingest would die with the process: when the host starts stopping, the broker refuses new
-/// telemetry (devices keep it in their outboxes and send it again after the restart) and waits
-/// until Ingest's session has nothing queued, before Ingest's consumer stops.
+/// Its sessions live in memory, so it never acknowledges telemetry it has only queued: each
+/// telemetry publish is handed to Ingest's pipeline in-process (<see cref="TelemetryIntake"/>) and
+/// its PUBACK goes out once the readings are durable, or carries an error (the device keeps the
+/// batch and sends it again). When the host starts stopping, the broker refuses new telemetry and
+/// waits until what it handed over is settled, before Ingest's consumer and writer stop.
+/// What it queues for other subscribers (Dashboard, Uplink) is a best-effort copy: past
+/// <c>MaxPendingMessagesPerClient</c> the oldest is dropped, and a SIGKILL loses it.
 /// </summary>
 public sealed class EmbeddedBroker(
     IOptions<EmbeddedBrokerOptions> options,
@@ -31,7 +32,6 @@ public sealed class EmbeddedBroker(
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
-    private volatile bool _stopping;
 
     public bool IsRunning => _server?.IsStarted == true;
 
@@ -44,6 +44,8 @@ public sealed class EmbeddedBroker(
         var serverOptions = new MqttServerOptionsBuilder()
             .WithPersistentSessions()
             .WithMaxPendingMessagesPerClient(o.MaxPendingMessagesPerClient)
+            // Said explicitly: only other subscribers' copies queue here, and for a live view the newest matter.
+            .WithPendingMessagesOverflowStrategy(MqttPendingMessagesOverflowStrategy.DropOldestQueuedMessage)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(serverOptions, [ActivatorUtilities.CreateInstance<GuardedBrokerTransport>(services)]);
         _server.ClientConnectedAsync += e =>
@@ -58,7 +60,8 @@ public sealed class EmbeddedBroker(
         };
         if (registry.IsConfigured)
             accessControl.Attach(_server);
-        _server.InterceptingPublishAsync += RefuseTelemetryWhileStoppingAsync;
+        // After the access checks: a publish refused for lack of rights never reaches the pipeline.
+        Intake.Attach(_server);
         // ApplicationStopping runs before any hosted service stops, so the consumer is still taking messages.
         lifetime.ApplicationStopping.Register(DrainBeforeStopping);
         await _server.StartAsync();
@@ -66,22 +69,14 @@ public sealed class EmbeddedBroker(
             registry.IsConfigured ? "registry accounts only" : "anonymous");
     }
 
-    private Task RefuseTelemetryWhileStoppingAsync(InterceptingPublishEventArgs e)
-    {
-        if (_stopping && e.ProcessPublish && SmartParkTopics.TryParse(e.ApplicationMessage.Topic, out var topic) && topic.Kind == TopicKind.Telemetry)
-        {
-            e.ProcessPublish = false;
-            e.Response.ReasonCode = MqttPubAckReasonCode.UnspecifiedError;
-            e.Response.ReasonString = "Ingest is stopping; publish again once it is back";
-        }
-        return Task.CompletedTask;
-    }
+    // Resolved when used, not injected: it brings the whole pipeline (writer, alert engine) with it.
+    private TelemetryIntake Intake => services.GetRequiredService<TelemetryIntake>();
 
     private void DrainBeforeStopping()
     {
         if (_server is not { IsStarted: true } server)
             return;
-        _stopping = true;
+        Intake.StopTaking();
         var consumer = ingest.Value.Broker.ClientId;
         // Resolved here, not injected: the consumer is registered after the broker.
         var telemetry = services.GetService<TelemetryConsumer>();
@@ -89,7 +84,7 @@ public sealed class EmbeddedBroker(
         long pending = 0;
         while (Stopwatch.GetElapsedTime(started) < options.Value.StopDrainTimeout)
         {
-            // Queued at the broker, plus taken by the consumer but not yet stored and acknowledged.
+            // Queued at the broker (none, unless something subscribed as Ingest), plus handed over but not yet settled.
             pending = server.GetSessionsAsync().GetAwaiter().GetResult()
                 .Where(s => s.Id == consumer).Sum(s => s.PendingApplicationMessagesCount)
                 + (telemetry?.Unacknowledged ?? 0);

@@ -11,8 +11,16 @@ public sealed partial class EmbeddedBrokerOptions
     public string BindAddress { get; set; } = "127.0.0.1";
     public int Port { get; set; } = 1883;
 
-    /// <summary>QoS 1 messages kept per offline persistent session before the oldest are dropped.</summary>
+    /// <summary>QoS 1 messages queued per subscriber session (Dashboard, Uplink, an offline device's
+    /// commands) before the oldest are dropped. Telemetry is not queued for Ingest (it is handed over
+    /// in-process and acknowledged once durable), so what overflows here is another subscriber's
+    /// best-effort live copy, never a reading a device was told is stored.</summary>
     public int MaxPendingMessagesPerClient { get; set; } = 100_000;
+
+    /// <summary>How long a device's telemetry publish may wait for its readings to be durable before
+    /// its PUBACK says "not stored, send again". Its connection reads nothing meanwhile, so this stays
+    /// below the clients' ping timeout (the agent's is 10 s).</summary>
+    public TimeSpan DurableAckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>On shutdown, how long the broker refuses new telemetry and waits for Ingest to take
     /// what is queued for it before stopping (its sessions live in memory only).</summary>

@@ -7,6 +7,7 @@ using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Ingest.Alerts;
+using SmartPark.Ingest.Broker;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Mqtt;
@@ -15,15 +16,20 @@ using SmartPark.Platform.Registry;
 namespace SmartPark.Ingest.Consumer;
 
 /// <summary>
-/// Takes telemetry from the broker, validates it, dead-letters what is bad (with every reason)
-/// and hands the rest to <see cref="InfluxBatchWriter"/>. Messages are acknowledged by hand:
-/// a good one only once its points are in InfluxDB, a bad one once its dead letter is out, so
-/// the broker keeps anything Ingest has not finished with. The session is persistent, and the
-/// subscription is made again after every connect (a broker that lost the session would
-/// otherwise leave Ingest connected but deaf).
+/// Validates telemetry, dead-letters what is bad (with every reason) and hands the rest to
+/// <see cref="InfluxBatchWriter"/>, whichever way it came (<see cref="HandleAsync"/>): from an
+/// external broker over this MQTT connection, or handed over in-process by the embedded broker
+/// (<see cref="TelemetryIntake"/>), which then holds the device's PUBACK until the message is
+/// settled. A message is settled (acknowledged) only once its points are in InfluxDB or the spool,
+/// or once its dead letter is out, so the broker, or the device, keeps anything Ingest has not
+/// finished with. Against an external broker the session is persistent, and the subscription is
+/// made again after every connect (a broker that lost the session would otherwise leave Ingest
+/// connected but deaf). With the embedded broker this connection carries only dead letters: it
+/// does not subscribe to telemetry, which reaches Ingest without the loopback detour.
 /// </summary>
 public sealed class TelemetryConsumer(
     IOptions<IngestOptions> options,
+    IOptions<EmbeddedBrokerOptions> embeddedBroker,
     InfluxBatchWriter writer,
     AlertEngine alerts,
     IngestMetrics metrics,
@@ -37,7 +43,9 @@ public sealed class TelemetryConsumer(
     // One warning a minute per topic and reason: a device repeating a bad payload every second
     // must not drown the log (metrics and dead letters still count each one).
     private readonly LogThrottle _rejectionLog = new(time, TimeSpan.FromMinutes(1));
+    private readonly bool _inProcess = embeddedBroker.Value.Enabled;
     private ResilientMqttClient? _mqtt;
+    private volatile bool _connectedOnce;
 
     public ResilientMqttClient? Connection => _mqtt;
 
@@ -45,6 +53,13 @@ public sealed class TelemetryConsumer(
     public long Unacknowledged => Interlocked.Read(ref _unacknowledged);
 
     private long _unacknowledged;
+
+    /// <summary>
+    /// Ready for telemetry handed over in-process: every service it feeds has started (this one
+    /// starts last), the writer runs and its spool replay has begun, the registry (when one is
+    /// configured) is loaded, and the connection that carries dead letters has been up.
+    /// </summary>
+    public bool IsReady => _connectedOnce && writer.IsRunning && (!registry.IsConfigured || registry.Current is not null);
 
     private TelemetryValidationOptions Validation => _validation ??= new()
     {
@@ -62,9 +77,9 @@ public sealed class TelemetryConsumer(
         var broker = _options.Broker with { ReceiveMaximum = _options.ReceiveMaximum };
         await using var mqtt = new ResilientMqttClient(broker, loggers.CreateLogger<ResilientMqttClient>());
         _mqtt = mqtt;
-        mqtt.OnConnectedAsync = SubscribeAsync;
+        mqtt.OnConnectedAsync = _inProcess ? ConnectedForDeadLettersAsync : SubscribeAsync;
         mqtt.Client.ApplicationMessageReceivedAsync += OnMessageAsync;
-        var watchdog = WatchForSilenceAsync(mqtt, stoppingToken);
+        var watchdog = _inProcess ? Task.CompletedTask : WatchForSilenceAsync(mqtt, stoppingToken);
         await mqtt.RunAsync(stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await watchdog.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // Stop order matters: the writer flushes and acknowledges while this connection is still up.
@@ -107,8 +122,17 @@ public sealed class TelemetryConsumer(
         }
     }
 
+    private Task ConnectedForDeadLettersAsync(MqttClientConnectResult connected, CancellationToken cancellationToken)
+    {
+        if (!_connectedOnce)
+            _logger.LogInformation("Connected to the embedded broker for dead letters; telemetry comes in-process");
+        _connectedOnce = true;
+        return Task.CompletedTask;
+    }
+
     private async Task SubscribeAsync(MqttClientConnectResult connected, CancellationToken cancellationToken)
     {
+        _connectedOnce = true;
         _lastConnect = connected;
         if (!connected.IsSessionPresent && _mqtt!.Connects > 0)
             _logger.LogWarning("The broker no longer had Ingest's session: messages sent while Ingest was away longer than the session expiry are gone; subscribing again");
@@ -124,57 +148,100 @@ public sealed class TelemetryConsumer(
         _logger.LogInformation("Subscribed to {Filter} (session present: {SessionPresent})", filter, connected.IsSessionPresent);
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         e.AutoAcknowledge = false;
-        Interlocked.Increment(ref _unacknowledged);
         Interlocked.Exchange(ref _lastMessageTicks, Environment.TickCount64);
-        var topic = e.ApplicationMessage.Topic;
-        var payload = e.ApplicationMessage.Payload.ToArray();
-        var now = time.GetUtcNow();
         var epoch = _mqtt!.Epoch;
+        return HandleAsync(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), ct => AcknowledgeAsync(e, epoch, ct), publisherWaits: false);
+    }
+
+    /// <summary>
+    /// The one path every telemetry message takes, whichever way it came: validate, dead-letter
+    /// what is bad, feed the alert engine, hand the points to the writer. <paramref name="settleAsync"/>
+    /// is called once the message is finished with (stored durably, or dead-lettered). Answers
+    /// <see cref="WriteAdmission.Queued"/> when it has been or will be called; otherwise the message
+    /// was left alone (the writer is stopping, or, with <paramref name="publisherWaits"/>, cannot
+    /// take more now) and its sender must send it again.
+    /// </summary>
+    public async Task<WriteAdmission> HandleAsync(string topic, byte[] payload, Func<CancellationToken, Task> settleAsync, bool publisherWaits)
+    {
+        Interlocked.Increment(ref _unacknowledged);
+        var settled = 0;
+        Task SettleAsync(CancellationToken ct)
+        {
+            if (Interlocked.Exchange(ref settled, 1) == 0)
+                Interlocked.Decrement(ref _unacknowledged);
+            return settleAsync(ct);
+        }
+        var now = time.GetUtcNow();
         try
         {
             if (!SmartParkTopics.TryParse(topic, out var parsed) || parsed.Kind != TopicKind.Telemetry || parsed.Device is not { } device)
             {
-                await RejectAsync(e, topic, payload, [new(RejectionCodes.InvalidTopic, $"'{topic}' is not a device telemetry topic")], now, epoch);
-                return;
+                await RejectAsync(SettleAsync, topic, payload, [new(RejectionCodes.InvalidTopic, $"'{topic}' is not a device telemetry topic")], now);
+                return WriteAdmission.Queued;
             }
 
             // An external broker without an ACL lets anyone publish anywhere: the registry is
             // the last line that keeps unknown devices and wrong paths out of the database.
             if (registry.Current is { } known && !known.Knows(device))
             {
-                await RejectAsync(e, topic, payload, [UnknownDevice(known, device)], now, epoch);
-                return;
+                await RejectAsync(SettleAsync, topic, payload, [UnknownDevice(known, device)], now);
+                return WriteAdmission.Queued;
             }
 
             var result = TelemetryValidator.Validate(payload, device, now, Validation);
             result = await unregistered.KeepRegisteredAsync(topic, device, result, now, letter => _mqtt!.Client.PublishAsync(letter));
             if (!result.IsValid)
             {
-                await RejectAsync(e, topic, payload, result.Errors, now, epoch);
-                return;
+                await RejectAsync(SettleAsync, topic, payload, result.Errors, now);
+                return WriteAdmission.Queued;
+            }
+
+            // A publisher that waits can be told to come back: say so before the alert engine has
+            // seen the readings, so a refused batch is not observed twice (once more on its retry).
+            if (publisherWaits && writer.Admission is var admission && admission != WriteAdmission.Queued)
+            {
+                Unsettled();
+                return admission;
             }
 
             metrics.BatchesAccepted.Add(1);
             // Rules first: a fire alarm must not wait for InfluxDB.
             await alerts.ObserveAsync(device, result.Batch, now);
             var lines = PointMapper.ToLineProtocol(device, result.Batch);
-            await writer.EnqueueAsync(
-                new PendingWrite(lines, ct => AcknowledgeAsync(e, epoch, ct), reason => RejectAsync(e, topic, payload, [new("storage_refused", reason)], now, epoch)),
-                CancellationToken.None);
+            var write = new PendingWrite(lines, SettleAsync, reason => RejectAsync(SettleAsync, topic, payload, [new("storage_refused", reason)], now), publisherWaits);
+            if (!publisherWaits)
+            {
+                await writer.EnqueueAsync(write, CancellationToken.None);
+                return WriteAdmission.Queued;
+            }
+            var queued = writer.TryEnqueue(write);
+            if (queued != WriteAdmission.Queued)
+                Unsettled();
+            return queued;
         }
         catch (ChannelClosedException)
         {
             // Shutting down: the message is neither stored nor bad. Left unacknowledged, the broker
-            // keeps it for the next start.
+            // (or the device) keeps it for the next start.
+            Unsettled();
+            return WriteAdmission.Closed;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Never let one message stop consumption: dead-letter it and move on.
             _logger.LogError(ex, "Unexpected failure handling a message on {Topic}", topic);
-            await RejectAsync(e, topic, payload, [new("internal_error", ex.Message)], now, epoch);
+            await RejectAsync(SettleAsync, topic, payload, [new("internal_error", ex.Message)], now);
+            return WriteAdmission.Queued;
+        }
+
+        // Left to its sender: no longer Ingest's to finish.
+        void Unsettled()
+        {
+            if (Interlocked.Exchange(ref settled, 1) == 0)
+                Interlocked.Decrement(ref _unacknowledged);
         }
     }
 
@@ -188,7 +255,6 @@ public sealed class TelemetryConsumer(
     /// twice is harmless where a stray acknowledgement could lose another message.</summary>
     private Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs e, long epoch, CancellationToken cancellationToken)
     {
-        Interlocked.Decrement(ref _unacknowledged);
         if (_mqtt!.Epoch == epoch)
             return e.AcknowledgeAsync(cancellationToken);
         metrics.StaleAcknowledgements.Add(1);
@@ -196,7 +262,7 @@ public sealed class TelemetryConsumer(
         return Task.CompletedTask;
     }
 
-    private async Task RejectAsync(MqttApplicationMessageReceivedEventArgs e, string topic, byte[] payload, IReadOnlyList<ValidationError> errors, DateTimeOffset now, long epoch)
+    private async Task RejectAsync(Func<CancellationToken, Task> settleAsync, string topic, byte[] payload, IReadOnlyList<ValidationError> errors, DateTimeOffset now)
     {
         metrics.BatchesRejected.Add(1, new KeyValuePair<string, object?>("reason", errors[0].Code));
         if (_rejectionLog.ShouldLog(topic + "\n" + errors[0].Code, out var heldBack))
@@ -214,7 +280,7 @@ public sealed class TelemetryConsumer(
         }
         try
         {
-            await AcknowledgeAsync(e, epoch, CancellationToken.None);
+            await settleAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

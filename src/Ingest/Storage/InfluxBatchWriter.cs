@@ -36,6 +36,9 @@ public sealed class InfluxBatchWriter : BackgroundService
     private readonly TaskCompletionSource _databaseReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<bool> _replayWake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private volatile bool _spooling;
+    private volatile bool _spoolFull;
+    private volatile bool _running;
+    private volatile bool _closed;
     private int _wakeAt = int.MaxValue;
     private TaskCompletionSource? _enough;
 
@@ -70,6 +73,33 @@ public sealed class InfluxBatchWriter : BackgroundService
     /// <summary>Where spooled points InfluxDB refused for good are kept.</summary>
     public SpoolDeadLetters SpoolDeadLetters => _deadLetters;
 
+    /// <summary>True once the writer takes writes and its spool replay has begun, until it stops.</summary>
+    public bool IsRunning => _running && !_closed;
+
+    /// <summary>What <see cref="TryEnqueue"/> would answer now, without queueing anything: lets a
+    /// caller refuse a message before doing work (feeding the alert engine) it would have to undo.</summary>
+    public WriteAdmission Admission =>
+        !IsRunning ? WriteAdmission.Closed
+        : _spoolFull ? WriteAdmission.SpoolFull
+        : _queue.Reader.Count >= _options.MaxPendingMessages ? WriteAdmission.QueueFull
+        : WriteAdmission.Queued;
+
+    /// <summary>
+    /// Queues the write unless the writer cannot take it now: the in-memory queue is at its bound,
+    /// or InfluxDB is down and the spool is full (a write would only wait, holding its publisher).
+    /// For a caller that can say no to its sender, where <see cref="EnqueueAsync"/> waits for room.
+    /// </summary>
+    public WriteAdmission TryEnqueue(PendingWrite write)
+    {
+        var admission = Admission;
+        if (admission != WriteAdmission.Queued)
+            return admission;
+        if (!_queue.Writer.TryWrite(write))
+            return _closed ? WriteAdmission.Closed : WriteAdmission.QueueFull;
+        WakeGathererIfEnough();
+        return WriteAdmission.Queued;
+    }
+
     public ValueTask EnqueueAsync(PendingWrite write, CancellationToken cancellationToken)
     {
         if (!_queue.Writer.TryWrite(write))
@@ -96,6 +126,7 @@ public sealed class InfluxBatchWriter : BackgroundService
     /// <summary>SIGTERM: take no more, store and acknowledge what is queued (spool if need be), then stop.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _closed = true;
         _queue.Writer.TryComplete();
         if (ExecuteTask is { } running)
             await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -108,6 +139,7 @@ public sealed class InfluxBatchWriter : BackgroundService
         // stoppingToken, so waiting for that alone held every shutdown for the host's full timeout.
         using var replayStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var replay = Task.Run(() => ReplayLoopAsync(replayStop.Token), CancellationToken.None);
+        _running = true;
         var reader = _queue.Reader;
         // Batches being stored, oldest first. Up to MaxConcurrentWrites writes overlap: InfluxDB
         // answers each only after its WAL fsync, and one write at a time left it mostly idle while
@@ -167,6 +199,10 @@ public sealed class InfluxBatchWriter : BackgroundService
                 continue;
             }
             if (oldest is { IsCompleted: true } || flushDue is { IsCompleted: true } || reader.Completion.IsCompleted)
+                break;
+            // Group commit for publishers that wait on their write: with nothing being stored, write
+            // now; while a write is under way, gather what arrives until it is done (above).
+            if (oldest is null && batch.Count > 0 && batch[^1].PublisherWaits)
                 break;
             flushDue ??= Task.Delay(_options.FlushInterval);
             var pointsPerMessage = Math.Max(1, points / Math.Max(1, batch.Count));
@@ -248,6 +284,8 @@ public sealed class InfluxBatchWriter : BackgroundService
         var waited = false;
         while (!_spool.TryAppend(lines))
         {
+            // New publishes the writer may refuse (TryEnqueue) are refused until the spool takes this.
+            _spoolFull = true;
             if (!waited)
             {
                 _logger.LogWarning("Spool full ({Bytes} of {Max} bytes): holding acknowledgements until InfluxDB drains it", _spool.Bytes, _spool.MaxBytes);
@@ -257,6 +295,7 @@ public sealed class InfluxBatchWriter : BackgroundService
             _replayWake.Writer.TryWrite(true);
             await Task.Delay(SpoolFullRetry);
         }
+        _spoolFull = false;
         _metrics.PointsSpooled.Add(lines.Count);
         _replayWake.Writer.TryWrite(true);
     }

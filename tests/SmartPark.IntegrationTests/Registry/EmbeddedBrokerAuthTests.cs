@@ -117,7 +117,9 @@ public sealed partial class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fi
         // The connection stays usable: the device's own reading is accepted and stored.
         Assert.True(client.IsConnected);
         var accepted = await TestDevice.PublishReadingAsync(client, Good, 2, ts);
-        Assert.Equal(MqttClientPublishReasonCode.Success, accepted.ReasonCode);
+        // Stored (the PUBACK waits for that); "no matching subscribers" is a success code too, which
+        // the embedded broker answers when nothing but Ingest's in-process pipeline took the reading.
+        Assert.True(accepted.IsSuccess, accepted.ReasonCode.ToString());
         await Poll.UntilAsync(() => CountAsync(Good), n => n >= 1, Timeout, "d-good's reading in InfluxDB");
         Assert.Equal(0, await CountAsync(Other));
     }
@@ -143,7 +145,8 @@ public sealed partial class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fi
         var (client, code) = await TestDevice.ConnectAsync(Ingest.BrokerPort, added.Device, RegistryFile.PasswordOf(added.Device));
         using var _ = client;
         Assert.Equal(MqttClientConnectResultCode.Success, code);
-        Assert.Equal(MqttClientPublishReasonCode.Success, (await TestDevice.PublishReadingAsync(client, added, 1, DateTimeOffset.UtcNow.AddSeconds(-1))).ReasonCode);
+        var published = await TestDevice.PublishReadingAsync(client, added, 1, DateTimeOffset.UtcNow.AddSeconds(-1));
+        Assert.True(published.IsSuccess, published.ReasonCode.ToString());
         await Poll.UntilAsync(() => CountAsync(added), n => n >= 1, Timeout, "the new device's reading in InfluxDB");
     }
 }

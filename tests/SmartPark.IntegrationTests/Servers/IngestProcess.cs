@@ -10,15 +10,21 @@ public sealed class IngestProcess : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>Ingest consuming from an external broker, with its spool and rollup state under <paramref name="data"/>.</summary>
-    public static async Task<IngestProcess> StartAsync(int brokerPort, Uri influx, string database, string data)
+    public static Task<IngestProcess> StartAsync(int brokerPort, Uri influx, string database, string data) =>
+        StartAsync(influx, database, data, ["--EmbeddedBroker:Enabled=false", $"--Ingest:Broker:Port={brokerPort}"]);
+
+    /// <summary>Ingest hosting its embedded broker on <paramref name="brokerPort"/> (the default topology).</summary>
+    public static Task<IngestProcess> StartEmbeddedAsync(int brokerPort, Uri influx, string database, string data) =>
+        StartAsync(influx, database, data, [$"--EmbeddedBroker:Port={brokerPort}", $"--Ingest:Broker:Port={brokerPort}"]);
+
+    private static async Task<IngestProcess> StartAsync(Uri influx, string database, string data, string[] brokerArgs)
     {
         var http = FreePort.Next();
         var process = ProcessRunner.Start("dotnet",
         [
             RepositoryPaths.Output("src/Ingest", "SmartPark.Ingest.dll"),
             $"--Urls=http://127.0.0.1:{http}",
-            "--EmbeddedBroker:Enabled=false",
-            $"--Ingest:Broker:Port={brokerPort}",
+            .. brokerArgs,
             $"--Ingest:SpoolDirectory={Path.Combine(data, "spool")}",
             $"--Rollups:StateDirectory={Path.Combine(data, "rollups")}",
             $"--Alerts:StateDirectory={Path.Combine(data, "alerts")}",
