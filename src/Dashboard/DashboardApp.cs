@@ -60,7 +60,6 @@ public static class DashboardApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseMiddleware<ParkGate>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapServiceDefaults();
