@@ -4,6 +4,7 @@ using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
+using SmartPark.Dashboard.Security;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -55,6 +56,8 @@ public static class DashboardApp
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
 
         var app = builder.Build();
+        // First, so every answer carries them: pages, APIs, static files, sign-in, 401s and errors.
+        app.UseMiddleware<SecurityHeaders>();
         // Authentication before the static files: with the fallback policy, the page and its
         // scripts too need a signed-in user (only /signin and /healthz do not).
         app.UseAuthentication();
