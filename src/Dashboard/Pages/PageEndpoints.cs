@@ -22,6 +22,9 @@ public static class PageEndpoints
             Results.File(Path.Combine(env.WebRootPath, "bureau.html"), "text/html; charset=utf-8"));
         app.MapGet("/history", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(env.WebRootPath, "history.html"), "text/html; charset=utf-8"));
+        // The sign-in page's stylesheet: a file rather than inline (CSP), and readable before sign-in.
+        app.MapGet("/signin.css", (IWebHostEnvironment env) =>
+            Results.File(Path.Combine(env.WebRootPath, "signin.css"), "text/css; charset=utf-8")).AllowAnonymous();
         app.MapGet("/api/antiforgery", (HttpContext context, IAntiforgery antiforgery) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
