@@ -19,6 +19,9 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The running app's services: its endpoint data source, for tests that enumerate every endpoint.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Signs one of <see cref="TestUser.Standard"/> in.</summary>
     public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user.Name, user.Password);
 
