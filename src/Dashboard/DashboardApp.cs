@@ -49,6 +49,7 @@ public static class DashboardApp
         builder.Services.AddTransient<HistoryReader>();
         builder.Services.AddTransient<SeriesReader>();
         builder.Services.AddDashboardAuth();
+        builder.Services.AddParkAccess();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TelemetryListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryListener>());
