@@ -113,14 +113,32 @@ public sealed class InjectionBrowserTests(BrowserFixture browser) : IClassFixtur
         var now = DateTimeOffset.UtcNow;
         var active = AlertSamples.Document("a-active") with
         {
-            Park = Park, Enterprise = Enterprise, Device = Device, RuleId = "xss-active", Rule = Payload("alert-rule"), Unit = Payload("alert-unit"),
-            Source = Payload("alert-source"), Message = Payload("alert-message"), RaisedAt = now.AddMinutes(-5), UpdatedAt = now.AddMinutes(-5),
+            Park = Park,
+            Enterprise = Enterprise,
+            Device = Device,
+            RuleId = "xss-active",
+            Rule = Payload("alert-rule"),
+            Unit = Payload("alert-unit"),
+            Source = Payload("alert-source"),
+            Message = Payload("alert-message"),
+            RaisedAt = now.AddMinutes(-5),
+            UpdatedAt = now.AddMinutes(-5),
         };
         var acknowledged = AlertSamples.Document("a-acked", AlertStates.Acknowledged) with
         {
-            Park = Park, Enterprise = Enterprise, Device = Device, RuleId = "xss-acked", Rule = Payload("acked-rule"), Severity = AlertSeverities.Warning,
-            AcknowledgedBy = Payload("acknowledged-by"), AckComment = Payload("ack-comment"), AcknowledgedAt = now.AddMinutes(-1),
-            BureauReceivedBy = Payload("bureau-received-by"), BureauReceivedAt = now.AddMinutes(-1), RaisedAt = now.AddMinutes(-4), UpdatedAt = now.AddMinutes(-1),
+            Park = Park,
+            Enterprise = Enterprise,
+            Device = Device,
+            RuleId = "xss-acked",
+            Rule = Payload("acked-rule"),
+            Severity = AlertSeverities.Warning,
+            AcknowledgedBy = Payload("acknowledged-by"),
+            AckComment = Payload("ack-comment"),
+            AcknowledgedAt = now.AddMinutes(-1),
+            BureauReceivedBy = Payload("bureau-received-by"),
+            BureauReceivedAt = now.AddMinutes(-1),
+            RaisedAt = now.AddMinutes(-4),
+            UpdatedAt = now.AddMinutes(-1),
         };
         foreach (var alert in new[] { active, acknowledged })
             await PublishAsync(SmartParkTopics.Alert(Park, alert.AlertId), JsonSerializer.SerializeToUtf8Bytes(alert, ContractsJsonContext.Default.AlertDocument));

@@ -103,7 +103,8 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
                 {
                     AllowAutoRedirect = false,
                     ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == thumbprint,
-                }) { BaseAddress = new Uri($"https://127.0.0.1:{port}/") };
+                })
+                { BaseAddress = new Uri($"https://127.0.0.1:{port}/") };
                 foreach (var (path, status) in new[] { ("signin", HttpStatusCode.OK), ("api/parks", HttpStatusCode.Unauthorized), ("parks/p-a", HttpStatusCode.Redirect) })
                 {
                     using var response = await https.GetAsync(path);
