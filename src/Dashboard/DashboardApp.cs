@@ -4,6 +4,7 @@ using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
+using SmartPark.Dashboard.Security;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -48,6 +49,7 @@ public static class DashboardApp
         builder.Services.AddTransient<HistoryReader>();
         builder.Services.AddTransient<SeriesReader>();
         builder.Services.AddDashboardAuth();
+        builder.Services.AddParkAccess();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<TelemetryListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryListener>());
@@ -55,13 +57,15 @@ public static class DashboardApp
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
 
         var app = builder.Build();
+        // First, so every answer carries them: pages, APIs, static files, sign-in, 401s and errors.
+        // HSTS is decided when the response starts, so the forwarded scheme set just below counts.
+        app.UseMiddleware<SecurityHeaders>();
         app.UseDashboardWebSecurity();
         // Authentication before the static files: with the fallback policy, the page and its
         // scripts too need a signed-in user (only /signin and /healthz do not).
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseMiddleware<ParkGate>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapServiceDefaults();

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Antiforgery;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Auth;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Dashboard.Alerts;
 
-/// <summary>The alerts view's API. Park sub-paths are guarded by <c>ParkGate</c>; lists by <see cref="AlertVisibility"/>.</summary>
+/// <summary>The alerts view's API. Park sub-paths sit in a park route group (<see cref="ParkRoutes"/>);
+/// lists and acknowledgements check the park of the alert itself (<see cref="AlertVisibility"/>).</summary>
 public static class AlertEndpoints
 {
     public sealed record AckRequest(string? Comment);
@@ -48,7 +50,8 @@ public static class AlertEndpoints
 
         // The rules in force for an enterprise, with their limits and standards: the enterprise
         // charts' limit lines. Empty until Ingest has published the park's rule set.
-        app.MapGet("/api/parks/{park}/rules", (string park, string? enterprise, ParkRuleSets rules) =>
+        var inPark = app.MapParkApi();
+        inPark.MapGet("/rules", (string park, string? enterprise, ParkRuleSets rules) =>
         {
             if (!Ids.IsValid(park) || (enterprise is not null && !Ids.IsValid(enterprise)))
                 return Results.Problem("not a park or enterprise id", statusCode: 400);
@@ -56,7 +59,7 @@ public static class AlertEndpoints
             return Results.Ok(list);
         });
 
-        app.MapGet("/api/parks/{park}/alerts/{alertId}/timeline", async (HttpContext context, string park, string alertId, AlertEventReader reader, CancellationToken cancellationToken) =>
+        inPark.MapGet("/alerts/{alertId}/timeline", async (HttpContext context, string park, string alertId, AlertEventReader reader, CancellationToken cancellationToken) =>
         {
             if (!Ids.IsValid(park) || !Ids.IsValid(alertId))
                 return Results.Problem("not a park or alert id", statusCode: 400);
@@ -70,7 +73,7 @@ public static class AlertEndpoints
             }
         });
 
-        app.MapPost("/api/parks/{park}/alerts/{alertId}/ack", async (HttpContext context, string park, string alertId, AckRequest request,
+        inPark.MapPost("/alerts/{alertId}/ack", async (HttpContext context, string park, string alertId, AckRequest request,
             AlertBook book, AlertAckPublisher publisher, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
         {
             // A JSON post carries the token in a header; a cross-site page cannot read it.

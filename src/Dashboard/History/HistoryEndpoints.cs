@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Auth;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Dashboard.History;
@@ -13,7 +14,9 @@ public static class HistoryEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/parks/{park}/devices/{enterprise}/{device}/history", async (
+        // The park route group refuses parks the user may not see; the reads below touch only the route's park.
+        var inPark = app.MapParkApi();
+        inPark.MapGet("/devices/{enterprise}/{device}/history", async (
             string park, string enterprise, string device, string? quantity, string? sensor, int? minutes,
             HistoryReader reader, TimeProvider time, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
         {
@@ -38,7 +41,7 @@ public static class HistoryEndpoints
                 return Results.Problem($"history is unavailable: {ex.Message}", statusCode: 503);
             }
         });
-        app.MapGet("/api/parks/{park}/devices/{enterprise}/{device}/series", async (
+        inPark.MapGet("/devices/{enterprise}/{device}/series", async (
             string park, string enterprise, string device, string? quantity, string? sensor, DateTimeOffset? from, DateTimeOffset? to, string? format,
             SeriesReader reader, TimeProvider time, CancellationToken cancellationToken) =>
         {

@@ -6,10 +6,12 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Quantities;
+using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Overview;
+using SmartPark.Dashboard.Security;
 using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.Dashboard.Live;
@@ -80,8 +82,11 @@ public sealed class TelemetryListener(
                 case TopicKind.Telemetry:
                     await OnTelemetryAsync(device, message.Payload.ToArray());
                     break;
+                case TopicKind.Status when message.Payload.Length > DeviceStatusCheck.MaxPayloadBytes:
+                    Refusals.StatusRejected(_logger, message.Topic, "larger than " + DeviceStatusCheck.MaxPayloadBytes + " bytes");
+                    break;
                 case TopicKind.Status when message.Payload.Length > 0:
-                    await OnStatusAsync(device, message.Payload.ToArray());
+                    await OnStatusAsync(device, message.Topic, message.Payload.ToArray());
                     break;
             }
         }
@@ -110,11 +115,25 @@ public sealed class TelemetryListener(
         return Task.CompletedTask;
     }
 
-    private async Task OnStatusAsync(DeviceAddress device, byte[] payload)
+    private async Task OnStatusAsync(DeviceAddress device, string topic, byte[] payload)
     {
-        var status = JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.DeviceStatus);
-        if (status is null)
+        DeviceStatus? status;
+        try
+        {
+            status = JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.DeviceStatus);
+        }
+        catch (JsonException)
+        {
+            Refusals.StatusRejected(_logger, topic, "not a status document");
             return;
+        }
+        // Stored and shown to every viewer of the park: only what the contract knows gets in.
+        var problem = DeviceStatusCheck.Problem(status, device);
+        if (problem is not null || status is null)
+        {
+            Refusals.StatusRejected(_logger, topic, problem ?? "empty document");
+            return;
+        }
         var now = time.GetUtcNow();
         state.ApplyStatus(device, status, now);
         tiles.Mark(device.Park, device.Enterprise);

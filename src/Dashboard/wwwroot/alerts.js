@@ -95,7 +95,7 @@ async function loadRecent() {
   const body = $("recent-alerts").querySelector("tbody");
   body.replaceChildren();
   let events = [];
-  try { events = await SP.json(`api/alerts/recent?${q}`); } catch { body.innerHTML = `<tr><td colspan="6">${SP.t("alerts.historyUnavailable")}</td></tr>`; return; }
+  try { events = await SP.json(`api/alerts/recent?${q}`); } catch { body.replaceChildren(elt("tr", {}, elt("td", { colSpan: 6 }, SP.t("alerts.historyUnavailable")))); return; }
   for (const e of events) {
     const tr = document.createElement("tr");
     tr.dataset.alertId = e.alertId;
@@ -122,7 +122,7 @@ async function showDetail(a) {
       list.appendChild(li);
     }
   } catch {
-    list.innerHTML = `<li>${SP.t("alerts.historyUnavailable")}</li>`;
+    list.replaceChildren(elt("li", {}, SP.t("alerts.historyUnavailable")));
   }
   drawValues(a);
 }
@@ -136,7 +136,9 @@ async function drawValues(a) {
   const minutes = Math.min(2880, Math.max(60, Math.ceil((Date.now() - Date.parse(a.raisedAt)) / 60000) + 30));
   let data;
   try {
-    data = await SP.json(`api/parks/${a.park}/devices/${a.enterprise}/${a.device}/history?quantity=${a.quantity}${a.sensor ? "&sensor=" + a.sensor : ""}&minutes=${minutes}`);
+    const q = new URLSearchParams({ quantity: a.quantity, minutes: String(minutes) });
+    if (a.sensor) q.set("sensor", a.sensor);
+    data = await SP.json(`api/parks/${encodeURIComponent(a.park)}/devices/${encodeURIComponent(a.enterprise)}/${encodeURIComponent(a.device)}/history?${q}`);
   } catch { $("detail-summary").textContent = SP.t("alerts.historyUnavailable"); return; }
   const pts = data.points;
   if (pts.length === 0) { $("detail-summary").textContent = SP.t("history.none"); return; }

@@ -76,13 +76,12 @@ function render() {
     section.dataset.enterprise = enterprise;
     const h = document.createElement("h2");
     h.textContent = enterprise;
-    const table = document.createElement("table");
-    table.innerHTML = `<thead><tr><th>${tx("park.device")}</th><th>${tx("park.state")}</th><th>${tx("park.lastSeen")}</th><th>${tx("park.readings")}</th></tr></thead>`;
+    const table = elt("table", {}, elt("thead", {}, elt("tr", {},
+      ...["park.device", "park.state", "park.lastSeen", "park.readings"].map((k) => elt("th", {}, tx(k))))));
     const body = document.createElement("tbody");
     for (const d of byEnterprise.get(enterprise).sort((a, b) => a.device.localeCompare(b.device))) {
-      const tr = document.createElement("tr");
-      tr.dataset.device = d.device;
-      tr.innerHTML = `<td>${d.device}</td><td class="state-${d.state}">${tx("device." + d.state)}</td><td>${formatTime(d.lastSeen)}</td>`;
+      const tr = elt("tr", { dataset: { device: d.device } },
+        elt("td", {}, d.device), elt("td", { className: `state-${d.state}` }, tx("device." + d.state)), elt("td", {}, formatTime(d.lastSeen)));
       const cell = document.createElement("td");
       for (const r of d.readings) {
         const span = document.createElement("span");
@@ -91,7 +90,7 @@ function render() {
         span.dataset.quantity = r.quantity;
         span.dataset.flag = r.flag;
         span.title = tx("park.readingTitle", { sensor: r.sensor, ts: new Date(r.ts).toLocaleString(SP.lang), flag: r.flag });
-        span.innerHTML = `<span class="q">${tx("quantity." + r.quantity)}</span> <span class="v">${r.value}</span> <span class="u">${r.unit}</span>`;
+        span.append(elt("span", { className: "q" }, tx("quantity." + r.quantity)), " ", elt("span", { className: "v" }, r.value), " ", elt("span", { className: "u" }, r.unit));
         span.addEventListener("click", () => showHistory(d, r));
         cell.appendChild(span);
         r.fresh = false;
@@ -106,7 +105,8 @@ function render() {
 }
 
 async function showHistory(device, reading) {
-  const url = `api/parks/${device.park}/devices/${device.enterprise}/${device.device}/history?quantity=${reading.quantity}&sensor=${reading.sensor}&minutes=60`;
+  const q = new URLSearchParams({ quantity: reading.quantity, sensor: reading.sensor, minutes: "60" });
+  const url = `api/parks/${encodeURIComponent(device.park)}/devices/${encodeURIComponent(device.enterprise)}/${encodeURIComponent(device.device)}/history?${q}`;
   const response = await fetch(url);
   const section = el("history");
   section.hidden = false;

@@ -2,25 +2,42 @@
 // form, the one SignalR connection, and the critical-alert banner with its beep (mutable, remembered).
 "use strict";
 
-// The banner and header every page shares, written once here rather than copied into each page.
+// Every page builds its DOM with this (or textContent), never with innerHTML: names, states, units
+// and messages come from devices, the registry and users, and a string child here becomes a text
+// node, so markup in them shows as text and never runs. props set element properties (className,
+// hidden, href, …) or else attributes; "dataset" sets data-* attributes; null children are skipped.
+function elt(tag, props = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "dataset") Object.assign(e.dataset, v);
+    else if (k in e) e[k] = v;
+    else e.setAttribute(k, v);
+  }
+  e.append(...children.filter((c) => c != null).map((c) => (c instanceof Node ? c : String(c))));
+  return e;
+}
+
+// The banner and header every page shares, built once here rather than copied into each page.
 // This runs synchronously as the script loads, before any page script looks for these elements;
 // a page's own header controls (marked data-header-extra) move in after the navigation.
 (() => {
-  document.body.insertAdjacentHTML("afterbegin", `
-  <div id="critical-banner" class="critical-banner" role="alert" hidden>
-    <span class="text"></span> <a href="alerts" data-i18n="banner.open"></a>
-    <button class="dismiss" type="button" data-i18n="banner.dismiss"></button>
-  </div>
-  <header>
-    <h1 data-i18n="app.title"></h1>
-    <nav><a href="/" data-i18n="nav.park"></a> <a href="alerts" data-i18n="nav.alerts"></a> <a href="history" data-i18n="nav.history"></a> <a href="bureau" data-i18n="nav.bureau"></a></nav>
-    <span id="connection" class="connection" data-state="connecting"></span>
-    <button id="mute" type="button"></button>
-    <select id="lang"><option value="zh-CN">中文</option><option value="en">English</option></select>
-    <span id="me" class="me"></span>
-    <form id="signout" method="post" action="signout"><input type="hidden" id="signout-token"><button type="submit" data-i18n="nav.signout"></button></form>
-  </header>`);
-  const nav = document.querySelector("header nav");
+  const i18n = (key) => ({ dataset: { i18n: key } });
+  const link = (href, key) => elt("a", { href, ...i18n(key) });
+  const banner = elt("div", { id: "critical-banner", className: "critical-banner", role: "alert", hidden: true },
+    elt("span", { className: "text" }), " ", link("alerts", "banner.open"), " ",
+    elt("button", { className: "dismiss", type: "button", ...i18n("banner.dismiss") }));
+  const nav = elt("nav", {}, link("/", "nav.park"), " ", link("alerts", "nav.alerts"), " ", link("history", "nav.history"), " ", link("bureau", "nav.bureau"));
+  const header = elt("header", {},
+    elt("h1", i18n("app.title")),
+    nav,
+    elt("span", { id: "connection", className: "connection", dataset: { state: "connecting" } }),
+    elt("button", { id: "mute", type: "button" }),
+    elt("select", { id: "lang" }, new Option("中文", "zh-CN"), new Option("English", "en")),
+    elt("span", { id: "me", className: "me" }),
+    elt("form", { id: "signout", method: "post", action: "signout" },
+      elt("input", { type: "hidden", id: "signout-token" }),
+      elt("button", { type: "submit", ...i18n("nav.signout") })));
+  document.body.prepend(banner, header);
   document.querySelectorAll("[data-header-extra]").forEach((e) => nav.after(e));
 })();
 

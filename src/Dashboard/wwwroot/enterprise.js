@@ -59,16 +59,14 @@ function draw(key) {
 async function ensureSeries(device, sensor, quantity, unit) {
   const key = `${device}/${sensor}/${quantity}`;
   if (seriesByKey.has(key)) return seriesByKey.get(key);
-  const section = document.createElement("section");
-  section.className = "quantity-chart";
-  section.dataset.key = key;
-  section.innerHTML = `<h3></h3><div class="chart"></div>`;
-  section.querySelector("h3").textContent = `${device} / ${sensor} · ${SP.t("quantity." + quantity)} (${unit})`;
+  const section = elt("section", { className: "quantity-chart", dataset: { key } },
+    elt("h3", {}, `${device} / ${sensor} · ${SP.t("quantity." + quantity)} (${unit})`), elt("div", { className: "chart" }));
   e$("quantity-charts").appendChild(section);
   const s = { points: [], unit, quantity, device, sensor, el: section };
   seriesByKey.set(key, s);
   try {
-    const data = await SP.json(`api/parks/${parkId}/devices/${enterpriseId}/${device}/history?quantity=${quantity}&sensor=${sensor}&minutes=60`);
+    const q = new URLSearchParams({ quantity, sensor, minutes: "60" });
+    const data = await SP.json(`api/parks/${encodeURIComponent(parkId)}/devices/${encodeURIComponent(enterpriseId)}/${encodeURIComponent(device)}/history?${q}`);
     s.points = data.points.concat(s.points).sort((a, b) => a.ts.localeCompare(b.ts));
   } catch { /* history down: live points still draw */ }
   draw(key);

@@ -15,7 +15,7 @@ function seriesUrl(format) {
     to: new Date(h$("h-to").value).toISOString(),
   });
   if (format) q.set("format", format);
-  return `api/parks/${encodeURIComponent(h$("h-park").value)}/devices/${enterprise}/${device}/series?${q}`;
+  return `api/parks/${encodeURIComponent(h$("h-park").value)}/devices/${encodeURIComponent(enterprise)}/${encodeURIComponent(device)}/series?${q}`;
 }
 
 function fillQuantities() {

@@ -16,15 +16,10 @@ const Overview = (() => {
   }
 
   function tileElement(t) {
-    const div = document.createElement("div");
-    div.className = "tile";
-    div.dataset.enterprise = t.enterprise;
-    div.dataset.status = t.status;
-    div.innerHTML = `<h3><a></a></h3><span class="status"></span>
-      <div class="power"><span class="label"></span> <span class="v"></span> kW</div>
-      <div class="voc"><span class="label"></span> <span class="v"></span> mg/m³</div>
-      <div class="fire"><span class="label"></span> <span class="v"></span></div>
-      <div class="devices"></div>`;
+    const figure = (cls, unit) => elt("div", { className: cls }, elt("span", { className: "label" }), " ", elt("span", { className: "v" }), unit ? " " + unit : null);
+    const div = elt("div", { className: "tile", dataset: { enterprise: t.enterprise, status: t.status } },
+      elt("h3", {}, elt("a")), elt("span", { className: "status" }),
+      figure("power", "kW"), figure("voc", "mg/m³"), figure("fire"), elt("div", { className: "devices" }));
     const link = div.querySelector("h3 a");
     link.textContent = t.name;
     link.href = `parks/${encodeURIComponent(t.park)}/enterprises/${encodeURIComponent(t.enterprise)}`;

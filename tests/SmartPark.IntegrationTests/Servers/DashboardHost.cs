@@ -23,6 +23,9 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>The users file this Dashboard reads (tests edit it to remove users or parks).</summary>
     public string UsersPath { get; }
 
+    /// <summary>The running app's services: its endpoint data source, for tests that enumerate every endpoint.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Signs one of <see cref="TestUser.Standard"/> in.</summary>
     public Task<SignedInClient> SignInAsync(TestUser user) => SignedInClient.SignInAsync(Url, user.Name, user.Password);
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using SmartPark.Dashboard.Auth;
 
 namespace SmartPark.UnitTests.Dashboard;
@@ -28,16 +27,6 @@ public sealed class ParkAccessTests
     [Fact]
     public void Nobody_unauthenticated_sees_a_park() =>
         Assert.False(new System.Security.Claims.ClaimsPrincipal().CanSee("p-a"));
-
-    [Theory]
-    [InlineData("/parks/p-a", "p-a")]
-    [InlineData("/parks/p-a/enterprises/e1", "p-a")]
-    [InlineData("/api/parks/p-b/devices", "p-b")]
-    [InlineData("/api/parks", null)]
-    [InlineData("/api/me", null)]
-    [InlineData("/", null)]
-    public void The_gate_finds_the_park_a_path_is_about(string path, string? park) =>
-        Assert.Equal(park, ParkGate.ParkOf(new PathString(path)));
 
     [Theory]
     [InlineData("/parks/p-a", "/parks/p-a")]

@@ -1,0 +1,272 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using SmartPark.Contracts;
+using SmartPark.Contracts.Topics;
+using SmartPark.Dashboard.Live;
+using SmartPark.IntegrationTests.Servers;
+using SmartPark.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace SmartPark.IntegrationTests.Dashboard;
+
+/// <summary>
+/// Park isolation over every endpoint the Dashboard maps, read from its endpoint data source: a
+/// new park endpoint is covered without anyone adding it here, and a new endpoint that is not
+/// park-scoped fails the test until someone says why it cannot leak another park.
+/// </summary>
+public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Mine = "p-a";
+    private const string Foreign = "p-b";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>Endpoints without a <c>{park}</c> route value, and why they cannot show another park's data.</summary>
+    private static readonly Dictionary<string, string> NotParkScoped = new(StringComparer.Ordinal)
+    {
+        ["/healthz"] = "service health, no park data",
+        ["/metrics"] = "counters without park labels",
+        ["/signin"] = "the sign-in form",
+        ["/signout"] = "ends the caller's own session",
+        ["/signin.css"] = "the sign-in page's stylesheet",
+        ["/api/me"] = "the caller's own claims",
+        ["/api/antiforgery"] = "the caller's own token",
+        ["/alerts"] = "a page shell; its data comes from the alert APIs below",
+        ["/bureau"] = "a page shell; its data comes from /api/bureau/exceedances",
+        ["/history"] = "a page shell; its data comes from park-scoped APIs",
+        ["/api/parks"] = "lists only the caller's parks (An_operator_gets_403_for_another_parks_page_and_api)",
+        ["/api/alerts"] = "each alert filtered by CanSee(alert.Park) whatever ?park= says (Query_string_parks_only_narrow_what_the_user_may_see)",
+        ["/api/alerts/recent"] = "the query is limited to the caller's parks before any ?park= filter (AlertEventReader.AddVisibility)",
+        ["/api/bureau/exceedances"] = "limited to the caller's parks (AlertEventReader.AddVisibility, CanSee on open alerts)",
+        ["/hubs/live"] = "JoinPark checks CanSee on the park it is given (The_hub_joins_only_parks_the_user_may_see)",
+        ["/hubs/live/negotiate"] = "the hub's handshake",
+    };
+
+    /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
+    private static readonly Dictionary<string, string> Samples = new(StringComparer.Ordinal)
+    {
+        ["enterprise"] = "e1",
+        ["device"] = "d1",
+        ["alertId"] = "a1",
+    };
+
+    private MosquittoServer _broker = null!;
+    private DashboardHost _dashboard = null!;
+
+    public async Task InitializeAsync()
+    {
+        _broker = await MosquittoServer.StartAsync();
+        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _dashboard.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+
+    private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)
+    {
+        public override string ToString() => $"{Method} {Endpoint.RoutePattern.RawText}";
+    }
+
+    /// <summary>Every endpoint with a <c>{park}</c> parameter, with each method it declares; fails on any other endpoint not listed above.</summary>
+    private List<ParkEndpoint> ParkEndpoints()
+    {
+        var endpoints = _dashboard.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.NotEmpty(endpoints);
+        var parkScoped = new List<ParkEndpoint>();
+        var unexplained = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = endpoint.RoutePattern;
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+            output.WriteLine($"{string.Join(",", methods),-6} {pattern.RawText}");
+            if (pattern.GetParameter("park") is not null)
+            {
+                Assert.True(methods.Count > 0, $"{pattern.RawText} declares no HTTP method");
+                parkScoped.AddRange(methods.Select(m => new ParkEndpoint(m, endpoint)));
+                foreach (var parameter in pattern.Parameters.Where(p => p.Name != "park"))
+                    Assert.True(Samples.ContainsKey(parameter.Name), $"{pattern.RawText}: add a sample value for {{{parameter.Name}}} to {nameof(Samples)}");
+            }
+            else if (!NotParkScoped.ContainsKey(pattern.RawText!))
+            {
+                unexplained.Add(pattern.RawText ?? "(no pattern text)");
+            }
+        }
+        Assert.True(unexplained.Count == 0,
+            "Endpoints without a {park} route value that are not listed as unable to leak a park: " + string.Join(", ", unexplained) +
+            ". Put a park-scoped endpoint in MapParkApi()/MapParkPages(), or list it in NotParkScoped with the reason it cannot show another park.");
+        // The nine mapped today (two pages, seven APIs): fewer means the enumeration lost some.
+        Assert.True(parkScoped.Count >= 9, $"only {parkScoped.Count} park endpoints found");
+        return parkScoped;
+    }
+
+    /// <summary>The endpoint's path for a park, with the other parameters filled with samples.</summary>
+    private static string PathFor(RouteEndpoint endpoint, string park) =>
+        "/" + string.Join("/", endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => parameter.Name == "park" ? park : Samples[parameter.Name],
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => throw new InvalidOperationException($"unexpected route part {part}"),
+        }))));
+
+    /// <summary>Spellings of one path that routing may take for the same endpoint.</summary>
+    private static IEnumerable<(string Variant, string Path, bool MustRoute)> Variants(string path, string park)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        string Join(IEnumerable<string> parts) => "/" + string.Join("/", parts);
+        var parkAt = Array.IndexOf(segments, park);
+        yield return ("as mapped", path, true);
+        yield return ("upper case", path.ToUpperInvariant(), true);
+        yield return ("first segment upper case", Join(segments.Select((s, i) => i == 0 ? s.ToUpperInvariant() : s)), true);
+        yield return ("literals capitalised, park as is", Join(segments.Select((s, i) => i == parkAt ? s : char.ToUpperInvariant(s[0]) + s[1..])), true);
+        yield return ("first letter percent-encoded", "/%" + ((int)path[1]).ToString("x2") + path[2..], true);
+        yield return ("park percent-encoded", Join(segments.Select((s, i) => i == parkAt ? string.Concat(Encoding.UTF8.GetBytes(s).Select(b => $"%{b:X2}")) : s)), true);
+        yield return ("park percent-encoded, lower-case hex", Join(segments.Select((s, i) => i == parkAt ? string.Concat(Encoding.UTF8.GetBytes(s).Select(b => $"%{b:x2}")) : s)), true);
+        yield return ("trailing slash", path + "/", true);
+        yield return ("upper case, trailing slash", path.ToUpperInvariant() + "/", true);
+        yield return ("leading double slash", "/" + path, false);
+        yield return ("double slash before the park", Join(segments.Take(parkAt)) + "//" + string.Join("/", segments.Skip(parkAt)), false);
+        yield return ("double slash after the park", Join(segments.Take(parkAt + 1)) + "//" + string.Join("/", segments.Skip(parkAt + 1)), false);
+        yield return ("trailing double slash", path + "//", false);
+    }
+
+    /// <summary>Sends the path exactly as written: no client-side canonicalisation of case, escapes or slashes.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, Uri root, string method, string path)
+    {
+        var uri = new Uri(root.GetLeftPart(UriPartial.Authority) + path, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using var request = new HttpRequestMessage(new HttpMethod(method), uri);
+        if (method != HttpMethods.Get)
+            request.Content = JsonContent.Create(new { comment = "probe" });
+        return await http.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Every_park_endpoint_refuses_another_parks_user_under_every_spelling_of_its_path()
+    {
+        var endpoints = ParkEndpoints();
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var bureau = await _dashboard.SignInAsync(TestUser.BureauA);
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        var failures = new List<string>();
+        var checkedRequests = 0;
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var (variant, path, mustRoute) in Variants(PathFor(endpoint.Endpoint, Foreign), Foreign))
+            {
+                // Whether routing takes this spelling at all: ask someone who may see every park.
+                using var asAdmin = await SendAsync(admin.Http, _dashboard.Url, endpoint.Method, path);
+                var routed = asAdmin.StatusCode != HttpStatusCode.NotFound;
+                if (mustRoute && !routed)
+                    failures.Add($"{endpoint} {variant} {path}: routing did not take it (admin got 404), so the variant tests nothing");
+                foreach (var (name, client) in new[] { ("operator of p-a", op), ("bureau officer of p-a", bureau) })
+                {
+                    using var response = await SendAsync(client.Http, _dashboard.Url, endpoint.Method, path);
+                    checkedRequests++;
+                    // A spelling routing takes must be refused; one it does not take may only be refused or not found.
+                    var ok = routed ? response.StatusCode == HttpStatusCode.Forbidden : response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+                    if (!ok)
+                        failures.Add($"{endpoint} {variant} {path}: {name} got {(int)response.StatusCode}, expected 403{(routed ? "" : " or 404")}");
+                }
+            }
+        }
+        output.WriteLine($"{checkedRequests} foreign-park requests over {endpoints.Count} endpoint methods");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_park_endpoint_serves_the_users_own_park()
+    {
+        var endpoints = ParkEndpoints();
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var path = PathFor(endpoint.Endpoint, Mine);
+            foreach (var (variant, spelled) in new[] { ("as mapped", path), ("literals upper case", path.Replace("/parks/", "/PARKS/", StringComparison.Ordinal).Replace("/api/", "/API/", StringComparison.Ordinal)), ("trailing slash", path + "/") })
+            {
+                using var response = await SendAsync(op.Http, _dashboard.Url, endpoint.Method, spelled);
+                // Anything but a refusal: 200, or the endpoint's own 400/404/503 for sample ids without data.
+                if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.Redirect)
+                    failures.Add($"{endpoint} {variant} {spelled}: own park got {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task Every_park_endpoint_refuses_a_visitor_who_has_not_signed_in()
+    {
+        var endpoints = ParkEndpoints();
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var (variant, path, _) in Variants(PathFor(endpoint.Endpoint, Mine), Mine))
+            {
+                using var response = await SendAsync(anonymous, _dashboard.Url, endpoint.Method, path);
+                // Sign in first: a redirect to the form for pages, 401 for scripts; 404 for a spelling routing does not take.
+                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
+                    || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.PathAndQuery.StartsWith("/signin", StringComparison.Ordinal) == true);
+                if (!refused)
+                    failures.Add($"{endpoint} {variant} {path}: a visitor got {(int)response.StatusCode}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task The_hub_joins_only_parks_the_user_may_see()
+    {
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        await using var hub = op.Hub(LiveHub.Path);
+        await hub.StartAsync();
+        Assert.Equal(Mine, (await hub.InvokeAsync<ParkSnapshot>("JoinPark", Mine)).Park);
+        foreach (var park in new[] { Foreign, "P-B", "p-b ", "P-A", "p-b/x", "%70-b", "" })
+            await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ParkSnapshot>("JoinPark", park));
+    }
+
+    [Fact]
+    public async Task Acks_and_alert_lists_check_the_park_of_the_alert_not_the_one_asked_for()
+    {
+        await MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Alert(Foreign, "b-alert"),
+            JsonSerializer.SerializeToUtf8Bytes(AlertSamples.Document("b-alert") with { Park = Foreign }, ContractsJsonContext.Default.AlertDocument), retain: true);
+        await MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Alert(Mine, "a-fire"),
+            JsonSerializer.SerializeToUtf8Bytes(AlertSamples.Document("a-fire") with { Park = Mine, Bureau = false, Kind = "detector" }, ContractsJsonContext.Default.AlertDocument), retain: true);
+        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        await Poll.UntilAsync(() => admin.Http.GetFromJsonAsync<List<JsonElement>>("api/alerts")!, a => a!.Count == 2, Timeout, "both alerts open");
+
+        await using var acks = await MqttCollector.StartAsync(_broker.Port, [SmartParkTopics.AllAlertAcks]);
+        // Another park's alert under the user's own park in the path: not found, nothing published.
+        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        Assert.Equal(HttpStatusCode.NotFound, await AckAsync(op, $"api/parks/{Mine}/alerts/b-alert/ack"));
+        // A bureau officer of the park may not acknowledge a non-bureau alert of it.
+        using var bureau = await _dashboard.SignInAsync(TestUser.BureauA);
+        Assert.Equal(HttpStatusCode.NotFound, await AckAsync(bureau, $"api/parks/{Mine}/alerts/a-fire/ack"));
+        // The alert lists take ?park= only as a filter within what the user may see.
+        Assert.Empty((await op.Http.GetFromJsonAsync<List<JsonElement>>($"api/alerts?park={Foreign}"))!);
+        Assert.Empty((await op.Http.GetFromJsonAsync<List<JsonElement>>($"api/alerts?park={Foreign.ToUpperInvariant()}"))!);
+        // Let an acceptable ack through and see it is the only one published.
+        Assert.Equal(HttpStatusCode.Accepted, await AckAsync(op, $"api/parks/{Mine}/alerts/a-fire/ack"));
+        var messages = await Poll.UntilAsync(() => Task.FromResult(acks.Messages), m => m.Count > 0, Timeout, "the ack on MQTT");
+        Assert.Equal(SmartParkTopics.AlertAck(Mine, "a-fire"), Assert.Single(messages).Topic);
+    }
+
+    private static async Task<HttpStatusCode> AckAsync(SignedInClient client, string path)
+    {
+        var af = await client.Http.GetFromJsonAsync<JsonElement>("api/antiforgery");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { comment = "ok" }) };
+        request.Headers.Add(af.GetProperty("header").GetString()!, af.GetProperty("token").GetString());
+        using var response = await client.Http.SendAsync(request);
+        return response.StatusCode;
+    }
+}
