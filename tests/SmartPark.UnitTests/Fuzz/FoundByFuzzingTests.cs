@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using SmartPark.Contracts.Registry;
+
+namespace SmartPark.UnitTests.Fuzz;
+
+/// <summary>Each failure `./smartpark fuzz` found, as the smallest input it shrank to, fixed in the parser.</summary>
+public class FoundByFuzzingTests
+{
+    [Theory]
+    [InlineData(" : a")]
+    [InlineData("- :")]
+    [InlineData(": ''*a")]
+    public void Registry_with_an_empty_key_is_refused_with_a_line_not_an_ArgumentException(string yaml)
+    {
+        // Was: YamlDotNet's ArgumentException ("The current event is of an unsupported type") escaped the loader.
+        var ex = Assert.Throws<RegistryException>(() => RegistryLoader.Parse(yaml));
+        var error = Assert.Single(ex.Errors);
+        Assert.InRange(error.Line, 1, 2); // where YamlDotNet's parser stopped: the line, or the end after it
+        Assert.StartsWith("not valid YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[")]
+    [InlineData("{a: ")]
+    public void Registry_nested_past_64_levels_is_refused_before_the_stack_overflows(string level)
+    {
+        // Was: 50,000 '[' overflowed the stack in YamlDotNet's tree builder and killed the process.
+        var yaml = "parks:\n  - " + string.Concat(Enumerable.Repeat(level, 100_000));
+        var ex = Assert.Throws<RegistryException>(() => RegistryLoader.Parse(yaml));
+        Assert.Contains(ex.Errors, e => e.Line == 2 && e.Message.Contains("deeper than 64", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Registry_aliases_are_refused_so_a_small_file_cannot_expand_without_bound()
+    {
+        // Was: 1.5 KB of nested aliases (each list 100 references to the one below) made the
+        // reader walk a million sensors: 14 s and 1.3 GB; at 300 references, all the memory there is.
+        var sensors = string.Join(", ", Enumerable.Repeat("*s", 300));
+        var devices = string.Join(", ", Enumerable.Repeat("*d", 300));
+        var enterprises = string.Join(", ", Enumerable.Repeat("*e", 300));
+        var yaml = $$"""
+            parks:
+              - id: p
+                name: n
+                district: d
+                areaHectares: 1
+                leadingIndustry: x
+                enterprises: [&e {id: e, name: n, industry: x, floorArea: 1, status: upgraded, devices: [&d {id: d, credential: x, sensors: [&s {id: s, quantity: nmhc}, {{sensors}}]}, {{devices}}]}, {{enterprises}}]
+            services: []
+            """;
+        var clock = Stopwatch.StartNew();
+        var ex = Assert.Throws<RegistryException>(() => RegistryLoader.Parse(yaml));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Contains(ex.Errors, e => e.Line == 7 && e.Message.Contains("alias *s is not allowed", StringComparison.Ordinal));
+    }
+}
