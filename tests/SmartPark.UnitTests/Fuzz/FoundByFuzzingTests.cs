@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SmartPark.Contracts.Registry;
+using SmartPark.Hj212;
 
 namespace SmartPark.UnitTests.Fuzz;
 
@@ -52,5 +53,18 @@ public class FoundByFuzzingTests
         var ex = Assert.Throws<RegistryException>(() => RegistryLoader.Parse(yaml));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
         Assert.Contains(ex.Errors, e => e.Line == 7 && e.Message.Contains("alias *s is not allowed", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\r=")]
+    [InlineData(" =1")]
+    [InlineData("a=1, =2")]
+    public void Hj212_cp_field_named_only_by_blanks_is_refused_like_a_field_without_a_name(string cp)
+    {
+        // Was: accepted as a field with the empty name, which formats to "=…" and then no longer parses.
+        var parsed = Hj212Cp.Parse(cp, out var problems);
+        Assert.DoesNotContain(parsed.Fields, f => f.Name.Length == 0);
+        Assert.Contains(problems, p => p.Contains("is not Name=value", StringComparison.Ordinal));
+        Assert.Equal(parsed.ToString(), Hj212Cp.Parse(parsed.ToString()).ToString());
     }
 }
