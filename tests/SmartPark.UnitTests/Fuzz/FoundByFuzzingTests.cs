@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text;
 using SmartPark.Contracts.Registry;
+using SmartPark.EdgeAgent.Drivers.Energy.Dlt645;
+using SmartPark.Fuzz.Inputs;
 using SmartPark.Hj212;
 
 namespace SmartPark.UnitTests.Fuzz;
@@ -66,5 +69,27 @@ public class FoundByFuzzingTests
         Assert.DoesNotContain(parsed.Fields, f => f.Name.Length == 0);
         Assert.Contains(problems, p => p.Contains("is not Name=value", StringComparison.Ordinal));
         Assert.Equal(parsed.ToString(), Hj212Cp.Parse(parsed.ToString()).ToString());
+    }
+
+    [Fact]
+    public void Dlt645_client_gives_up_on_a_line_that_talks_without_ever_starting_a_frame()
+    {
+        // Was: on a line that never stops sending (another master, a broken transceiver) the
+        // search for the first 68 read for ever, since each read returns at once.
+        var noise = Encoding.ASCII.GetBytes("NOISE, NO FRAME START"); // no 0x68 (an ASCII h) in it
+        var line = new DeviceLine(_ => noise, babble: true, chunk: 5);
+        using var client = new Dlt645Client(line, TimeSpan.FromSeconds(30));
+        var ex = Assert.Throws<Dlt645Exception>(() => client.Read("000000000001", 0x00010000));
+        Assert.Contains("no frame start (68)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dlt645_client_still_reads_a_reply_behind_its_preamble_and_some_noise()
+    {
+        var data = new byte[] { 0x00, 0x00, 0x01, 0x00, 0x34, 0x12, 0x00, 0x00 };
+        var reply = new SmartPark.Fuzz.Targets.Dlt645Target.Reply(Dlt645Frame.ReadReply, "000000000001", data).Frame();
+        var line = new DeviceLine(_ => [.. Enumerable.Repeat((byte)0xFE, 4), .. new byte[200], .. reply], babble: false, chunk: 7);
+        using var client = new Dlt645Client(line, TimeSpan.FromSeconds(30));
+        Assert.Equal(new byte[] { 0x34, 0x12, 0x00, 0x00 }, client.Read("000000000001", 0x00010000));
     }
 }
