@@ -16,6 +16,9 @@ public abstract class FuzzTarget
     /// </summary>
     public abstract void CheckBytes(byte[] input);
 
+    /// <summary>A valid input for <see cref="CheckBytes"/>: the seed corpus of a coverage-guided run.</summary>
+    public abstract byte[] Sample(System.Random random);
+
     public FuzzProperty Property(string name) =>
         Properties.FirstOrDefault(p => p.Name == name) ?? throw new ArgumentException($"{Name} has no property '{name}'", nameof(name));
 }

@@ -11,6 +11,8 @@ ulong? seed = null;
 string? onlyProperty = null;
 int? tests = null;
 string? inputFile = null;
+string? aflTarget = null;
+string? corpus = null;
 var output = Path.Combine(Environment.CurrentDirectory, ".smartpark", "fuzz");
 for (var i = 0; i < args.Length; i++)
 {
@@ -22,6 +24,8 @@ for (var i = 0; i < args.Length; i++)
         case "--tests": tests = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--out": output = Path.GetFullPath(args[++i]); break;
         case "--input": inputFile = args[++i]; break;
+        case "--afl": aflTarget = args[++i]; break;
+        case "--corpus": corpus = args[++i]; break;
         case "--list":
             foreach (var t in FuzzTargets.All)
                 Console.WriteLine($"{t.Name,-14} {t.Description}: {string.Join(", ", t.Properties.Select(p => p.Name))}");
@@ -31,6 +35,16 @@ for (var i = 0; i < args.Length; i++)
             return 0;
         default: names.Add(args[i]); break;
     }
+}
+
+if (aflTarget is not null)
+{
+    var target = FuzzTargets.Find(aflTarget) ?? throw new ArgumentException($"no fuzz target '{aflTarget}' (--list names them)");
+    if (corpus is not null)
+        AflMode.WriteCorpus(target, corpus, 16);
+    else
+        AflMode.Run(target);
+    return 0;
 }
 
 var targets = names.Count == 0 || names.Contains("all") ? FuzzTargets.All : names.Select(n => FuzzTargets.Find(n) ?? throw new ArgumentException($"no fuzz target '{n}' (--list names them)")).ToList();

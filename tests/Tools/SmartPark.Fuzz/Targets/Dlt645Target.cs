@@ -17,6 +17,8 @@ public sealed class Dlt645Target : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckAnyFrame(input);
 
+    public override byte[] Sample(Random random) => Reply.Random(random).Frame();
+
     public override string Description => "DL/T 645-2007 frame codec, BCD values and meter client";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

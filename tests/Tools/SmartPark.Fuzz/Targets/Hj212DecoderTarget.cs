@@ -14,6 +14,8 @@ public sealed class Hj212DecoderTarget : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckAnyFrame(input);
 
+    public override byte[] Sample(Random random) => Hj212Encoder.FrameBytes(Hj212Packets.Random(random));
+
     public override string Description => "HJ 212 frame decoder (length, CRC, fields, CP)";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

@@ -15,6 +15,8 @@ public sealed class Hj212FrameReaderTarget : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckAnyStream(input);
 
+    public override byte[] Sample(Random random) => CleanStream(random, 5).Bytes;
+
     public override string Description => "HJ 212 stream frame reader (TCP byte stream → frames)";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

@@ -22,6 +22,8 @@ public sealed class ModbusTarget : FuzzTarget
         Expect.OnlyThrows(() => client.ReadHoldingRegisters(1, 0, 2), typeof(IOException), typeof(TimeoutException));
     }
 
+    public override byte[] Sample(Random random) => Frame(1, [3, 4, .. Mutations.RandomBytes(random, 4)]);
+
     public override string Description => "Modbus RTU framing and CRC, request/response checks";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

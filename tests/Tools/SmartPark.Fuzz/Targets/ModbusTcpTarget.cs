@@ -21,6 +21,9 @@ public sealed class ModbusTcpTarget : FuzzTarget
     public override void CheckBytes(byte[] input) =>
         Expect.OnlyThrows(() => Serve(new ModbusTarget.Exchange(1, ModbusFunction.ReadHoldingRegisters, 0, 2, [1, 2]), (_, _) => input), typeof(IOException), typeof(TimeoutException));
 
+    /// <summary>The answer to the transport's first transaction (id 1) from unit 1: two registers.</summary>
+    public override byte[] Sample(Random random) => Mbap(1, [1, 3, 4, .. Mutations.RandomBytes(random, 4)]);
+
     public override string Description => "Modbus TCP framing (MBAP) over a loopback socket";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

@@ -26,6 +26,8 @@ public sealed class RegistryTarget : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckAnyYaml(Encoding.UTF8.GetString(input));
 
+    public override byte[] Sample(Random random) => Encoding.UTF8.GetBytes(ValidModel(random, 5).Yaml);
+
     public override string Description => "registry YAML reader and validator";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

@@ -17,6 +17,8 @@ public sealed class StatusTarget : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckAnyPayload(input);
 
+    public override byte[] Sample(Random random) => JsonSerializer.SerializeToUtf8Bytes(ValidStatus(random), ContractsJsonContext.Default.DeviceStatus);
+
     public override string Description => "device status document JSON (source-generated)";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

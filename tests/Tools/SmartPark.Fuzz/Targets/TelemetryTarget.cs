@@ -31,6 +31,8 @@ public sealed class TelemetryTarget : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckAnyPayload(input);
 
+    public override byte[] Sample(Random random) => JsonSerializer.SerializeToUtf8Bytes(ValidBatch(random, 3), ContractsJsonContext.Default.TelemetryBatch);
+
     public override string Description => "telemetry batch JSON (source-generated) and its validator";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =

@@ -19,6 +19,8 @@ public sealed class UartSensorsTarget : FuzzTarget
 
     public override void CheckBytes(byte[] input) => CheckPmsParse(input);
 
+    public override byte[] Sample(Random random) => PmsFrameBytes(Words(random))[2..];
+
     public override string Description => "PMS5003 particulate and MH-Z19B CO2 frames and drivers";
 
     public override IReadOnlyList<FuzzProperty> Properties { get; } =
