@@ -47,12 +47,14 @@ public sealed class Hj212Cp
                 foreach (var fieldText in itemText.Split(','))
                 {
                     var eq = fieldText.IndexOf('=', StringComparison.Ordinal);
-                    if (eq <= 0)
+                    // A name of blanks alone is no name: " =1" is refused as "=1" is.
+                    var name = eq < 0 ? "" : fieldText[..eq].Trim();
+                    if (name.Length == 0)
                     {
                         found.Add($"CP: '{fieldText}' is not Name=value");
                         continue;
                     }
-                    fields.Add(new Hj212Field(fieldText[..eq].Trim(), fieldText[(eq + 1)..]));
+                    fields.Add(new Hj212Field(name, fieldText[(eq + 1)..]));
                 }
                 if (fields.Count > 0)
                     items.Add(fields);

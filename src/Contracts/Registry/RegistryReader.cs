@@ -13,7 +13,7 @@ public static class RegistryReader
     {
         var errors = new List<RegistryError>();
         var stream = new YamlStream();
-        var parser = new Parser(text);
+        var parser = new BoundedYamlParser(new Parser(text));
         try
         {
             stream.Load(parser);
@@ -23,6 +23,14 @@ public static class RegistryReader
             // A syntax error leaves no tree to check further: report where the parser stopped.
             var detail = ex.InnerException is { } inner ? $"{ex.Message} {inner.Message}" : ex.Message;
             errors.Add(new(checked((int)ex.Start.Line), $"not valid YAML: {detail}"));
+            return (new ParkRegistry([], []), errors);
+        }
+        catch (ArgumentException ex)
+        {
+            // YamlDotNet 18 fails this way on some malformed documents (an empty key, " : a" or
+            // "- :"): "The current event is of an unsupported type". Found by fuzzing.
+            var line = parser.Current is { } last ? checked((int)last.Start.Line) : 1;
+            errors.Add(new(line, $"not valid YAML at or before this line: {ex.Message}"));
             return (new ParkRegistry([], []), errors);
         }
         catch (InvalidOperationException)

@@ -11,6 +11,9 @@ public sealed class Dlt645Client(ISerialLine line, TimeSpan timeout) : IDisposab
 {
     private static readonly TimeSpan ByteGap = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Bytes tolerated before a reply's first 68: the FE wake-up preamble (4) and some line noise.</summary>
+    public const int MaxSkippedBeforeFrame = 256;
+
     public string Endpoint => line.Name;
 
     /// <summary>The value bytes (0x33 removed, DI stripped) for <paramref name="dataId"/>.</summary>
@@ -19,11 +22,16 @@ public sealed class Dlt645Client(ISerialLine line, TimeSpan timeout) : IDisposab
         line.DiscardInput();
         line.Write(Dlt645Frame.ReadRequest(address, dataId));
 
-        // Skip the preamble (and any noise) up to the first 68.
+        // Skip the preamble (and any noise) up to the first 68, but not for ever: a line that
+        // keeps talking without a 68 (another master, a broken transceiver) would otherwise hold
+        // the poller past every timeout, since each read returns at once.
         var one = new byte[1];
         var deadline = DateTime.UtcNow + timeout;
+        var skipped = 0;
         do
         {
+            if (skipped++ > MaxSkippedBeforeFrame || (skipped > 1 && DateTime.UtcNow > deadline))
+                throw new Dlt645Exception($"DL/T 645 meter on {line.Name}: no frame start (68) for {Dlt645Frame.Hex(dataId)} within {MaxSkippedBeforeFrame} bytes or {timeout.TotalMilliseconds:0} ms of noise (two masters on the bus, or a wrong baud rate?)");
             ReadExactly(one, DateTime.UtcNow > deadline ? TimeSpan.Zero : deadline - DateTime.UtcNow, dataId);
         }
         while (one[0] != Dlt645Frame.Start);
