@@ -9,7 +9,9 @@ namespace SmartPark.Contracts.Status;
 /// <summary>
 /// Checks a status body before the broker retains it for every later subscriber: the JSON of
 /// <see cref="DeviceStatus"/> and nothing else, a known <c>state</c>, the topic's own device, and
-/// bounded sizes, so a device's owner cannot park markup or megabytes in the Dashboard's view.
+/// bounded plain texts, so a device's owner cannot park markup, control characters or megabytes in
+/// the Dashboard's view. The one check of a status: the embedded broker applies it before retaining,
+/// and the Dashboard again before storing (an external broker checks no bodies).
 /// Returns every problem; never throws on input.
 /// </summary>
 public static class DeviceStatusValidator
@@ -121,8 +123,14 @@ public static class DeviceStatusValidator
 
     private static void Bounded(string field, string? value, int max, List<ValidationError> errors)
     {
-        if (value is not null && value.Length > max)
+        if (value is null)
+            return;
+        if (value.Length > max)
             errors.Add(new(RejectionCodes.InvalidStatus, $"{field} is {value.Length} characters; the limit is {max}"));
+        // Line breaks and tabs aside (an error message may have them), control characters have no
+        // place in a text shown to people, and can hide what follows them in a log.
+        else if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            errors.Add(new(RejectionCodes.InvalidStatus, $"{field} has control characters"));
     }
 
     /// <summary>What a device sent, cut short for an error message (a dead letter carries it whole).</summary>

@@ -37,13 +37,13 @@ public sealed class DeviceStatusTests : IAsyncLifetime
 
         const string payload = "<img src=x onerror=\"window.__pwned=1\">";
         await StatusAsync("d1", $$"""{"state":"{{payload.Replace("\"", "\\\"", StringComparison.Ordinal)}}","device":"d1"}""");
-        await StatusAsync("d-html", $$"""{"state":"{{payload.Replace("\"", "\\\"", StringComparison.Ordinal)}}"}""");
-        await StatusAsync("d-reason", $$"""{"state":"offline","reason":"{{new string('x', 5000)}}"}""");
+        await StatusAsync("d-html", $$"""{"state":"{{payload.Replace("\"", "\\\"", StringComparison.Ordinal)}}","device":"d-html"}""");
+        await StatusAsync("d-reason", $$"""{"state":"offline","device":"d-reason","reason":"{{new string('x', 5000)}}"}""");
         await StatusAsync("d-other", """{"state":"online","device":"someone-else"}""");
         await StatusAsync("d-broken", """{"state":""");
-        await StatusAsync("d-big", $$"""{"state":"online","agentVersion":"1","sensors":[{{string.Join(",", Enumerable.Repeat("""{"sensor":"s","quantities":["nmhc"],"intervalMs":1000}""", 400))}}]}""");
+        await StatusAsync("d-big", $$"""{"state":"online","device":"d-big","agentVersion":"1","sensors":[{{string.Join(",", Enumerable.Repeat("""{"sensor":"s","quantities":["nmhc"],"intervalMs":1000}""", 400))}}]}""");
         // The broker delivers in order: once this one is listed, the ones before it were handled.
-        await StatusAsync("d-marker", """{"state":"offline","reason":"connection lost"}""");
+        await StatusAsync("d-marker", """{"state":"offline","device":"d-marker","reason":"connection lost"}""");
         var snapshot = await Poll.UntilAsync(() => op.Http.GetFromJsonAsync<ParkSnapshot>("api/parks/p-a/devices")!, s => s!.Devices.Any(d => d.Device == "d-marker"), Timeout, "the marker listed");
 
         Assert.Equal(["d-marker", "d1"], snapshot!.Devices.Select(d => d.Device).Order(StringComparer.Ordinal));

@@ -58,6 +58,23 @@ public class DeviceStatusValidatorTests
         Assert.Contains(Validate($$"""{"state":"online","device":"d1","sensors":[{{many}}]}"""), e => e.Message.Contains("the limit is", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("""{"state":"<img src=x onerror=alert(1)>","device":"d1"}""")]
+    [InlineData("""{"state":"Online","device":"d1"}""")]
+    [InlineData("""{"state":"offline","device":"d1","reason":"a\u0000b"}""")]
+    [InlineData("""{"state":"offline","device":"d1","reason":"a\u001b[2Jb"}""")]
+    [InlineData("""{"state":"online","device":"d1","sensors":[{"sensor":"<b>","quantities":["nmhc"],"intervalMs":1}]}""")]
+    [InlineData("""{"state":"online","device":"d1","sensors":[{"sensor":"s","quantities":["<b>"],"intervalMs":1}]}""")]
+    [InlineData("""{"state":"online","device":"d1","sensors":[{"sensor":"s","quantities":["nmhc"],"intervalMs":1,"flag":"<"}]}""")]
+    public void Markup_and_control_characters_are_refused(string json) => Assert.NotEmpty(Validate(json));
+
+    [Fact]
+    public void A_sensor_error_may_span_lines()
+    {
+        Assert.Empty(Validate("""{"state":"online","device":"d1","agentVersion":"1.4.0","readingsDropped":3,"sensors":[{"sensor":"voc-1","quantities":["nmhc","tvoc"],"intervalMs":5000,"flag":"D","error":"port /dev/ttyUSB0:\n\ttimed out"}]}"""));
+        Assert.Empty(Validate("""{"state":"offline","device":"d1","reason":"断电 power cut"}"""));
+    }
+
     [Fact]
     public void An_oversize_body_is_refused_before_it_is_parsed()
     {
