@@ -36,7 +36,9 @@ internal sealed class IngestUnderTest : IAsyncDisposable
     public static Task<IngestUnderTest> StartEmbeddedAsync(Uri influx, string database, IReadOnlyList<string> extraArgs, CancellationToken cancellationToken)
     {
         var brokerPort = FreePort.Next();
-        return StartAsync(influx, database, [$"--EmbeddedBroker:Port={brokerPort}", $"--Ingest:Broker:Port={brokerPort}", .. extraArgs], brokerPort, cancellationToken);
+        // Every simulated device connects from 127.0.0.1, as a whole park behind one NAT address
+        // would: the per-address cap (200 by default) is raised as such a park would raise it.
+        return StartAsync(influx, database, [$"--EmbeddedBroker:Port={brokerPort}", $"--Ingest:Broker:Port={brokerPort}", "--EmbeddedBroker:MaxConnectionsPerAddress=20000", .. extraArgs], brokerPort, cancellationToken);
     }
 
     private static async Task<IngestUnderTest> StartAsync(Uri influx, string database, IReadOnlyList<string> brokerAndExtraArgs, int? embeddedBrokerPort, CancellationToken cancellationToken)

@@ -16,7 +16,9 @@ public sealed class LoadThroughSystemTests(ScenarioInflux influx, ITestOutputHel
     public async Task Every_acknowledged_load_reading_is_stored()
     {
         const string database = "load_through_system";
-        await using var ingest = await IngestHost.StartAsync(influx.Server.Url, database);
+        // 300 devices from one address (127.0.0.1), over the broker's default per-address cap of 200:
+        // raised as a park behind one NAT address would raise it.
+        await using var ingest = await IngestHost.StartAsync(influx.Server.Url, database, "--EmbeddedBroker:MaxConnectionsPerAddress=1000");
         var options = new LoadOptions
         {
             Devices = 300,
