@@ -7,15 +7,23 @@ using SmartPark.Fuzz.Inputs;
 namespace SmartPark.Fuzz.Targets;
 
 /// <summary>
-/// The retained <c>status</c> document as the Dashboard reads it (source-generated JSON of
-/// <see cref="DeviceStatus"/>): anything a device sends either parses or fails with
-/// <see cref="JsonException"/> (which the listener logs); what an agent writes reads back the same.
+/// The retained <c>status</c> document (source-generated JSON of <see cref="DeviceStatus"/>) and
+/// its one check, <see cref="DeviceStatusValidator"/>, which the embedded broker and the Dashboard
+/// apply: anything a device sends either parses or fails with <see cref="JsonException"/>; the
+/// validator never throws and names a reason for every refusal; what an agent writes reads back
+/// the same and passes.
 /// </summary>
 public sealed class StatusTarget : FuzzTarget
 {
     public override string Name => "status";
 
-    public override void CheckBytes(byte[] input) => CheckAnyPayload(input);
+    private static readonly SmartPark.Contracts.Topics.DeviceAddress Topic = new("p1", "e1", "d1");
+
+    public override void CheckBytes(byte[] input)
+    {
+        CheckAnyPayload(input);
+        CheckValidator(input);
+    }
 
     public override byte[] Sample(Random random) => JsonSerializer.SerializeToUtf8Bytes(ValidStatus(random), ContractsJsonContext.Default.DeviceStatus);
 
@@ -24,6 +32,9 @@ public sealed class StatusTarget : FuzzTarget
     public override IReadOnlyList<FuzzProperty> Properties { get; } =
     [
         FuzzProperty.Of("only-json-exceptions", Seeded.Gen(Payload), Shrink.Bytes, CheckAnyPayload, Show.Bytes),
+        FuzzProperty.Of("validator-never-throws-and-names-reasons", Seeded.Gen(Payload), Shrink.Bytes, CheckValidator, Show.Bytes),
+        FuzzProperty.Of("agent-status-passes-the-validator", Seeded.Gen((r, _) => ValidStatus(r) with { Device = Topic.Device }), Shrink.Nothing, CheckAccepted,
+            s => JsonSerializer.Serialize(s, ContractsJsonContext.Default.DeviceStatus)),
         FuzzProperty.Of("write-read-round-trip", Seeded.Gen((r, _) => ValidStatus(r)), Shrink.Nothing, CheckRoundTrip,
             s => JsonSerializer.Serialize(s, ContractsJsonContext.Default.DeviceStatus)),
     ];
@@ -52,6 +63,18 @@ public sealed class StatusTarget : FuzzTarget
 
     public static void CheckAnyPayload(byte[] payload) =>
         Expect.OnlyThrows(() => JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.DeviceStatus), typeof(JsonException));
+
+    public static void CheckValidator(byte[] payload)
+    {
+        var errors = Expect.NeverThrows(() => DeviceStatusValidator.Validate(payload, Topic));
+        Expect.That(errors.All(e => !string.IsNullOrEmpty(e.Code) && !string.IsNullOrEmpty(e.Message)), "a refusal without a code or a reason");
+    }
+
+    public static void CheckAccepted(DeviceStatus status)
+    {
+        var errors = DeviceStatusValidator.Validate(JsonSerializer.SerializeToUtf8Bytes(status, ContractsJsonContext.Default.DeviceStatus), Topic);
+        Expect.That(errors.Count == 0, string.Join("; ", errors.Select(e => e.Message)));
+    }
 
     public static void CheckRoundTrip(DeviceStatus status)
     {
