@@ -147,8 +147,8 @@ public sealed class GuardedBrokerTransport : IMqttServerAdapter
             var remote = (IPEndPoint)client.RemoteEndPoint!;
             if (_limiter.TryAcquire(remote.Address) is { } refusal)
             {
+                Refused(refusal, remote); // counted before the client can see the close
                 client.Dispose();
-                Refused(refusal, remote);
                 continue;
             }
             _ = Task.Run(() => HandleAsync(client, remote, secure, stop), CancellationToken.None);
