@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -68,7 +69,7 @@ public sealed class BrokerAccessControl(
 
     public Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        var (code, reason) = Authenticate(e.UserName, e.Password, e.ClientId);
+        var (code, reason) = Authenticate(e.UserName, e.Password, e.ClientId, e.ChannelAdapter?.ClientCertificate);
         if (code == MqttConnectReasonCode.Success)
         {
             _usernames[e.ClientId] = e.UserName;
@@ -143,7 +144,7 @@ public sealed class BrokerAccessControl(
         return Task.CompletedTask;
     }
 
-    private (MqttConnectReasonCode Code, string Reason) Authenticate(string? username, string password, string clientId)
+    private (MqttConnectReasonCode Code, string Reason) Authenticate(string? username, string password, string clientId, X509Certificate2? certificate)
     {
         if (registry.Current is not { } current)
             return (MqttConnectReasonCode.ServerUnavailable, "no registry loaded");
@@ -153,6 +154,9 @@ public sealed class BrokerAccessControl(
             return (MqttConnectReasonCode.BadUserNameOrPassword, "unknown user");
         if (!credentials.Verify(username, password, credential))
             return (MqttConnectReasonCode.BadUserNameOrPassword, "wrong password");
+        // A client certificate (TLS with client certificates) must be the account's own.
+        if (certificate is not null && !ClientCertificateIdentity.IsIssuedTo(certificate, username))
+            return (MqttConnectReasonCode.BadUserNameOrPassword, "client certificate issued to another name");
         if (principal is DevicePrincipal && !string.Equals(clientId, username, StringComparison.Ordinal))
             return (MqttConnectReasonCode.ClientIdentifierNotValid, "a device must use its id as client id");
         if (principal is ServicePrincipal service && !ServiceClientIds.Allows(service.Role, clientId))

@@ -125,6 +125,29 @@ public sealed class EmbeddedBrokerTlsTests(EmbeddedBrokerTlsFixture fixture) : I
         Assert.Equal(0, stats.PendingBatches);
     }
 
+    [Fact]
+    public async Task A_client_certificate_logs_in_only_the_account_it_was_issued_to()
+    {
+        // The test PKI's client certificate is issued to CN=test-device.
+        using var registry = new RegistryFile();
+        await registry.WriteAsync(new DeviceAddress("p-cert", "e-cert", "test-device"), new DeviceAddress("p-cert", "e-cert", "d-someone-else"));
+        var port = FreePort.Next();
+        await using var ingest = await IngestHost.StartAsync(fixture.Influx.Url, "tls_cert_identity_tests", [.. registry.IngestArgs(), .. EmbeddedBrokerTlsFixture.TlsArgs(fixture.Pki, port,
+            "--EmbeddedBroker:Tls:ClientCertificates=Require", $"--EmbeddedBroker:Tls:ClientCaPath={fixture.Pki.CaPath}")]);
+        var withCertificate = TlsClients.Trusting(fixture.Pki.CaPath) with
+        {
+            ClientCertificatePath = fixture.Pki.ClientCertificatePath,
+            ClientKeyPath = fixture.Pki.ClientKeyPath,
+        };
+
+        var own = await TlsClients.ConnectOnceAsync(port, withCertificate, "test-device", RegistryFile.PasswordOf("test-device"));
+        Assert.True(own.Connected, own.Detail);
+        // Right password, a certificate of the park, but not this device's: refused.
+        var borrowed = await TlsClients.ConnectOnceAsync(port, withCertificate, "d-someone-else", RegistryFile.PasswordOf("d-someone-else"));
+        Assert.False(borrowed.Connected, "a device logged in with another device's certificate");
+        Assert.Equal(nameof(MqttClientConnectResultCode.BadUserNameOrPassword), borrowed.Detail);
+    }
+
     [Theory]
     [InlineData("--EmbeddedBroker:BindAddress=0.0.0.0", "AllowPlaintextOnNetwork")]
     [InlineData("--EmbeddedBroker:Tls:BindAddress=0.0.0.0", "AllowAnonymousOnNetwork")]
