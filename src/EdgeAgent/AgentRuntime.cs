@@ -18,7 +18,9 @@ namespace SmartPark.EdgeAgent;
 /// </summary>
 public sealed class AgentRuntime : IAsyncDisposable
 {
-    private static readonly TimeSpan ShutdownFlushBudget = TimeSpan.FromSeconds(3);
+    // Longer than the embedded broker's DurableAckTimeout (5 s): its PUBACK now waits until a batch
+    // is stored, so a flush must outlast one slow write; well inside the unit's TimeoutStopSec=20.
+    private static readonly TimeSpan ShutdownFlushBudget = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan StatusCheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly AgentOptions _options;
