@@ -10,6 +10,7 @@ using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Dashboard.Alerts;
+using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Security;
 using SmartPark.Platform.Mqtt;
@@ -30,6 +31,7 @@ public sealed class TelemetryListener(
     ParkRuleSets rules,
     DirtyTiles tiles,
     PendingReadings pending,
+    SecurityMetrics security,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<TelemetryListener>();
@@ -119,7 +121,7 @@ public sealed class TelemetryListener(
         var problems = DeviceStatusValidator.Validate(payload, device);
         if (problems.Count > 0)
         {
-            Refusals.StatusRejected(_logger, topic, problems[0].Code);
+            Refusals.StatusRejected(security, _logger, topic, problems[0].Code);
             return;
         }
         var status = JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.DeviceStatus)!;
