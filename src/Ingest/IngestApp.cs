@@ -67,7 +67,7 @@ public static class IngestApp
         builder.Services.AddHealthChecks()
             .AddCheck<InfluxHealthCheck>("influxdb")
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryConsumer>().Connection), null, null))
-            .AddCheck<AlertConnectionHealthCheck>("alert-broker");
+            .AddCheck<AlertConnectionHealthCheck>("alert-broker", tags: [HealthEndpoints.ReadinessOnly]);
 
         var app = builder.Build();
         app.MapSmartParkService();

@@ -10,7 +10,10 @@ namespace SmartPark.Platform.Hosting;
 /// outage never gets a healthy process restarted.</item>
 /// <item><c>/healthz/ready</c>: every registered check, i.e. each dependency the service needs to do
 /// its work (broker connections, InfluxDB, platforms); 503 while one is unhealthy.</item>
-/// <item><c>/healthz</c>: the same as <c>/healthz/ready</c>, kept for the probes, units and tests that use it.</item>
+/// <item><c>/healthz</c>: what it answered before readiness was split off, kept for the probes,
+/// units and tests that wait on it: every check except those tagged <see cref="ReadinessOnly"/>
+/// (a reader's InfluxDB, the alert engine's connection), so a Dashboard whose history store is
+/// down still counts as started there.</item>
 /// </list>
 /// Every check a service registers is a readiness check; there are no liveness checks by design.
 /// </summary>
@@ -20,13 +23,17 @@ public static class HealthEndpoints
     public const string Live = "/healthz/live";
     public const string Ready = "/healthz/ready";
 
+    /// <summary>Tag of a check that <c>/healthz/ready</c> runs and <c>/healthz</c> does not.</summary>
+    public const string ReadinessOnly = "readiness-only";
+
     public static IReadOnlyList<string> Paths { get; } = [Health, Live, Ready];
 
     /// <summary>Which checks <paramref name="path"/> runs; null for a path that is not a health path.</summary>
     public static Func<HealthCheckRegistration, bool>? ChecksOf(string path) => path switch
     {
         Live => static _ => false,
-        Health or Ready => static _ => true,
+        Ready => static _ => true,
+        Health => static r => !r.Tags.Contains(ReadinessOnly),
         _ => null,
     };
 }

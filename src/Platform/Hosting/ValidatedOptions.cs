@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ namespace SmartPark.Platform.Hosting;
 /// </summary>
 public static class ValidatedOptions
 {
-    public static OptionsBuilder<TOptions> ValidateOnStartWith<TOptions, TValidator>(this OptionsBuilder<TOptions> builder, string section)
+    // ValidateOnStart creates TOptions through its parameterless constructor; the annotation keeps it in a trimmed build.
+    public static OptionsBuilder<TOptions> ValidateOnStartWith<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions, TValidator>(this OptionsBuilder<TOptions> builder, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>, new()
     {

@@ -19,5 +19,5 @@ public static class InfluxServiceCollectionExtensions
 
     /// <summary>Readiness of a service that reads InfluxDB: unhealthy while it does not answer a ping.</summary>
     public static IHealthChecksBuilder AddInfluxReadiness(this IHealthChecksBuilder health) =>
-        health.AddCheck<InfluxReadinessCheck>("influxdb");
+        health.AddCheck<InfluxReadinessCheck>("influxdb", tags: [HealthEndpoints.ReadinessOnly]);
 }
