@@ -23,7 +23,8 @@ public static class SmartParkEnvironment
     public static IConfigurationBuilder AddSmartParkEnvironment(this IConfigurationBuilder configuration)
     {
         var source = new Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource { Prefix = Prefix };
-        var commandLine = configuration.Sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
+        // The last one: hosts add the command line twice, for host settings first and for the app last.
+        var commandLine = configuration.Sources.ToList().FindLastIndex(s => s is CommandLineConfigurationSource);
         if (commandLine < 0)
             configuration.Add(source);
         else

@@ -21,7 +21,10 @@ public sealed class SmartParkEnvironmentTests : IDisposable
         Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Url", "http://from-the-environment/");
         Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Both", "environment");
         var configuration = new ConfigurationManager();
+        // As the generic and web hosts build it: the host's command line, then the app's sources, the app's command line last.
+        configuration.AddCommandLine([]);
         configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>($"{Key}:Both", "appsettings")]);
+        configuration.AddEnvironmentVariables();
         configuration.AddCommandLine([$"--{Key}:Both=command-line"]);
 
         configuration.AddSmartParkEnvironment();
