@@ -13,6 +13,7 @@ public sealed class SmartParkEnvironmentTests : IDisposable
     {
         Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Url", null);
         Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Both", null);
+        Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Mid", null);
     }
 
     [Fact]
@@ -20,10 +21,11 @@ public sealed class SmartParkEnvironmentTests : IDisposable
     {
         Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Url", "http://from-the-environment/");
         Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Both", "environment");
+        Environment.SetEnvironmentVariable($"SMARTPARK_{Key}__Mid", "environment");
         var configuration = new ConfigurationManager();
         // As the generic and web hosts build it: the host's command line, then the app's sources, the app's command line last.
         configuration.AddCommandLine([]);
-        configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>($"{Key}:Both", "appsettings")]);
+        configuration.AddInMemoryCollection([KeyValuePair.Create<string, string?>($"{Key}:Both", "appsettings"), KeyValuePair.Create<string, string?>($"{Key}:Mid", "appsettings")]);
         configuration.AddEnvironmentVariables();
         configuration.AddCommandLine([$"--{Key}:Both=command-line"]);
 
@@ -31,6 +33,7 @@ public sealed class SmartParkEnvironmentTests : IDisposable
 
         Assert.Equal("http://from-the-environment/", configuration[$"{Key}:Url"]);
         Assert.Equal("command-line", configuration[$"{Key}:Both"]);
+        Assert.Equal("environment", configuration[$"{Key}:Mid"]);
     }
 
     [Fact]
