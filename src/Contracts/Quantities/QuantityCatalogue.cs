@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace SmartPark.Contracts.Quantities;
 
-/// <summary>The one catalogue of quantities (ARCHITECTURE.md, "Telemetry batch").</summary>
+/// <summary>The one catalogue of quantities (docs/architecture.md, "Telemetry batch").</summary>
 public static class QuantityCatalogue
 {
     /// <summary>The unit of two-state detectors: the value is 0 (quiet) or 1 (alarm).</summary>

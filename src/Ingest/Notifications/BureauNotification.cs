@@ -1,7 +1,7 @@
 namespace SmartPark.Ingest.Notifications;
 
 /// <summary>
-/// The JSON body POSTed to the bureau (README "Bureau webhook"). Flat on purpose: an officer or a
+/// The JSON body POSTed to the bureau (src/Ingest/README.md "Bureau webhook"). Flat on purpose: an officer or a
 /// receiving system reads one object, fields absent when they do not apply. Built once, when the
 /// transition is enqueued, and sent byte-for-byte the same on every retry.
 /// </summary>

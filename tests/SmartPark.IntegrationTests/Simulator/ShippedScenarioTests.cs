@@ -81,7 +81,7 @@ public sealed class RestartableIngest : IBrokerControl, IAsyncDisposable
 [Collection(SimulatorCollection.Name)]
 public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelper output)
 {
-    // The demo's own credentials (README, "Registry"): the registry holds their hashes.
+    // The demo's own credentials (simulators/README.md, "The demo's credentials"): the registry holds their hashes.
     private const string DemoDeviceSecret = "smartpark-demo-only";
     private const string IngestPassword = "demo-ingest-password";
     private const string DashboardPassword = "demo-dashboard-password";

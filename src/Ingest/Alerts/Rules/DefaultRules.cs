@@ -4,7 +4,7 @@ namespace SmartPark.Ingest.Alerts.Rules;
 
 /// <summary>
 /// The rule set every park starts with, each rule citing its source (see
-/// shared/reference/standards.md §2–3). In-plant VOC rules watch every NMHC sensor except those
+/// docs/reference/standards.md §2–3). In-plant VOC rules watch every NMHC sensor except those
 /// whose id starts with <c>boundary</c>; the boundary rule watches only those.
 /// </summary>
 public static class DefaultRules

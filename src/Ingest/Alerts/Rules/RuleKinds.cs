@@ -1,6 +1,6 @@
 namespace SmartPark.Ingest.Alerts.Rules;
 
-/// <summary>The kinds of rule the engine evaluates (ARCHITECTURE.md "Alerts").</summary>
+/// <summary>The kinds of rule the engine evaluates (docs/architecture.md "Alerts").</summary>
 public static class RuleKinds
 {
     /// <summary>Any single reading above <c>Limit</c>.</summary>
