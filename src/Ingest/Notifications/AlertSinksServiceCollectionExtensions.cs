@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
 
@@ -12,7 +13,8 @@ public static class AlertSinksServiceCollectionExtensions
     /// Each is off until its section names a receiver.
     /// </summary>
     public static IServiceCollection AddAlertSinks(this IServiceCollection services, IConfiguration configuration) => services
-        .AddBureauWebhook(configuration);
+        .AddBureauWebhook(configuration)
+        .AddWeComRobot(configuration);
 
     /// <summary>
     /// Registers one sink: its options from <paramref name="section"/> (validated at start), the

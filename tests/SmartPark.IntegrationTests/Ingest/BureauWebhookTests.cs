@@ -95,7 +95,7 @@ public sealed class BureauWebhookTests : IDisposable
         int[] failures = [500, 429, 408, 502];
         receiver.Respond = (request, seen) => seen < 2 ? failures[(request.Order + seen) % failures.Length] : 200;
         await using var host = await NotifierHost.StartAsync(_outbox, receiver.Url, Secret);
-        using var metrics = new BureauMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
+        using var metrics = new SinkMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
 
         for (var sequence = 1; sequence <= 6; sequence++)
         {
@@ -168,7 +168,7 @@ public sealed class BureauWebhookTests : IDisposable
             _ => 200,
         };
         await using var host = await NotifierHost.StartAsync(_outbox, receiver.Url, Secret);
-        using var metrics = new BureauMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
+        using var metrics = new SinkMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
 
         await host.Notifier.EnqueueAsync(AlertSamples.Raised("misconfigured"), default);
         await host.Notifier.EnqueueAsync(AlertSamples.Raised("busy"), default);
