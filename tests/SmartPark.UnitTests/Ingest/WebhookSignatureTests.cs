@@ -1,5 +1,5 @@
 using System.Text;
-using SmartPark.Ingest.Notifications;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.UnitTests.Ingest;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
-namespace SmartPark.Ingest.Notifications;
+namespace SmartPark.Ingest.Notifications.Bureau;
 
 /// <summary>Makes one signed POST of a stored notification and says how it went; never throws for
 /// the receiver's or the network's failures.</summary>

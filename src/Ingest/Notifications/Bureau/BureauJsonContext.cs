@@ -1,11 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SmartPark.Contracts.Alerts;
 
-namespace SmartPark.Ingest.Notifications;
+namespace SmartPark.Ingest.Notifications.Bureau;
 
-/// <summary>Source-generated JSON for the webhook body and for what the outbox keeps.</summary>
+/// <summary>Source-generated JSON for the webhook body.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BureauNotification))]
-[JsonSerializable(typeof(AlertTransition))]
 public sealed partial class BureauJsonContext : JsonSerializerContext;

@@ -1,7 +1,8 @@
-namespace SmartPark.Ingest.Notifications;
+namespace SmartPark.Ingest.Notifications.Bureau;
 
-/// <summary>Section <c>Bureau:Webhook</c>: where and how alerts of bureau rules are pushed.</summary>
-public sealed class BureauWebhookOptions
+/// <summary>Section <c>Bureau:Webhook</c>: where and how alerts of bureau rules are pushed; the
+/// outbox, back-off, rate limit and reminder settings are <see cref="AlertSinkOptions"/>'s.</summary>
+public sealed class BureauWebhookOptions : AlertSinkOptions
 {
     public const string Section = "Bureau:Webhook";
 
@@ -21,35 +22,19 @@ public sealed class BureauWebhookOptions
     /// receiver on loopback set it.</summary>
     public bool AllowHttp { get; set; }
 
-    /// <summary>Where the outbox (SQLite, WAL, synchronous=FULL) lives.</summary>
-    public string OutboxDirectory { get; set; } = Path.Combine("data", "bureau");
+    public BureauWebhookOptions()
+    {
+        OutboxDirectory = Path.Combine("data", "bureau");
+        // An officer hears again of an alert nobody acknowledged.
+        ReminderInterval = TimeSpan.FromHours(1);
+    }
 
-    /// <summary>Reminder for a bureau alert still unacknowledged after this long, and again every
-    /// this long until someone acknowledges it or it closes. Zero turns reminders off.</summary>
-    public TimeSpan ReminderInterval { get; set; } = TimeSpan.FromHours(1);
+    public override string Title => "Bureau webhook";
 
-    /// <summary>How often due reminders are looked for.</summary>
-    public TimeSpan ReminderCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>First retry delay; doubles per failed attempt up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(2);
-
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>Share of each delay drawn at random (0..1), so many alerts failing together do not
-    /// hit a recovering receiver in lockstep.</summary>
-    public double Jitter { get; set; } = 0.5;
-
-    /// <summary>One POST gives up after this long and counts as a failed attempt.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Alerts delivered at the same time, at most (each alert's own notifications go one at a time).</summary>
-    public int MaxParallelAlerts { get; set; } = 8;
-
-    public bool Enabled => Url is not null && Url.OriginalString.Length > 0;
+    public override bool Enabled => Url is not null && Url.OriginalString.Length > 0;
 
     /// <summary>Why an enabled webhook cannot send, or null when it can.</summary>
-    public string? Problem()
+    public override string? Problem()
     {
         if (Url is not { IsAbsoluteUri: true } || (Url.Scheme != Uri.UriSchemeHttps && Url.Scheme != Uri.UriSchemeHttp))
             return $"Bureau:Webhook:Url '{Url}' is not an absolute http(s) address";

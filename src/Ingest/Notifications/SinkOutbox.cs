@@ -4,35 +4,37 @@ using SmartPark.Platform.Storage;
 namespace SmartPark.Ingest.Notifications;
 
 /// <summary>
-/// The durable outbox of bureau notifications, and the alerts being reminded of. SQLite (WAL,
+/// The durable outbox of one sink's messages, and the alerts being reminded of. SQLite (WAL,
 /// <c>synchronous=FULL</c>) rather than an append-only file like <c>DiskSpool</c>: notifications
 /// leave one by one, per alert and out of global order, and reminders are state that changes in
 /// place; a transaction that commits both the notification and the reminder change in one fsync
 /// is what a hand-made log would have to reinvent (with compaction). The EdgeAgent's outbox uses
-/// the same settings. One connection, serialised by a semaphore.
+/// the same settings. One connection, serialised by a semaphore. Each sink has its own file,
+/// <c>&lt;name&gt;-outbox.db</c>, so one sink's backlog or broken disk never holds up another's.
 /// </summary>
-public sealed class BureauOutbox : IAsyncDisposable
+public sealed class SinkOutbox : IAsyncDisposable
 {
-    public const string FileName = "bureau-outbox.db";
+    /// <summary>The outbox file of the sink named <paramref name="sink"/> (the bureau's is <c>bureau-outbox.db</c>).</summary>
+    public static string FileName(string sink) => $"{sink}-outbox.db";
 
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private long _depth;
 
-    private BureauOutbox(SqliteConnection connection, long depth)
+    private SinkOutbox(SqliteConnection connection, long depth)
     {
         _connection = connection;
         _depth = depth;
     }
 
-    /// <summary>Notifications not yet delivered.</summary>
+    /// <summary>Messages not yet delivered.</summary>
     public long Depth => Interlocked.Read(ref _depth);
 
-    /// <summary>Opens (or creates) the outbox in <paramref name="directory"/>; synchronous, like
-    /// SQLite itself, so it can be made by a DI factory.</summary>
-    public static BureauOutbox Open(string directory)
+    /// <summary>Opens (or creates) the outbox of sink <paramref name="sink"/> in <paramref name="directory"/>;
+    /// synchronous, like SQLite itself, so it can be opened lazily on first use.</summary>
+    public static SinkOutbox Open(string directory, string sink)
     {
-        var connection = DurableSqlite.Open(Path.Combine(directory, FileName), """
+        var connection = DurableSqlite.Open(Path.Combine(directory, FileName(sink)), """
             CREATE TABLE IF NOT EXISTS outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 alert_id TEXT NOT NULL,
@@ -51,7 +53,7 @@ public sealed class BureauOutbox : IAsyncDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM outbox";
         var depth = (long)command.ExecuteScalar()!;
-        return new BureauOutbox(connection, depth);
+        return new SinkOutbox(connection, depth);
     }
 
     /// <summary>Stores a notification and the change to its alert's reminders in one durable

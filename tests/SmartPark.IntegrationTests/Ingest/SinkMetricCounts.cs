@@ -3,23 +3,25 @@ using System.Diagnostics.Metrics;
 
 namespace SmartPark.IntegrationTests.Ingest;
 
-/// <summary>Sums the bureau counters of one host (its meter factory), not of others running alongside.</summary>
-public sealed class BureauMetricCounts : IDisposable
+/// <summary>Sums one sink's counters (<c>smartpark.ingest.&lt;sink&gt;.*</c>, the bureau's by default)
+/// of one host (its meter factory), not of others running alongside.</summary>
+public sealed class SinkMetricCounts : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _sums = new(StringComparer.Ordinal);
     private long _depth = -1;
 
-    public BureauMetricCounts(IMeterFactory scope)
+    public SinkMetricCounts(IMeterFactory scope, string sink = "bureau")
     {
+        var prefix = $"smartpark.ingest.{sink}.";
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, scope) && instrument.Name.StartsWith("smartpark.ingest.bureau.", StringComparison.Ordinal))
+            if (ReferenceEquals(instrument.Meter.Scope, scope) && instrument.Name.StartsWith(prefix, StringComparison.Ordinal))
                 listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
         {
-            if (instrument.Name == "smartpark.ingest.bureau.outbox.depth")
+            if (instrument.Name == prefix + "outbox.depth")
             {
                 Interlocked.Exchange(ref _depth, value);
                 return;

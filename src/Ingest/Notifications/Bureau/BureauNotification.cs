@@ -1,4 +1,4 @@
-namespace SmartPark.Ingest.Notifications;
+namespace SmartPark.Ingest.Notifications.Bureau;
 
 /// <summary>
 /// The JSON body POSTed to the bureau (src/Ingest/README.md "Bureau webhook"). Flat on purpose: an officer or a

@@ -1,6 +1,6 @@
 using SmartPark.Contracts.Alerts;
 
-namespace SmartPark.Ingest.Notifications;
+namespace SmartPark.Ingest.Notifications.Bureau;
 
 /// <summary>Turns an alert transition into what the bureau receives, with the enterprise's
 /// registry details looked up at that moment.</summary>
@@ -15,7 +15,7 @@ public sealed class BureauPayloadBuilder(IEnterpriseDirectory directory)
         var acknowledging = transition.To == AlertStates.Acknowledged && !isReminder;
         return new BureauNotification
         {
-            Event = EventOf(transition, isReminder),
+            Event = AlertEvents.Of(transition, isReminder),
             AlertId = transition.AlertId,
             Sequence = transition.Sequence,
             Reminder = reminder > 0 ? reminder : null,
@@ -52,29 +52,9 @@ public sealed class BureauPayloadBuilder(IEnterpriseDirectory directory)
         };
     }
 
-    /// <summary>Events the bureau sees: a return to active (condition true again after clearing)
-    /// is "raised" again, told apart by <c>from</c>.</summary>
-    public static string EventOf(AlertTransition transition, bool reminder) =>
-        reminder ? BureauEvents.Reminder : transition.To switch
-        {
-            AlertStates.Acknowledged => BureauEvents.Acknowledged,
-            AlertStates.Cleared => BureauEvents.Cleared,
-            AlertStates.Closed => BureauEvents.Closed,
-            _ => BureauEvents.Raised,
-        };
-
     private BureauEnterprise Enterprise(string park, string id)
     {
         var details = directory.Find(park, id);
         return new BureauEnterprise(id, details?.Name, details?.Industry, details?.RenovationStatus);
     }
-}
-
-public static class BureauEvents
-{
-    public const string Raised = "raised";
-    public const string Acknowledged = "acknowledged";
-    public const string Cleared = "cleared";
-    public const string Closed = "closed";
-    public const string Reminder = "reminder";
 }
