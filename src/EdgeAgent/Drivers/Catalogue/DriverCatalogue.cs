@@ -17,6 +17,7 @@ using SmartPark.EdgeAgent.Drivers.Mlx90614;
 using SmartPark.EdgeAgent.Drivers.MqGas;
 using SmartPark.EdgeAgent.Drivers.Pms5003;
 using SmartPark.EdgeAgent.Drivers.Scd4x;
+using SmartPark.EdgeAgent.Drivers.Sht3x;
 using SmartPark.EdgeAgent.Drivers.Simulated;
 
 namespace SmartPark.EdgeAgent.Drivers.Catalogue;
@@ -42,6 +43,7 @@ public static class DriverCatalogue
         Ds18b20Descriptor.Descriptor,
         Mlx90614Descriptor.Descriptor,
         Max31856Descriptor.Descriptor,
+        Sht3xDescriptor.Descriptor,
         GpioDetectorDescriptor.Smoke,
         GpioDetectorDescriptor.Flame,
         Sdm120Descriptor.Descriptor,
