@@ -70,7 +70,7 @@ public sealed class AlarmBench
 
     public List<FireAlarmChange> Changes { get; } = [];
 
-    public ISensorDriver Driver(string id) => HardwareDrivers.Create(Options.Sensors.Single(s => s.Id == id), Context);
+    public ISensorDriver Driver(string id) => DriverFactory.Create(Options.Sensors.Single(s => s.Id == id), Context);
 
     public bool BuzzerSounds => Gpio.Level(BuzzerPin) == PinValue.High;
 

@@ -1,14 +1,24 @@
 using SmartPark.Contracts.Telemetry;
 
-namespace SmartPark.EdgeAgent.Drivers.Hardware;
+namespace SmartPark.EdgeAgent.Drivers;
 
 /// <summary>
-/// Keeps one hardware sensor from taking the agent down. It opens the real driver lazily; while
-/// the sensor cannot be opened or read it reports every quantity with flag <c>D</c> (instrument
-/// fault, HJ 212-2017 Table 8) and the last good value (0 before any), and tries again after a
-/// backoff that doubles from <see cref="FirstRetry"/> up to <see cref="MaxRetry"/>. The other
-/// sensors never notice. Each distinct error is logged once, with the fix the message carries.
+/// The agent's one resilience policy, around every sensor it runs (real, meter or simulated).
+/// It opens the driver lazily; while the sensor cannot be opened or read it reports every
+/// quantity its descriptor lists with flag <c>D</c> (instrument fault, HJ 212-2017 Table 8) and
+/// the last good value (0 before any), lists the sensor as D with the reason in the device
+/// status (<see cref="ISensorHealth"/>), and tries again after a backoff that doubles from
+/// <see cref="FirstRetry"/> up to <see cref="MaxRetry"/>. The other sensors never notice.
 /// </summary>
+/// <remarks>
+/// Why D readings rather than silence: downstream, a reading flagged D is stored but never judged
+/// by an alert rule nor counted in a rollup's statistics, while the rollup's flag rule turns a
+/// period of D readings into a period the bureau receives flagged D. Silence would instead make
+/// an outage a gap, indistinguishable from a quiet or unplugged device, and nothing would say so
+/// in the data the bureau sees. The repeated value is never passed off as fresh: it always
+/// carries D. Settings mistakes (<see cref="ArgumentException"/>) are not retried: they stop the
+/// agent at start-up with their message. Each distinct error is logged once.
+/// </remarks>
 public sealed class ResilientDriver : ISensorDriver, ISensorHealth, IDisposable
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);

@@ -5,8 +5,13 @@ using SmartPark.EdgeAgent.Drivers;
 using SmartPark.EdgeAgent.Drivers.Hardware;
 using static SmartPark.UnitTests.EdgeAgent.Drivers.Fakes.Sensors;
 
-namespace SmartPark.UnitTests.EdgeAgent.Drivers.Hardware;
+namespace SmartPark.UnitTests.EdgeAgent.Drivers;
 
+/// <summary>
+/// The one resilience policy (see the Drivers README): a sensor that cannot be opened or read
+/// reports each of its quantities with flag D and its last good value, is listed D with the reason
+/// in the device status, and is retried with a doubling backoff capped at five minutes.
+/// </summary>
 public class ResilientDriverTests
 {
     private sealed class Scripted(Func<IReadOnlyList<SensorValue>> read) : ISensorDriver, IDisposable
@@ -104,5 +109,82 @@ public class ResilientDriverTests
         missing.OpenNow();
         Assert.Equal(1, missing.ConsecutiveFailures);
         Assert.StartsWith("/dev/ttyAMA0", missing.LastError);
+    }
+
+    // Folded in from FaultTolerantSensorTests (the meters' and twins' wrapper, now this one). Where
+    // that wrapper reported nothing while down, these assert the policy's D readings instead.
+    private sealed class FlakyMeter(Func<bool> fails) : ISensorDriver
+    {
+        public string SensorId => "meter-1";
+        public IReadOnlyList<string> Quantities { get; } = ["power"];
+        public IReadOnlyList<SensorValue> Read(DateTimeOffset at) =>
+            fails() ? throw new IOException("no reply from unit 1") : [new("power", 1.5)];
+    }
+
+    [Fact]
+    public void A_meter_that_cannot_open_is_flagged_D_and_retried_with_doubling_backoff()
+    {
+        var opens = 0;
+        var hardwarePresent = false;
+        using var sensor = new ResilientDriver("meter-1", ["power"], () =>
+        {
+            opens++;
+            return hardwarePresent ? new FlakyMeter(() => false) : throw new IOException("Serial device /dev/ttyUSB0 does not exist");
+        }, _time, NullLogger.Instance);
+        sensor.OpenNow();
+
+        Assert.Equal(("D", "Serial device /dev/ttyUSB0 does not exist"), sensor.Health);
+        Assert.Equal(new SensorValue("power", 0, DataFlag.Fault), Assert.Single(sensor.Read(_time.GetUtcNow())));
+        Assert.Equal(1, opens);                         // still backing off: not tried again
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(DataFlag.Fault, Assert.Single(sensor.Read(_time.GetUtcNow())).Flag);
+        Assert.Equal(2, opens);
+        Assert.Equal(TimeSpan.FromSeconds(2), sensor.NextAttempt - _time.GetUtcNow());
+
+        _time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(DataFlag.Fault, Assert.Single(sensor.Read(_time.GetUtcNow())).Flag);
+        Assert.Equal(TimeSpan.FromSeconds(4), sensor.NextAttempt - _time.GetUtcNow());
+
+        hardwarePresent = true;
+        _time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(new SensorValue("power", 1.5), Assert.Single(sensor.Read(_time.GetUtcNow())));
+        Assert.Equal(("N", null), sensor.Health);
+        Assert.Equal(["power"], sensor.Quantities);
+    }
+
+    [Fact]
+    public void A_meter_read_failure_closes_the_driver_and_reopens_it_later()
+    {
+        var failing = true;
+        var opens = 0;
+        using var sensor = new ResilientDriver("meter-1", ["power"], () =>
+        {
+            opens++;
+            return new FlakyMeter(() => failing);
+        }, _time, NullLogger.Instance);
+
+        Assert.Equal(DataFlag.Fault, Assert.Single(sensor.Read(_time.GetUtcNow())).Flag);
+        Assert.Equal(("D", "no reply from unit 1"), sensor.Health);
+
+        failing = false;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(DataFlag.Normal, Assert.Single(sensor.Read(_time.GetUtcNow())).Flag);
+        Assert.Equal(2, opens);
+    }
+
+    [Fact]
+    public void A_down_sensor_never_reports_a_value_without_its_D_flag()
+    {
+        var up = true;
+        using var sensor = new ResilientDriver("meter-1", ["power"], () => new FlakyMeter(() => !up), _time, NullLogger.Instance);
+        Assert.Equal(DataFlag.Normal, Assert.Single(sensor.Read(At)).Flag);
+        up = false;
+        for (var i = 0; i < 50; i++)
+        {
+            // The last good value is repeated while down, but always flagged D: never passed off as fresh.
+            Assert.Equal(new SensorValue("power", 1.5, DataFlag.Fault), Assert.Single(sensor.Read(At)));
+            _time.Advance(TimeSpan.FromSeconds(7));
+        }
     }
 }
