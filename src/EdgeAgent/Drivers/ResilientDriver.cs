@@ -1,4 +1,5 @@
 using SmartPark.Contracts.Telemetry;
+using SmartPark.Platform.Resilience;
 
 namespace SmartPark.EdgeAgent.Drivers;
 
@@ -23,6 +24,9 @@ public sealed class ResilientDriver : ISensorDriver, ISensorHealth, IDisposable
 {
     public static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan MaxRetry = TimeSpan.FromMinutes(5);
+
+    /// <summary>The retry schedule of a down sensor, shared with the fire alarm's GPIO lines.</summary>
+    public static readonly ExponentialBackoff Retry = new(FirstRetry, MaxRetry);
 
     private readonly Func<ISensorDriver> _open;
     private readonly TimeProvider _time;
@@ -129,7 +133,7 @@ public sealed class ResilientDriver : ISensorDriver, ISensorHealth, IDisposable
         // Close the bus: a sensor that was unplugged or reset is opened afresh on the next attempt.
         CloseDriver();
         _failures++;
-        var delay = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, FirstRetry.Ticks << Math.Min(_failures - 1, 20)));
+        var delay = Retry.Delay(_failures);
         _nextAttempt = _time.GetUtcNow() + delay;
         if (LastError != ex.Message)
             _logger.LogError("Sensor {Sensor} reports flag D: {Error} (next try in {Delay})", SensorId, ex.Message, delay);
