@@ -15,6 +15,7 @@ public static class RuleKinds
         new ThresholdKind(),
         new WindowKind(),
         new RateKind(),
+        new RiseKind(),
         new DetectorKind(),
         new AbsenceKind(),
         new FlatlineKind(),
