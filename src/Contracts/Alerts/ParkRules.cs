@@ -16,8 +16,11 @@ public sealed record ParkRules
     /// <summary>One entry per rule and scope: a park-wide version, and any version specific to an enterprise or device.</summary>
     public required IReadOnlyList<RuleLimit> Rules { get; init; }
     /// <summary>Every kind of rule this Ingest evaluates, with its titles and settings: what the
-    /// Dashboard's kind filter lists (the kinds are the same in every park's document).</summary>
-    public IReadOnlyList<RuleKindInfo> Kinds { get; init; } = [];
+    /// Dashboard's kind filter lists (the kinds are the same in every park's document). A document
+    /// from before kinds were published has none: empty, never null.</summary>
+    public IReadOnlyList<RuleKindInfo> Kinds { get => _kinds ?? []; init => _kinds = value; }
+
+    private readonly IReadOnlyList<RuleKindInfo>? _kinds;
 }
 
 /// <summary>One kind of alert rule, as people and forms see it.</summary>
@@ -30,7 +33,9 @@ public sealed record RuleKindInfo
     /// <summary>Rules of this kind watch one quantity (series kinds); device and enterprise kinds do not.</summary>
     public bool NeedsQuantity { get; init; }
     /// <summary>The kind's own settings, written next to a rule's common fields.</summary>
-    public IReadOnlyList<RuleSettingInfo> Settings { get; init; } = [];
+    public IReadOnlyList<RuleSettingInfo> Settings { get => _settings ?? []; init => _settings = value; }
+
+    private readonly IReadOnlyList<RuleSettingInfo>? _settings;
 }
 
 /// <summary>One setting of a rule kind.</summary>
