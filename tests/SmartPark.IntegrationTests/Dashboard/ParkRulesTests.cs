@@ -70,6 +70,13 @@ public sealed class ParkRulesTests : IAsyncLifetime
         var all = (await op.Http.GetFromJsonAsync<List<RuleLimit>>("api/parks/p-live/rules"))!;
         Assert.Contains(all, r => r.RuleId == "smoke" && r.Kind == "detector");
 
+        // The kinds of rule come with the rule set, titles and settings included: what the alerts view's filter lists.
+        var kinds = (await op.Http.GetFromJsonAsync<List<RuleKindInfo>>("api/alerts/kinds"))!;
+        Assert.Equal(SmartPark.Ingest.Alerts.Rules.RuleKinds.All.Select(k => k.Name), kinds.Select(k => k.Name));
+        var rise = Assert.Single(kinds, k => k.Name == "rise");
+        Assert.Equal(("短时骤升", "sudden rise"), (rise.Titles["zh-CN"], rise.Titles["en"]));
+        Assert.Equal(["Rise", "Window"], rise.Settings.Where(s => s.Required).Select(s => s.Name));
+
         // Another park's rules are that park's operators' business.
         var refused = await op.Http.GetAsync("api/parks/p-b/rules");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

@@ -48,7 +48,7 @@ public sealed partial class TranslationsTests
         used.UnionWith(QuantityCatalogue.All.Select(q => "quantity." + q.Name));
         used.UnionWith(new[] { AlertSeverities.Critical, AlertSeverities.Warning, AlertSeverities.Info }.Select(s => "severity." + s));
         used.UnionWith(new[] { AlertStates.Active, AlertStates.Acknowledged, AlertStates.Cleared, AlertStates.Closed }.Select(s => "state." + s));
-        used.UnionWith(new[] { "threshold", "window", "rate", "detector", "absence", "flatline", "registry", "combination" }.Select(k => "kind." + k));
+        // Rule kinds carry their own titles (RuleKinds.All, served by api/alerts/kinds): no "kind." keys.
         used.UnionWith(new[] { "operator", "bureau", "admin" }.Select(r => "role." + r));
         used.UnionWith(new[] { "online", "offline", "unknown" }.Select(s => "device." + s));
         used.UnionWith(new[] { "raw", "1m", "1h" }.Select(r => "resolution." + r));
