@@ -48,6 +48,8 @@ public static class QuantityCatalogue
         "Barometric pressure (BME680, SCD4x compensation)", new("气压", "pressure")));
     public static readonly Quantity GasResistance = Register(new("gas_resistance", "kOhm", QuantityKind.Environment, 0, 100_000,
         "Metal-oxide gas sensor resistance (BME680): falls as reducing gases (VOCs) rise", new("气体电阻", "gas resistance")));
+    public static readonly Quantity Nox = Register(new("nox", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Nitrogen oxides (NO and NO2, as NO2) in flue gas", new("氮氧化物", "NOx"), new("a21002", "N5.1")));
 
     /// <summary>Every quantity, in the order of this file.</summary>
     public static IReadOnlyList<Quantity> All { get; } = Registered.AsReadOnly();

@@ -19,6 +19,7 @@ public class QuantityCatalogueTests
     [InlineData("energy", "kWh")]
     [InlineData("voltage", "V")]
     [InlineData("current", "A")]
+    [InlineData("nox", "mg/m3")]
     public void Each_quantity_has_one_canonical_unit(string name, string unit)
     {
         Assert.True(QuantityCatalogue.TryGet(name, out var q));
