@@ -141,7 +141,7 @@ async function drawValues(a) {
   } catch { $("detail-summary").textContent = SP.t("alerts.historyUnavailable"); return; }
   const pts = data.points;
   if (pts.length === 0) { $("detail-summary").textContent = SP.t("history.none"); return; }
-  SPChart.line(chart, pts, { label: SP.t("quantity." + a.quantity), unit: data.unit, limit: a.limit });
+  SPChart.line(chart, pts, { label: SP.quantityTitle(a.quantity), unit: data.unit, limit: a.limit });
   const values = pts.map((p) => p.value);
   $("detail-summary").textContent = SP.t("history.summary", { n: pts.length, min: Math.min(...values), max: Math.max(...values), unit: data.unit });
 }

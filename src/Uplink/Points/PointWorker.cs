@@ -171,14 +171,14 @@ public sealed class PointWorker(
                 continue; // a host changed the interval or switched real-time data: start over
             if (!settings.RtdEnabled)
                 continue;
-            var values = new List<(string Code, double Value, string Flag)>();
+            var values = new List<(string Code, double Value, string Flag, int Decimals)>();
             var newest = DateTimeOffset.MinValue;
             foreach (var source in Config.Sources)
             {
                 if (latest.Get(Config.Device, source.Sensor, source.Quantity) is not { } reading
                     || (sent.TryGetValue(source.Code, out var last) && reading.Ts <= last))
                     continue;
-                values.Add((source.Code, reading.Value, reading.Flag));
+                values.Add((source.Code, reading.Value, reading.Flag, source.Decimals));
                 sent[source.Code] = reading.Ts;
                 if (reading.Ts > newest)
                     newest = reading.Ts;

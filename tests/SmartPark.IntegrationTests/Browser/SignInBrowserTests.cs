@@ -74,6 +74,8 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         var reading = page.Locator("[data-enterprise='e-web'] tr[data-device='d-web'] .reading[data-quantity='nmhc'] .v");
         await Expect(reading).ToHaveTextAsync("7.25");
+        // Its title is the catalogue's, served by /api/quantities (no dictionary entry holds it).
+        await Expect(page.Locator("[data-enterprise='e-web'] tr[data-device='d-web'] .reading[data-quantity='nmhc'] .q")).ToHaveTextAsync("非甲烷总烃");
         // The overview tile (coalesced server-side) shows it too, with the enterprise's status.
         var tile = page.Locator(".tile[data-enterprise='e-web']");
         await Expect(tile.Locator(".voc .v")).ToHaveTextAsync("7.25");

@@ -38,6 +38,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
         ["/signin.css"] = "the sign-in page's stylesheet",
         ["/api/me"] = "the caller's own claims",
         ["/api/antiforgery"] = "the caller's own token",
+        ["/api/quantities"] = "the quantity catalogue (titles, units), the same for every park",
         ["/alerts"] = "a page shell; its data comes from the alert APIs below",
         ["/bureau"] = "a page shell; its data comes from /api/bureau/exceedances",
         ["/history"] = "a page shell; its data comes from park-scoped APIs",
