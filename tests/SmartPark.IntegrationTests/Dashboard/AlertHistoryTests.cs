@@ -3,12 +3,12 @@ using SmartPark.Dashboard.Alerts;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.IntegrationTests.Browser;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>Recent alerts and an alert's timeline read back from a real InfluxDB's alert_event, as Ingest writes it.</summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class AlertHistoryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private const string Database = "dash_alerts";

@@ -6,8 +6,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Ingest.Notifications;
-using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

@@ -12,6 +12,7 @@ namespace SmartPark.IntegrationTests.Ingest;
 /// Afterwards InfluxDB must hold exactly the readings the broker acknowledged to the device:
 /// none lost, none twice.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Slow)]
 public sealed class IngestDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Database = "durability";

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest;
 
