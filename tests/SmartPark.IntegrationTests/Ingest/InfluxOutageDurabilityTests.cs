@@ -30,7 +30,7 @@ public sealed class InfluxOutageDurabilityTests(ITestOutputHelper output) : Dura
     }
 
     [Fact]
-    public async Task A_full_spool_back_pressures_theBroker_and_drops_nothing()
+    public async Task A_full_spool_back_pressures_the_broker_and_drops_nothing()
     {
         const long bound = 64 * 1024;
         await using var ingest = await StartIngestAsync($"--Ingest:MaxSpoolBytes={bound}", "--Ingest:DirectWriteTimeout=00:00:02", "--Ingest:ReceiveMaximum=50");

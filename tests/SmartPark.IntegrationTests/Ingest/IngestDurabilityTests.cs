@@ -28,7 +28,7 @@ public sealed class IngestDurabilityTests(ITestOutputHelper output) : Durability
     }
 
     [Fact]
-    public async Task TheBroker_restarted_under_load_loses_nothing()
+    public async Task The_broker_restarted_under_load_loses_nothing()
     {
         await using var ingest = await StartIngestAsync();
         await using var load = TelemetryLoad.Start(Broker.Port, new DeviceAddress("p-dur", "e-dur", "d-broker"));

@@ -8,5 +8,6 @@ using SmartPark.IntegrationTests.TestRun;
 [assembly: TestCollectionOrderer(SlowCollectionsFirst.TypeName, SlowCollectionsFirst.AssemblyName)]
 
 // Three collections at once on two cores: most of a test's time is spent waiting for a server,
-// a process or a timer, not computing (measured: see tests/README.md).
+// a process or a timer (an outage of 60 s, a rollup grace), not computing. With the Slow
+// classes first, a third thread lets the rest of the suite run beside the two durability halves.
 [assembly: CollectionBehavior(MaxParallelThreads = 3)]
