@@ -4,12 +4,12 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
 
 /// <summary>The alerts view in a real browser: alerts from MQTT, the critical banner, acknowledging, language.</summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

@@ -8,7 +8,6 @@ using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Auth;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
@@ -19,6 +18,7 @@ namespace SmartPark.IntegrationTests.Browser;
 /// Each field carries its own payload, <c>&lt;img src=x onerror=…&gt;</c> tagged with the field's name,
 /// so a failure says which field was written as HTML.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class InjectionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private const string Park = "p-xss";

@@ -2,12 +2,12 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
 
 /// <summary>Sign-in, park access and the park pages in a real browser, against the real Dashboard and Mosquitto.</summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private MosquittoServer _broker = null!;

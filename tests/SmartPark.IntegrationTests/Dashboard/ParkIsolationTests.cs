@@ -12,7 +12,6 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Live;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SmartPark.IntegrationTests.Dashboard;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Dashboard;
 

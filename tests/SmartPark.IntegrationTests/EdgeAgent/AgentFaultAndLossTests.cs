@@ -4,7 +4,6 @@ using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Topics;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;

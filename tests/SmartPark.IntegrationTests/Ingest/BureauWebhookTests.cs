@@ -7,8 +7,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
-using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

@@ -1,6 +1,5 @@
 using SmartPark.Ingest.Notifications;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

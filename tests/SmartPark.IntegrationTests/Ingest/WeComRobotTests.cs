@@ -5,7 +5,6 @@ using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.WeCom;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

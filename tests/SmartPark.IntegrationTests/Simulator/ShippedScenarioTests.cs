@@ -78,6 +78,7 @@ public sealed class RestartableIngest : IBrokerControl, IAsyncDisposable
 /// derived passwords, ACLs enforced) writing to a real influxd. A scenario whose expectations
 /// fail fails the test with the runner's report.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Slow)]
 [Collection(SimulatorCollection.Name)]
 public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelper output)
 {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest;
 

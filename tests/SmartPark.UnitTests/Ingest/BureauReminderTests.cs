@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest;
 

@@ -4,7 +4,6 @@ using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.WeCom;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest.Notifications;
 

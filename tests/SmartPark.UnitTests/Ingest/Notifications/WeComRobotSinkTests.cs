@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.WeCom;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest.Notifications;
 

@@ -5,7 +5,6 @@ using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers;
 using SmartPark.EdgeAgent.Drivers.FireAlarm;
 using SmartPark.EdgeAgent.Drivers.Hardware;
-using SmartPark.Tests.Shared;
 using SmartPark.UnitTests.EdgeAgent.Drivers.Fakes;
 
 namespace SmartPark.UnitTests.EdgeAgent.Drivers.FireAlarm;

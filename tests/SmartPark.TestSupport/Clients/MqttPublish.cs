@@ -1,7 +1,7 @@
 using MQTTnet;
 using MQTTnet.Protocol;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>One QoS 1 publish from a throwaway client, as a device or Ingest would make it.</summary>
 public static class MqttPublish

@@ -3,9 +3,8 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 using SmartPark.Platform.Mqtt;
-using SmartPark.Tests.Shared;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// A steady publisher for durability tests: a device that keeps sending batches at a fixed rate

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace SmartPark.Tests.Shared;
+namespace SmartPark.TestSupport;
 
 /// <summary>Telemetry payloads for tests, valid unless a test breaks them on purpose.</summary>
 public static class TelemetryJson

@@ -1,6 +1,6 @@
 using SmartPark.Contracts.Alerts;
 
-namespace SmartPark.Tests.Shared;
+namespace SmartPark.TestSupport;
 
 /// <summary>Alert transitions as the engine makes them, for a bureau rule on in-plant NMHC.</summary>
 public static class AlertSamples

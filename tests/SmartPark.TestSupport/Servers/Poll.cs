@@ -1,4 +1,4 @@
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// Bounded waiting for a condition another process makes true (a point landing in InfluxDB, a

@@ -5,7 +5,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Platform.Mqtt;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// A test subscriber that keeps every message it receives. With <c>persistent: true</c> it holds

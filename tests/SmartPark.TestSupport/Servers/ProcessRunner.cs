@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>A child process whose output is kept for failure messages, stopped by PID.</summary>
 public sealed class ProcessRunner : IAsyncDisposable

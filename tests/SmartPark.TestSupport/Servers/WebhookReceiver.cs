@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>One POST as the receiver saw it, and the status it answered.</summary>
 public sealed record ReceivedWebhook(int Order, string? Key, string? Timestamp, string? Signature, string? ContentType, byte[] Body, int Status);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 public static class FreePort
 {

@@ -1,4 +1,4 @@
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>Finds the repository and the build outputs of the apps tests start as processes.</summary>
 public static class RepositoryPaths
@@ -8,7 +8,7 @@ public static class RepositoryPaths
     /// <summary>The app's assembly built in the same configuration as these tests.</summary>
     public static string Output(string project, string assembly)
     {
-        // AppContext.BaseDirectory is tests/SmartPark.IntegrationTests/bin/{Configuration}/{tfm}/
+        // AppContext.BaseDirectory is the calling test or bench project's bin/{Configuration}/{tfm}/
         var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = tfmDir.Parent!.Name;
         var path = Path.Combine(Root, project, "bin", configuration, tfmDir.Name, assembly);

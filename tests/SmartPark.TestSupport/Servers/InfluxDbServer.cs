@@ -1,7 +1,7 @@
 using System.Globalization;
 using SmartPark.Platform.Influx;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// A private influxd (Debian's influxdb 1.6, v1 API) on free loopback ports with its own data

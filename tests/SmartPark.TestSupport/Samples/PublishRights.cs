@@ -1,7 +1,7 @@
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 
-namespace SmartPark.Tests.Shared;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// The expected publish rights, one row per <see cref="TopicKind"/>: what the unit tests check

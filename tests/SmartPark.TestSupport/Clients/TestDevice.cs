@@ -3,9 +3,8 @@ using MQTTnet.Adapter;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
-using SmartPark.Tests.Shared;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>A bare MQTT 5 client for access tests: connects once, reports what the broker answered.</summary>
 public static class TestDevice

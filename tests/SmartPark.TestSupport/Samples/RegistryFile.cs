@@ -2,7 +2,7 @@ using System.Text;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// A registry file in a temporary folder for tests: devices of one park with known passwords,

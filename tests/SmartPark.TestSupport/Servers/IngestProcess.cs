@@ -1,4 +1,4 @@
-namespace SmartPark.IntegrationTests.Servers;
+namespace SmartPark.TestSupport;
 
 /// <summary>Ingest as its own process (as deployed), for tests that kill it.</summary>
 public sealed class IngestProcess : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Device.Gpio;
 
-namespace SmartPark.Tests.Shared;
+namespace SmartPark.TestSupport;
 
 /// <summary>
 /// A GPIO chip in memory. Inputs are set by the test; outputs are recorded with the fake
