@@ -2,7 +2,7 @@ using SmartPark.Bench.Measure;
 using SmartPark.Bench.Reporting;
 using SmartPark.Bench.Scenarios;
 using SmartPark.Bench.Servers;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench;
 

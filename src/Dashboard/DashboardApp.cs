@@ -4,6 +4,7 @@ using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
+using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Security;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
@@ -74,6 +75,7 @@ public static class DashboardApp
         app.MapHistory();
         app.MapAlerts();
         app.MapOverview();
+        app.MapQuantities();
         return app;
     }
 

@@ -2,6 +2,7 @@ using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
 using SmartPark.EdgeAgent.Drivers.FireAlarm;
 using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Outbox;
@@ -66,33 +67,25 @@ public sealed class AgentRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// Builds the drivers the options list, each behind a <see cref="FaultTolerantSensor"/>: a
-    /// sensor whose hardware is missing or failing is flagged D and retried with backoff while
-    /// the others keep reporting.
+    /// Builds the drivers the options list (simulated twins and meters: there are no other buses),
+    /// each behind its <see cref="ResilientDriver"/>: a sensor whose device is missing or failing
+    /// reports flag D and is retried with backoff while the others keep reporting.
     /// </summary>
-    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null)
-    {
-        var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<FaultTolerantSensor>();
-        return options.Sensors
-            .Select(s => (ISensorDriver)new FaultTolerantSensor(s.Id, () => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device), time ?? TimeProvider.System, logger).OpenEarly())
+    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, ILoggerFactory? loggers = null, TimeProvider? time = null) =>
+        options.Sensors
+            .Select(s => DriverFactory.Resilient(s, DriverContext.Simulation(options.Park, options.Enterprise, options.Device), time ?? TimeProvider.System,
+                loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance))
             .ToList();
-    }
 
     /// <summary>
-    /// Builds the drivers the options list; the sensor drivers on I2C, UART, GPIO and 1-Wire use
-    /// <paramref name="hardware"/> and come wrapped in their <see cref="ResilientDriver"/>; the
-    /// others (meters, simulated twins) are wrapped in a <see cref="FaultTolerantSensor"/>. Either
-    /// way a missing or broken sensor reports flag D and is retried with backoff.
+    /// Builds the drivers the options list, the real ones on <paramref name="hardware"/>'s buses,
+    /// each behind its <see cref="ResilientDriver"/> (see there for what a broken sensor reports).
     /// </summary>
-    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, HardwareContext hardware, ILoggerFactory? loggers = null, TimeProvider? time = null)
-    {
-        var logger = (loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<FaultTolerantSensor>();
-        return options.Sensors
-            .Select(s => HardwareDrivers.IsKnown(s.Driver)
-                ? DriverFactory.Create(s, hardware, options.Park, options.Enterprise, options.Device)
-                : new FaultTolerantSensor(s.Id, () => DriverFactory.Create(s, options.Park, options.Enterprise, options.Device), time ?? TimeProvider.System, logger).OpenEarly())
+    public static IReadOnlyList<ISensorDriver> CreateDrivers(AgentOptions options, HardwareContext hardware, ILoggerFactory? loggers = null, TimeProvider? time = null) =>
+        options.Sensors
+            .Select(s => DriverFactory.Resilient(s, new DriverContext(hardware, [options.Park, options.Enterprise, options.Device]), time ?? hardware.Time,
+                loggers ?? hardware.Loggers))
             .ToList();
-    }
 
     /// <summary>Runs the device's local fire alarm with the agent and publishes its events at once.</summary>
     public void AttachFireAlarm(LocalFireAlarm alarm) => _fireAlarm = alarm;

@@ -41,10 +41,11 @@ public static class IngestApp
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
         builder.Services.AddSingleton<BrokerAccessControl>();
-        // Enterprise details for bureau notifications, from the registry in force.
+        // Enterprise details for notifications, from the registry in force.
         builder.Services.AddSingleton<IEnterpriseDirectory>(sp => sp.GetRequiredService<RegistryEnterprises>());
-        // IBureauNotifier for the alert engine: a durable, signed, retried webhook to the bureau.
-        builder.Services.AddBureauNotifications(builder.Configuration);
+        // IAlertNotifier for the alert engine: every notification channel (bureau webhook, WeChat Work
+        // robot, …), each with a durable outbox, retried with back-off, rate-limited.
+        builder.Services.AddAlertSinks(builder.Configuration);
 
         // Start order registry → broker → writer → consumer; the host stops them in reverse, so the consumer
         // stops taking messages first and the broker goes last.

@@ -3,7 +3,7 @@ using System.Globalization;
 using SmartPark.Bench.Measure;
 using SmartPark.Bench.Servers;
 using SmartPark.Contracts.Topics;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Agent;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Agent;
 

@@ -9,7 +9,7 @@ using SmartPark.Bench.Measure;
 using SmartPark.Bench.Servers;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Topics;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Alerts;
 

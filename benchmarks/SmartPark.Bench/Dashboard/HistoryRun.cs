@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Dashboard;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Dashboard;
 

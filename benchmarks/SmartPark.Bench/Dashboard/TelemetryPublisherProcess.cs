@@ -1,5 +1,5 @@
 using System.Globalization;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Dashboard;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SmartPark.Bench.Load;
 
 /// <summary>
-/// Telemetry batches as an agent sends them (ARCHITECTURE.md "Telemetry batch"). Reading
+/// Telemetry batches as an agent sends them (docs/architecture.md "Telemetry batch"). Reading
 /// <c>k</c> of a device comes from sensor <c>k mod Sensors</c> with timestamp
 /// <c>origin + k div Sensors</c> ms, so every reading is its own point in InfluxDB (a
 /// <c>count</c> there is exactly the number of distinct readings stored), and timestamps

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using SmartPark.Bench.Load;
 using SmartPark.Bench.Measure;
 using SmartPark.Bench.Reporting;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Scenarios;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SmartPark.Bench.Measure;
 using SmartPark.Bench.Reporting;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Simulator.Load;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Scenarios;
 

@@ -3,7 +3,7 @@ using SmartPark.Bench.Load;
 using SmartPark.Bench.Measure;
 using SmartPark.Bench.Reporting;
 using SmartPark.Bench.Servers;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Scenarios;
 

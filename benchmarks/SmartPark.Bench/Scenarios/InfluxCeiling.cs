@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using SmartPark.Bench.Measure;
 using SmartPark.Bench.Reporting;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Scenarios;
 

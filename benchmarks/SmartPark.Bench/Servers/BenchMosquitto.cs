@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
-using SmartPark.IntegrationTests.Servers;
+using SmartPark.TestSupport;
 
 namespace SmartPark.Bench.Servers;
 

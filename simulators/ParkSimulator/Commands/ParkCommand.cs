@@ -18,7 +18,7 @@ public static class ParkCommand
           --rounds N           stop each sensor after N reads, deliver, and exit
           --interval-ms N      read every sensor every N ms instead of the park file's intervals
         With SMARTPARK_DEVICE_SECRET set, each device logs in as its id with a password derived
-        from the secret (see README, "Registry"); `simulate device-password DEVICE` prints it.
+        from the secret (see simulators/README.md, "The demo's credentials"); `simulate device-password DEVICE` prints it.
         """ + TlsArguments.Usage;
 
     public static async Task<int> RunAsync(string[] args)

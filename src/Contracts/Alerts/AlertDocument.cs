@@ -12,7 +12,7 @@ public sealed record AlertDocument
     public required string RuleId { get; init; }
     /// <summary>Human title of the rule, e.g. "In-plant NMHC, 1-hour mean".</summary>
     public required string Rule { get; init; }
-    /// <summary>threshold, window, rate, detector, absence, flatline, registry, combination.</summary>
+    /// <summary>The rule's kind: one of <see cref="ParkRules.Kinds"/> (Ingest's list of kinds).</summary>
     public required string Kind { get; init; }
     public required string Severity { get; init; }
     /// <summary>True when the environment bureau is told of this alert's transitions.</summary>

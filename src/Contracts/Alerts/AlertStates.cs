@@ -1,7 +1,7 @@
 namespace SmartPark.Contracts.Alerts;
 
 /// <summary>
-/// An alert's lifecycle (ARCHITECTURE.md "Alerts"): <c>active</c> → <c>acknowledged</c> (by a
+/// An alert's lifecycle (docs/architecture.md "Alerts"): <c>active</c> → <c>acknowledged</c> (by a
 /// person) → <c>cleared</c> (condition false for the rule's hold-off) → <c>closed</c>. An alert can
 /// also clear before anyone acknowledged it; it closes once cleared and acknowledged, or after the
 /// rule's close delay when cleared and never acknowledged.

@@ -15,6 +15,38 @@ public sealed record ParkRules
     public required DateTimeOffset PublishedAt { get; init; }
     /// <summary>One entry per rule and scope: a park-wide version, and any version specific to an enterprise or device.</summary>
     public required IReadOnlyList<RuleLimit> Rules { get; init; }
+    /// <summary>Every kind of rule this Ingest evaluates, with its titles and settings: what the
+    /// Dashboard's kind filter lists (the kinds are the same in every park's document). A document
+    /// from before kinds were published has none: empty, never null.</summary>
+    public IReadOnlyList<RuleKindInfo> Kinds { get => _kinds ?? []; init => _kinds = value; }
+
+    private readonly IReadOnlyList<RuleKindInfo>? _kinds;
+}
+
+/// <summary>One kind of alert rule, as people and forms see it.</summary>
+public sealed record RuleKindInfo
+{
+    /// <summary>The name rules and alert documents carry in <c>kind</c>.</summary>
+    public required string Name { get; init; }
+    /// <summary>The kind's title by language: <c>zh-CN</c> and <c>en</c>.</summary>
+    public required IReadOnlyDictionary<string, string> Titles { get; init; }
+    /// <summary>Rules of this kind watch one quantity (series kinds); device and enterprise kinds do not.</summary>
+    public bool NeedsQuantity { get; init; }
+    /// <summary>The kind's own settings, written next to a rule's common fields.</summary>
+    public IReadOnlyList<RuleSettingInfo> Settings { get => _settings ?? []; init => _settings = value; }
+
+    private readonly IReadOnlyList<RuleSettingInfo>? _settings;
+}
+
+/// <summary>One setting of a rule kind.</summary>
+public sealed record RuleSettingInfo
+{
+    public required string Name { get; init; }
+    /// <summary><c>number</c>, <c>integer</c>, <c>duration</c> (e.g. <c>00:05:00</c>), <c>text</c>, <c>list</c> or <c>boolean</c>.</summary>
+    public required string Type { get; init; }
+    /// <summary>A rule of the kind is refused without it.</summary>
+    public bool Required { get; init; }
+    public string? Description { get; init; }
 }
 
 /// <summary>One rule as it applies in a park, at the scope it names (null: the whole park).</summary>

@@ -1,10 +1,11 @@
 namespace SmartPark.Contracts.Quantities;
 
 /// <summary>
-/// One measurable thing and the single unit every part uses for it. Agents convert to
-/// <see cref="Unit"/> before publishing; Ingest rejects any other unit.
-/// <see cref="Minimum"/>/<see cref="Maximum"/> bound what is physically possible, not what is legal:
-/// a reading outside them is a broken sensor or a wrong unit, never an exceedance.
+/// One measurable thing and everything every part needs to know about it: the single unit every
+/// part uses for it (agents convert to <see cref="Unit"/> before publishing; Ingest rejects any
+/// other unit), its titles on the Dashboard, and its HJ 212 factor when the bureau's platform has
+/// one. <see cref="Minimum"/>/<see cref="Maximum"/> bound what is physically possible, not what is
+/// legal: a reading outside them is a broken sensor or a wrong unit, never an exceedance.
 /// </summary>
 public sealed record Quantity(
     string Name,
@@ -12,7 +13,12 @@ public sealed record Quantity(
     QuantityKind Kind,
     double Minimum,
     double Maximum,
-    string Description)
+    string Description,
+    QuantityTitle Title,
+    Hj212Factor? Hj212 = null)
 {
     public bool IsBoolean => Unit == QuantityCatalogue.BooleanUnit;
+
+    /// <summary>Decimals of this quantity's values in HJ 212 data uploads.</summary>
+    public int Hj212Decimals => Hj212?.Decimals ?? Hj212Factor.DefaultDecimals;
 }

@@ -21,9 +21,6 @@ internal static partial class MonitoringPointRules
     [GeneratedRegex("^[0-9A-Za-z]{1,24}$")]
     private static partial Regex MnPattern();
 
-    [GeneratedRegex("^[a-z][a-z0-9]{5}$")]
-    private static partial Regex CodePattern();
-
     public static void Check(RegistryMonitoringPoint point, RegistryEnterprise enterprise, Dictionary<string, int> mns, List<RegistryError> errors)
     {
         var what = $"monitoring point '{point.Mn}'";
@@ -47,9 +44,16 @@ internal static partial class MonitoringPointRules
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var pollutant in point.Pollutants)
         {
-            if (!QuantityCatalogue.TryGet(pollutant.Quantity, out _))
+            var known = QuantityCatalogue.TryGet(pollutant.Quantity, out _);
+            if (!known)
                 errors.Add(new(pollutant.Line, $"{what}: quantity '{pollutant.Quantity}' is not in the catalogue"));
-            if (!CodePattern().IsMatch(pollutant.Code))
+            if (pollutant.Code.Length == 0)
+            {
+                // Listed without a code, and the catalogue has none for it (or does not know it).
+                if (known)
+                    errors.Add(new(pollutant.Line, $"{what}: quantity '{pollutant.Quantity}' has no HJ 212 pollutant code in the catalogue: map it to the bureau's code ({pollutant.Quantity}: code)"));
+            }
+            else if (!Hj212Factor.CodePattern().IsMatch(pollutant.Code))
                 errors.Add(new(pollutant.Line, $"{what}: '{pollutant.Code}' is not an HJ 212 pollutant code (a letter and 5 letters or digits, e.g. a24088)"));
             else if (!codes.TryAdd(pollutant.Code, pollutant.Line))
                 errors.Add(new(pollutant.Line, $"{what}: pollutant code '{pollutant.Code}' is already used on line {codes[pollutant.Code]}"));

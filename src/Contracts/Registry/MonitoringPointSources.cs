@@ -1,7 +1,13 @@
+using SmartPark.Contracts.Quantities;
+
 namespace SmartPark.Contracts.Registry;
 
 /// <summary>Where a monitoring point's pollutant comes from: a quantity of one sensor of its device.</summary>
-public sealed record PollutantSource(string Code, string Quantity, string Sensor);
+public sealed record PollutantSource(string Code, string Quantity, string Sensor)
+{
+    /// <summary>Decimals of its values in data uploads: the quantity's HJ 212 format (NMHC N7.3 → 3).</summary>
+    public int Decimals => QuantityCatalogue.TryGet(Quantity, out var quantity) ? quantity.Hj212Decimals : Hj212Factor.DefaultDecimals;
+}
 
 /// <summary>
 /// Resolves each pollutant of a monitoring point to the sensor that reports its quantity: the

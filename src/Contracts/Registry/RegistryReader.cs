@@ -1,3 +1,4 @@
+using SmartPark.Contracts.Quantities;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -126,8 +127,21 @@ public static class RegistryReader
                 if (map.Children.Count == 0)
                     errors.Add(new(YamlFields.LineOf(map), "monitoring point: 'pollutants' is empty"));
                 break;
+            case YamlSequenceNode list:
+                // Quantities alone: each is reported under the HJ 212 code the catalogue gives it
+                // (an empty code here when it has none, which the rules report).
+                foreach (var item in list.Children)
+                {
+                    if (item is YamlScalarNode { Value: { Length: > 0 } quantity })
+                        pollutants.Add(new RegistryPollutant(quantity, QuantityCatalogue.TryGet(quantity, out var q) && q.Hj212 is { } factor ? factor.Code : "", YamlFields.LineOf(item)));
+                    else
+                        errors.Add(new(YamlFields.LineOf(item), "monitoring point: each item of 'pollutants' must be a quantity"));
+                }
+                if (list.Children.Count == 0)
+                    errors.Add(new(YamlFields.LineOf(list), "monitoring point: 'pollutants' is empty"));
+                break;
             case var other:
-                errors.Add(new(YamlFields.LineOf(other), "monitoring point: 'pollutants' must be a mapping of quantity: pollutant code"));
+                errors.Add(new(YamlFields.LineOf(other), "monitoring point: 'pollutants' must be a mapping of quantity: pollutant code, or a list of quantities the catalogue gives a code"));
                 break;
         }
         var version = f.Number("version", required: false);

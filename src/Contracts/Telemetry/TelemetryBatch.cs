@@ -9,7 +9,7 @@ public sealed record TelemetryBatch
 {
     public const int CurrentSchema = 1;
 
-    /// <summary>ARCHITECTURE.md: a batch is at most 64 KiB.</summary>
+    /// <summary>docs/architecture.md, "Telemetry batch": a batch is at most 64 KiB.</summary>
     public const int MaxPayloadBytes = 64 * 1024;
 
     public int? Schema { get; init; }

@@ -1,7 +1,7 @@
 namespace SmartPark.Contracts.Topics;
 
 /// <summary>
-/// Builds and parses the topics of ARCHITECTURE.md. Builders validate ids so a bad id fails
+/// Builds and parses the topics of docs/architecture.md. Builders validate ids so a bad id fails
 /// where it is made, not at a subscriber; the parser never throws.
 /// </summary>
 public static class SmartParkTopics

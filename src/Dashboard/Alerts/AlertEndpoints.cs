@@ -34,6 +34,9 @@ public static class AlertEndpoints
             }
         });
 
+        // The kinds of rule and their titles (the alerts view's kind filter): not park data.
+        app.MapGet("/api/alerts/kinds", (ParkRuleSets rules) => rules.Kinds());
+
         app.MapGet("/api/bureau/exceedances", async (HttpContext context, AlertEventReader reader, AlertBook book, TimeProvider time, int? days, CancellationToken cancellationToken) =>
         {
             var from = time.GetUtcNow() - TimeSpan.FromDays(Math.Clamp(days ?? 30, 1, 366));

@@ -30,6 +30,11 @@ public sealed class ParkRuleSets
 
     public ParkRules? Of(string park) => _byPark.GetValueOrDefault(park);
 
+    /// <summary>The kinds of rule Ingest evaluates, with their titles, from the newest rule set
+    /// (every park's carries the same list); empty until Ingest has published one.</summary>
+    public IReadOnlyList<RuleKindInfo> Kinds() =>
+        _byPark.Values.MaxBy(r => r.PublishedAt)?.Kinds ?? [];
+
     /// <summary>The park's rules that apply to one enterprise: the park-wide versions and the
     /// enterprise's own (and its devices'), with limits only (what a chart can draw).</summary>
     public IReadOnlyList<RuleLimit> LimitsFor(string park, string enterprise) =>

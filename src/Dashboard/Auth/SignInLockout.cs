@@ -1,3 +1,5 @@
+using SmartPark.Platform.Resilience;
+
 namespace SmartPark.Dashboard.Auth;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace SmartPark.Dashboard.Auth;
 public sealed class SignInLockout(TimeProvider time, int threshold, TimeSpan firstLockout, TimeSpan maxLockout, int maxKeys)
 {
     private readonly BoundedLru<Entry> _entries = new(maxKeys);
+    private readonly ExponentialBackoff _lockouts = new(firstLockout, maxLockout);
     private readonly Lock _gate = new();
 
     /// <summary>True while <paramref name="user"/> is locked, with when the lock ends.</summary>
@@ -48,12 +51,8 @@ public sealed class SignInLockout(TimeProvider time, int threshold, TimeSpan fir
             _entries.Remove(user);
     }
 
-    /// <summary>first · 2^(failures − threshold), capped; computed in doubles so many failures cannot overflow.</summary>
-    private TimeSpan LockoutAfter(int failures)
-    {
-        var seconds = firstLockout.TotalSeconds * Math.Pow(2, failures - threshold);
-        return seconds >= maxLockout.TotalSeconds ? maxLockout : TimeSpan.FromSeconds(seconds);
-    }
+    /// <summary>first · 2^(failures − threshold), capped: the threshold-th failure is the backoff's first.</summary>
+    private TimeSpan LockoutAfter(int failures) => _lockouts.Delay(failures - threshold + 1);
 
     private Entry? Current(string user, DateTimeOffset now)
     {

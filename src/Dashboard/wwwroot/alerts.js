@@ -4,7 +4,6 @@
 
 const $ = (id) => document.getElementById(id);
 const open = new Map(); // alertId -> document
-const KINDS = ["threshold", "window", "rate", "detector", "absence", "flatline", "registry", "combination"];
 const SEVERITIES = ["critical", "warning", "info"];
 const STATES = ["active", "acknowledged", "cleared"];
 let isBureau = false; // a bureau officer acknowledges receipt; the park's operators handle alerts
@@ -142,7 +141,7 @@ async function drawValues(a) {
   } catch { $("detail-summary").textContent = SP.t("alerts.historyUnavailable"); return; }
   const pts = data.points;
   if (pts.length === 0) { $("detail-summary").textContent = SP.t("history.none"); return; }
-  SPChart.line(chart, pts, { label: SP.t("quantity." + a.quantity), unit: data.unit, limit: a.limit });
+  SPChart.line(chart, pts, { label: SP.quantityTitle(a.quantity), unit: data.unit, limit: a.limit });
   const values = pts.map((p) => p.value);
   $("detail-summary").textContent = SP.t("history.summary", { n: pts.length, min: Math.min(...values), max: Math.max(...values), unit: data.unit });
 }
@@ -164,7 +163,10 @@ SP.onReconnected(async () => { await loadOpen(); await loadRecent(); });
   isBureau = me?.role === "bureau";
   const parks = await SP.json("api/parks");
   fillSelect("f-park", parks);
-  fillSelect("f-kind", KINDS, (k) => SP.t("kind." + k));
+  // The kinds and their titles come from Ingest's list (api/alerts/kinds), not a copy here.
+  const kinds = await SP.json("api/alerts/kinds").catch(() => []);
+  const kindTitle = new Map(kinds.map((k) => [k.name, k.titles[SP.lang] ?? k.titles.en ?? k.name]));
+  fillSelect("f-kind", [...kindTitle.keys()], (k) => kindTitle.get(k));
   fillSelect("f-severity", SEVERITIES, (s) => SP.t("severity." + s));
   fillSelect("f-state", STATES, (s) => SP.t("state." + s));
   for (const id of ["f-park", "f-kind", "f-severity", "f-state"]) $(id).onchange = () => { renderOpen(); loadRecent(); };

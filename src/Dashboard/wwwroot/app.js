@@ -90,7 +90,7 @@ function render() {
         span.dataset.quantity = r.quantity;
         span.dataset.flag = r.flag;
         span.title = tx("park.readingTitle", { sensor: r.sensor, ts: new Date(r.ts).toLocaleString(SP.lang), flag: r.flag });
-        span.append(elt("span", { className: "q" }, tx("quantity." + r.quantity)), " ", elt("span", { className: "v" }, r.value), " ", elt("span", { className: "u" }, r.unit));
+        span.append(elt("span", { className: "q" }, SP.quantityTitle(r.quantity)), " ", elt("span", { className: "v" }, r.value), " ", elt("span", { className: "u" }, r.unit));
         span.addEventListener("click", () => showHistory(d, r));
         cell.appendChild(span);
         r.fresh = false;
@@ -110,7 +110,7 @@ async function showHistory(device, reading) {
   const response = await fetch(url);
   const section = el("history");
   section.hidden = false;
-  el("history-title").textContent = tx("history.title", { where: `${device.enterprise} / ${device.device} / ${reading.sensor}`, quantity: tx("quantity." + reading.quantity), unit: reading.unit });
+  el("history-title").textContent = tx("history.title", { where: `${device.enterprise} / ${device.device} / ${reading.sensor}`, quantity: SP.quantityTitle(reading.quantity), unit: reading.unit });
   if (!response.ok) {
     el("history-summary").textContent = tx("history.unavailable", { status: response.status });
     SPChart.line(el("history-chart"), []);
@@ -118,7 +118,7 @@ async function showHistory(device, reading) {
   }
   const data = await response.json();
   const pts = data.points;
-  SPChart.line(el("history-chart"), pts, { label: tx("quantity." + reading.quantity), unit: data.unit });
+  SPChart.line(el("history-chart"), pts, { label: SP.quantityTitle(reading.quantity), unit: data.unit });
   if (pts.length === 0) {
     el("history-summary").textContent = tx("history.none");
     return;

@@ -15,7 +15,7 @@ async function loadExceedances() {
     tr.dataset.rule = r.ruleId;
     tr.dataset.open = r.openNow;
     const unit = r.unit ?? "";
-    const cells = [r.park, r.enterprise ?? "—", r.quantity ? SP.t("quantity." + r.quantity) : "—", SP.ruleTitle(r.ruleId, r.rule), r.source ?? "—",
+    const cells = [r.park, r.enterprise ?? "—", r.quantity ? SP.quantityTitle(r.quantity) : "—", SP.ruleTitle(r.ruleId, r.rule), r.source ?? "—",
       r.limit == null ? "—" : `${r.limit} ${unit}`, String(r.raised), r.worst == null ? "—" : `${r.worst} ${unit}`,
       new Date(r.lastRaisedAt).toLocaleString(SP.lang), SP.t(r.openNow ? "common.yes" : "common.no")];
     for (const text of cells) {

@@ -49,6 +49,7 @@ const SP = (() => {
   const alertHandlers = [];
   const connectedHandlers = [];
   const bannered = new Set(); // alert ids already announced
+  let quantities = new Map(); // name → the catalogue's entry (titles, unit), from api/quantities
 
   const t = (key, vars) => {
     let s = dict[key] ?? key;
@@ -59,6 +60,13 @@ const SP = (() => {
   // A rule's title in the page's language: the built-in rules are translated by id; a rule added
   // in configuration keeps the title it was given.
   const ruleTitle = (ruleId, title) => dict["rule." + ruleId] ?? title ?? ruleId;
+
+  // A quantity's title in the page's language, from the server's catalogue (one entry per
+  // quantity there, none in the dictionaries); its name for one the catalogue does not know.
+  const quantityTitle = (name) => {
+    const q = quantities.get(name);
+    return q ? (lang === "en" ? q.title.en : q.title.zh) : name;
+  };
 
   function applyI18n(root = document) {
     root.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
@@ -156,6 +164,8 @@ const SP = (() => {
     if (dismiss) dismiss.onclick = () => { document.getElementById("critical-banner").hidden = true; };
 
     const me = await json("api/me");
+    // Before the hub connects, so the first readings already show under their titles.
+    quantities = new Map((await json("api/quantities")).map((q) => [q.name, q]));
     document.getElementById("me").textContent = `${me.name} (${t("role." + me.role)})`;
     const af = await antiforgery();
     const token = document.getElementById("signout-token");
@@ -174,7 +184,7 @@ const SP = (() => {
   }
 
   return {
-    t, ruleTitle, applyI18n, connection, json, antiforgery, lang,
+    t, ruleTitle, quantityTitle, applyI18n, connection, json, antiforgery, lang,
     onAlert: (h) => alertHandlers.push(h),
     onReconnected: (h) => connectedHandlers.push(h),
     ready: init(),

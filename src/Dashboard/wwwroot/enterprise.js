@@ -53,14 +53,14 @@ function renderDevices() {
 
 function draw(key) {
   const s = seriesByKey.get(key);
-  SPChart.line(s.el.querySelector(".chart"), s.points, { label: SP.t("quantity." + s.quantity), unit: s.unit, limits: limitsFor(s.device, s.sensor, s.quantity) });
+  SPChart.line(s.el.querySelector(".chart"), s.points, { label: SP.quantityTitle(s.quantity), unit: s.unit, limits: limitsFor(s.device, s.sensor, s.quantity) });
 }
 
 async function ensureSeries(device, sensor, quantity, unit) {
   const key = `${device}/${sensor}/${quantity}`;
   if (seriesByKey.has(key)) return seriesByKey.get(key);
   const section = elt("section", { className: "quantity-chart", dataset: { key } },
-    elt("h3", {}, `${device} / ${sensor} · ${SP.t("quantity." + quantity)} (${unit})`), elt("div", { className: "chart" }));
+    elt("h3", {}, `${device} / ${sensor} · ${SP.quantityTitle(quantity)} (${unit})`), elt("div", { className: "chart" }));
   e$("quantity-charts").appendChild(section);
   const s = { points: [], unit, quantity, device, sensor, el: section };
   seriesByKey.set(key, s);

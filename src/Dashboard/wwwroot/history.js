@@ -21,7 +21,7 @@ function seriesUrl(format) {
 function fillQuantities() {
   const view = deviceViews.find((d) => `${d.enterprise}/${d.device}` === h$("h-device").value);
   const quantities = [...new Set((view?.readings ?? []).map((r) => r.quantity))];
-  h$("h-quantity").replaceChildren(...quantities.map((q) => new Option(SP.t("quantity." + q), q)));
+  h$("h-quantity").replaceChildren(...quantities.map((q) => new Option(SP.quantityTitle(q), q)));
 }
 
 async function loadDevices() {
@@ -34,7 +34,7 @@ async function show() {
   h$("h-csv").href = seriesUrl("csv");
   let data;
   try { data = await SP.json(seriesUrl()); } catch { h$("h-summary").textContent = SP.t("history.unavailable", { status: "" }); return; }
-  SPChart.line(h$("h-chart"), data.points, { label: SP.t("quantity." + data.quantity), unit: data.unit });
+  SPChart.line(h$("h-chart"), data.points, { label: SP.quantityTitle(data.quantity), unit: data.unit });
   h$("h-summary").textContent = SP.t("history.rangeSummary", { n: data.points.length, resolution: SP.t("resolution." + data.resolution) });
 }
 

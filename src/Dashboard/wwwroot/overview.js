@@ -26,7 +26,7 @@ const Overview = (() => {
     div.querySelector(".status").textContent = SP.t("status." + t.status);
     div.querySelector(".power .label").textContent = SP.t("overview.power");
     div.querySelector(".power .v").textContent = num(t.powerKw);
-    div.querySelector(".voc .label").textContent = t.vocQuantity ? SP.t("quantity." + t.vocQuantity) : SP.t("overview.voc");
+    div.querySelector(".voc .label").textContent = t.vocQuantity ? SP.quantityTitle(t.vocQuantity) : SP.t("overview.voc");
     div.querySelector(".voc .v").textContent = num(t.voc, 2);
     div.querySelector(".fire").dataset.fire = t.fire;
     div.querySelector(".fire .label").textContent = SP.t("overview.fire");

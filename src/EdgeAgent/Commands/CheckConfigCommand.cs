@@ -6,7 +6,9 @@ namespace SmartPark.EdgeAgent.Commands;
 
 /// <summary>
 /// <c>edgeagent check-config FILE</c>: reads the configuration the way the agent does and lists
-/// every problem with its file and line, without opening any hardware. Exit code 0 when usable.
+/// every problem with its file and line, without opening any hardware: the options, and each
+/// sensor's driver name and settings against its descriptor's schema (<see cref="DriverFactory.Validate"/>),
+/// so a typo such as <c>"shuntOhms": "0,1"</c> fails here rather than falling back. Exit code 0 when usable.
 /// </summary>
 public static class CheckConfigCommand
 {
@@ -74,7 +76,12 @@ public static class CheckConfigCommand
         }
         found.AddRange(SharedLineClashes(options));
 
-        return found.Select(f => $"{file}:{lines.LineOf(f.Path)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: {f.Message}").ToList();
+        // In file order, so an installer fixes them top to bottom (the binder does not keep key order).
+        return found
+            .Select(f => (Line: lines.LineOf(f.Path), f.Message))
+            .OrderBy(f => f.Line ?? int.MaxValue)
+            .Select(f => $"{file}:{f.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: {f.Message}")
+            .ToList();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Device.I2c;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
 
 namespace SmartPark.EdgeAgent.Commands;
 
@@ -10,16 +11,11 @@ namespace SmartPark.EdgeAgent.Commands;
 /// </summary>
 public static class ProbeCommand
 {
-    /// <summary>Parts of the reference edge node and where they answer (datasheet defaults and strap options).</summary>
-    private static readonly (int From, int To, string Parts)[] KnownAddresses =
+    /// <summary>Parts of the reference edge node no driver reads (expanders, a mux): the drivers' own chips come from <see cref="DriverCatalogue"/>.</summary>
+    private static readonly (int From, int To, string Parts)[] OtherParts =
     [
         (0x20, 0x27, "MCP23017 / PCF8574 GPIO expander"),
-        (0x40, 0x4F, "INA219 DC monitor"),
-        (0x48, 0x4B, "ADS1115 ADC"),
-        (0x5A, 0x5B, "CCS811 VOC (0x5A also MLX90614 IR thermometer)"),
-        (0x62, 0x62, "SCD4x CO2"),
         (0x70, 0x70, "TCA9548A I2C mux"),
-        (0x76, 0x77, "BME680 / BME280 environment"),
     ];
 
     public static int Run(TextWriter output, string devRoot = "/dev", string sysRoot = "/sys")
@@ -72,10 +68,12 @@ public static class ProbeCommand
         return true;
     }
 
-    /// <summary>Every known part that can sit at <paramref name="address"/> (ranges overlap: 0x48 is an ADS1115 or a strapped INA219).</summary>
+    /// <summary>Every known part that can sit at <paramref name="address"/> (0x48 is an ADS1115 or a strapped INA219), with the drivers that read it.</summary>
     public static string PartsAt(int address)
     {
-        var parts = KnownAddresses.Where(k => address >= k.From && address <= k.To).Select(k => k.Parts).ToList();
+        var parts = DriverCatalogue.I2cPartsAt(address)
+            .Concat(OtherParts.Where(k => address >= k.From && address <= k.To).Select(k => k.Parts))
+            .ToList();
         return parts.Count == 0 ? "(not a part of the reference node)" : string.Join(" or ", parts);
     }
 

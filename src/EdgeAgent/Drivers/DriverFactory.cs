@@ -1,57 +1,50 @@
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.EdgeAgent.Drivers.Energy;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
+using SmartPark.EdgeAgent.Drivers.FireAlarm;
 using SmartPark.EdgeAgent.Drivers.Hardware;
-using SmartPark.EdgeAgent.Drivers.Simulated;
 
 namespace SmartPark.EdgeAgent.Drivers;
 
-/// <summary>Builds the driver a sensor's <c>Driver</c> names. Simulated twins carry the <c>sim-</c> prefix.</summary>
+/// <summary>
+/// Builds the driver a sensor's <c>Driver</c> names, from <see cref="DriverCatalogue"/>. What the
+/// agent runs comes behind its <see cref="ResilientDriver"/>; simulated twins (<c>sim-</c>) can
+/// also be built bare, for the park simulator and tests.
+/// </summary>
 public static class DriverFactory
 {
+    /// <summary>The simulated twins' names: what a park file may use.</summary>
     public static IReadOnlyList<string> Known { get; } =
-        ["sim-energy-meter", "sim-voc", "sim-fire-detector", "sim-heat", "sim-air-quality", "sim-gas", "sim-environment"];
+        [.. DriverCatalogue.All.Where(d => d.Kind == DriverKind.Simulated).SelectMany(d => d.Names)];
 
-    /// <summary>A simulated twin, or with <paramref name="hardware"/> a real driver (see <see cref="HardwareDrivers"/>).</summary>
+    /// <summary>The sensor's driver as the agent runs it: behind its <see cref="ResilientDriver"/>, opened now.</summary>
+    /// <param name="sensor">The sensor's options.</param>
+    /// <param name="hardware">The device's buses; null where there are none (a simulation).</param>
+    /// <param name="seedScope">Names that make a twin's seed unique to this sensor (park, enterprise, device).</param>
     public static ISensorDriver Create(SensorOptions sensor, HardwareContext? hardware, params string[] seedScope) =>
-        hardware is not null && HardwareDrivers.IsKnown(sensor.Driver)
-            ? HardwareDrivers.Create(sensor, hardware)
-            : Create(sensor, seedScope);
+        Resilient(sensor, new DriverContext(hardware, seedScope), hardware?.Time ?? TimeProvider.System,
+            hardware?.Loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
+    /// <summary>The sensor's driver, bare: a settings mistake or a missing device throws.</summary>
     /// <param name="sensor">The sensor's options.</param>
     /// <param name="seedScope">Names that make the seed unique to this sensor (park, enterprise, device).</param>
-    public static ISensorDriver Create(SensorOptions sensor, params string[] seedScope)
-    {
-        var baseSeed = (int)sensor.GetDouble("seed", 1);
-        var seed = SeededNoise.SeedFor(baseSeed, [.. seedScope, sensor.Id]);
-        return sensor.Driver switch
-        {
-            "sim-energy-meter" => new SimulatedEnergyMeter(sensor, seed),
-            "sim-voc" => new SimulatedVocSensor(sensor, seed),
-            "sim-fire-detector" => new SimulatedFireDetector(sensor),
-            "sim-heat" => new SimulatedHeatSensor(sensor, seed),
-            "sim-air-quality" => new SimulatedAirQualitySensor(sensor, seed),
-            "sim-gas" => new SimulatedGasDetector(sensor, seed),
-            "sim-environment" => new SimulatedEnvironmentSensor(sensor, seed),
-            _ when EnergyDrivers.Handles(sensor.Driver) => EnergyDrivers.Create(sensor),
-            _ => throw new ArgumentException($"Sensor '{sensor.Id}': {UnknownDriver(sensor.Driver)}", nameof(sensor)),
-        };
-    }
+    public static ISensorDriver Create(SensorOptions sensor, params string[] seedScope) =>
+        DriverCatalogue.Open(sensor, DriverContext.Simulation(seedScope));
 
     /// <summary>
-    /// What is wrong with a sensor's driver name and settings, without opening any hardware
-    /// (<c>edgeagent check-config</c>). Simulated drivers take defaults for everything.
+    /// Wraps the sensor in the one resilience policy. A settings mistake throws now, so the agent
+    /// stops at start-up with every problem listed; a missing device only makes the sensor report
+    /// D until it appears. A temperature sensor the local fire alarm watches is tapped for it.
     /// </summary>
-    public static IReadOnlyList<string> Validate(SensorOptions sensor)
+    public static ISensorDriver Resilient(SensorOptions sensor, DriverContext context, TimeProvider time, ILoggerFactory loggers)
     {
-        if (Known.Contains(sensor.Driver))
-            return [];
-        if (EnergyDrivers.Handles(sensor.Driver))
-            return EnergyDrivers.Validate(sensor);
-        if (HardwareDrivers.IsKnown(sensor.Driver))
-            return HardwareDrivers.Validate(sensor);
-        return [UnknownDriver(sensor.Driver)];
+        var resilient = new ResilientDriver(sensor.Id, DriverCatalogue.QuantitiesOf(sensor), () => DriverCatalogue.Open(sensor, context), time,
+            loggers.CreateLogger("SmartPark.EdgeAgent.Sensor." + sensor.Id));
+        resilient.OpenNow();
+        return context.HasHardware && context.Hardware.FireAlarmOptions.HeatSensors.Contains(sensor.Id)
+            ? new HeatAlarmTap(resilient, context.Hardware.FireAlarm)
+            : resilient;
     }
 
-    private static string UnknownDriver(string driver) =>
-        $"unknown driver '{driver}' (known: {string.Join(", ", [.. Known, .. HardwareDrivers.Known, .. EnergyDrivers.Known])})";
+    /// <summary>What is wrong with a sensor's driver name and settings, without opening any hardware (<c>check-config</c>).</summary>
+    public static IReadOnlyList<string> Validate(SensorOptions sensor) => DriverCatalogue.Problems(sensor);
 }

@@ -23,8 +23,8 @@ namespace SmartPark.Ingest.Alerts;
 /// is not held up by InfluxDB), acknowledgements from the MQTT ack topic and a clock tick all go
 /// through one loop, which evaluates the rules, saves the state and then publishes each
 /// transition: the alert document retained on MQTT (an empty retained body once closed) and an
-/// <c>alert_event</c> point through the durable InfluxDB writer, and for bureau rules a notification
-/// in the bureau webhook's outbox. A transition leaves the saved
+/// <c>alert_event</c> point through the durable InfluxDB writer, and the transition to the
+/// notifier, which stores it in the outbox of every sink that routes it. A transition leaves the saved
 /// outbox (<see cref="EngineState.Pending"/>) only once published, so a crash or a broker outage
 /// delays it but never loses it.
 /// </summary>
@@ -41,15 +41,15 @@ public sealed class AlertEngine : BackgroundService
     private readonly Channel<EngineInput> _inputs;
     private readonly Counter<long> _transitions;
     private readonly Histogram<double> _latency;
-    private readonly IBureauNotifier _bureau;
+    private readonly IAlertNotifier _notifier;
     private readonly ParkRulesPublisher _parkRules;
     private ResilientMqttClient? _mqtt;
     private volatile bool _republishAll = true;
 
     public AlertEngine(IOptions<AlertOptions> options, IOptions<IngestOptions> ingest, RuleBook rules, IEnterpriseStatus registry,
-        InfluxBatchWriter writer, IBureauNotifier bureau, ParkRulesPublisher parkRules, TimeProvider time, IMeterFactory meters, ILoggerFactory loggers)
+        InfluxBatchWriter writer, IAlertNotifier notifier, ParkRulesPublisher parkRules, TimeProvider time, IMeterFactory meters, ILoggerFactory loggers)
     {
-        _bureau = bureau;
+        _notifier = notifier;
         _parkRules = parkRules;
         _options = options.Value;
         _ingest = ingest.Value;
@@ -232,18 +232,15 @@ public sealed class AlertEngine : BackgroundService
             {
                 return; // shutting down: the transition stays in the saved outbox for the next start
             }
-            if (transition.Alert.Bureau)
+            try
             {
-                try
-                {
-                    // Returns once the notification is fsynced in the bureau outbox; delivery is its job.
-                    await _bureau.EnqueueAsync(transition, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _logger.LogError(ex, "Bureau notification of alert {AlertId}#{Sequence} not stored; retrying", transition.AlertId, transition.Sequence);
-                    return;
-                }
+                // Returns once every sink that routes it has it fsynced in its outbox; delivery is theirs.
+                await _notifier.EnqueueAsync(transition, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Notifications of alert {AlertId}#{Sequence} not stored; retrying", transition.AlertId, transition.Sequence);
+                return;
             }
             state.Pending.RemoveAt(0);
             _transitions.Add(1, new KeyValuePair<string, object?>("state", transition.To));

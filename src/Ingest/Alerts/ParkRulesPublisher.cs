@@ -75,6 +75,7 @@ public sealed class ParkRulesPublisher(RuleBook rules, RegistryProvider registry
         Region = rules.RegionOf(park),
         PublishedAt = time.GetUtcNow(),
         Rules = [.. rules.InPark(park).Select(ToLimit)],
+        Kinds = RuleKinds.Described,
     };
 
     private static RuleLimit ToLimit(AlertRule r) => new()

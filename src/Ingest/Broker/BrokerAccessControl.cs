@@ -26,7 +26,7 @@ namespace SmartPark.Ingest.Broker;
 /// with the reason code its outbox keeps the batch and its log says why. MQTT 3.1.1 has no PUBACK
 /// reason codes: such a client gets a plain PUBACK and the message is dropped, as Mosquitto does.
 /// A device's refused publish is also dead-lettered (<c>not_authorized</c>) on the device's own
-/// dead-letter topic, as ARCHITECTURE.md asks for "wrong topic for the device's credentials".</item>
+/// dead-letter topic, as docs/architecture.md ("Non-negotiables") asks for "wrong topic for the device's credentials".</item>
 /// <item>Subscribe: granted only when the filter cannot match anything the account may not read.</item>
 /// </list>
 /// </summary>

@@ -1,9 +1,9 @@
 namespace SmartPark.Ingest.Notifications;
 
-/// <summary>One notification waiting in the outbox; <see cref="Id"/> orders an alert's notifications.</summary>
+/// <summary>One message waiting in a sink's outbox; <see cref="Id"/> orders an alert's messages.</summary>
 public sealed record OutboxItem(long Id, string AlertId, string IdempotencyKey, byte[] Body, int Attempts, long NextAttemptMs);
 
-/// <summary>An alert the bureau is being reminded of: the last transition seen, reminders sent so far.</summary>
+/// <summary>An alert a sink is reminding of: the last transition seen, reminders sent so far.</summary>
 public sealed record ReminderEntry(string AlertId, string TransitionJson, int Count, long NextDueMs);
 
 /// <summary>What an enqueued transition does to the alert's reminders.</summary>

@@ -3,10 +3,11 @@ using SmartPark.Contracts.Alerts;
 namespace SmartPark.Ingest.Notifications;
 
 /// <summary>
-/// Which bureau alerts get reminders: open and not acknowledged by anyone (active, or cleared
-/// before anyone looked). Each transition of such an alert restarts its reminder clock; an
-/// acknowledgement or the close stops it. The notifier keeps this itself, from the transitions it
-/// is given, so the engine needs no timer of its own for the bureau.
+/// Which alerts a sink with reminders on (<c>ReminderInterval</c> &gt; 0, the bureau's) reminds of:
+/// open and not acknowledged by anyone (active, or cleared before anyone looked). Each transition
+/// of such an alert restarts its reminder clock; an acknowledgement or the close stops it. The
+/// notifier keeps this itself, per sink, from the transitions it is given, so the engine needs no
+/// timer of its own for any sink.
 /// </summary>
 public static class ReminderPolicy
 {

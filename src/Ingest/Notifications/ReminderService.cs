@@ -1,47 +1,39 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace SmartPark.Ingest.Notifications;
 
 /// <summary>
-/// Every <c>ReminderCheckInterval</c> (on the injected <see cref="TimeProvider"/>, so tests drive
-/// it with a fake clock), stores a reminder for each bureau alert unacknowledged for
-/// <c>ReminderInterval</c> since its last transition or reminder. The reminder and the alert's next
-/// due time are committed together, so a crash neither skips nor repeats one (its idempotency key
-/// carries its number).
+/// For every enabled sink with reminders on: every <c>ReminderCheckInterval</c> (on the injected
+/// <see cref="TimeProvider"/>, so tests drive it with a fake clock), stores a reminder for each
+/// alert unacknowledged for <c>ReminderInterval</c> since its last transition or reminder. The
+/// reminder and the alert's next due time are committed together, so a crash neither skips nor
+/// repeats one (its idempotency key carries its number).
 /// </summary>
-public sealed class ReminderService(
-    IServiceProvider services,
-    IOptions<BureauWebhookOptions> options,
-    BureauPayloadBuilder payloads,
-    OutboxSignal signal,
-    BureauMetrics metrics,
-    TimeProvider time,
-    ILogger<ReminderService> logger) : BackgroundService
+public sealed class ReminderService(AlertSinks sinks, TimeProvider time, ILogger<ReminderService> logger) : BackgroundService
 {
-    private readonly BureauWebhookOptions _options = options.Value;
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(sinks.Enabled.Select(channel => RunAsync(channel, stoppingToken)));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task RunAsync(SinkChannel channel, CancellationToken stoppingToken)
     {
-        if (!_options.Enabled)
-            return;
-        if (_options.ReminderInterval <= TimeSpan.Zero)
+        var options = channel.Sink.Options;
+        if (options.ReminderInterval <= TimeSpan.Zero)
         {
-            logger.LogInformation("Bureau reminders off ({Setting}=0)", "Bureau:Webhook:ReminderInterval");
+            logger.LogInformation("{Sink} reminders off (ReminderInterval=0)", channel.Title);
             return;
         }
-        using var timer = new PeriodicTimer(_options.ReminderCheckInterval, time);
+        using var timer = new PeriodicTimer(options.ReminderCheckInterval, time);
         try
         {
             do
             {
                 try
                 {
-                    await EmitDueAsync(stoppingToken);
+                    await EmitDueAsync(channel, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
-                    logger.LogError(ex, "Bureau reminders could not be stored; trying again at the next check");
+                    logger.LogError(ex, "{Sink} reminders could not be stored; trying again at the next check", channel.Title);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -51,29 +43,36 @@ public sealed class ReminderService(
         }
     }
 
-    /// <summary>Stores the reminders due now; returns how many.</summary>
+    /// <summary>Stores the reminders due now in every sink; returns how many.</summary>
     public async Task<int> EmitDueAsync(CancellationToken cancellationToken)
     {
-        if (!_options.Enabled || _options.ReminderInterval <= TimeSpan.Zero)
+        var emitted = 0;
+        foreach (var channel in sinks.Enabled)
+            emitted += await EmitDueAsync(channel, cancellationToken);
+        return emitted;
+    }
+
+    private async Task<int> EmitDueAsync(SinkChannel channel, CancellationToken cancellationToken)
+    {
+        var interval = channel.Sink.Options.ReminderInterval;
+        if (interval <= TimeSpan.Zero)
             return 0;
-        var outbox = services.GetRequiredService<BureauOutbox>();
         var now = time.GetUtcNow();
         var emitted = 0;
-        foreach (var entry in await outbox.DueRemindersAsync(now.ToUnixTimeMilliseconds(), cancellationToken))
+        foreach (var entry in await channel.Outbox.DueRemindersAsync(now.ToUnixTimeMilliseconds(), cancellationToken))
         {
-            var last = JsonSerializer.Deserialize(entry.TransitionJson, BureauJsonContext.Default.AlertTransition);
+            var last = JsonSerializer.Deserialize(entry.TransitionJson, OutboxJsonContext.Default.AlertTransition);
             if (last is null)
                 continue;
             var number = entry.Count + 1;
-            var payload = payloads.Build(last with { Reminder = true, At = now }, number);
-            var body = JsonSerializer.SerializeToUtf8Bytes(payload, BureauJsonContext.Default.BureauNotification);
-            await outbox.AddReminderAsync(entry, payload.IdempotencyKey, body, now.ToUnixTimeMilliseconds(), (now + _options.ReminderInterval).ToUnixTimeMilliseconds(), cancellationToken);
-            metrics.Enqueued.Add(1);
-            logger.LogInformation("Bureau reminder {IdempotencyKey} stored: alert {AlertId} still unacknowledged", payload.IdempotencyKey, entry.AlertId);
+            var message = channel.Sink.Render(last with { Reminder = true, At = now }, number);
+            await channel.Outbox.AddReminderAsync(entry, message.IdempotencyKey, message.Body, now.ToUnixTimeMilliseconds(), (now + interval).ToUnixTimeMilliseconds(), cancellationToken);
+            channel.Metrics.Enqueued.Add(1);
+            logger.LogInformation("{Sink} reminder {IdempotencyKey} stored: alert {AlertId} still unacknowledged", channel.Title, message.IdempotencyKey, entry.AlertId);
             emitted++;
         }
         if (emitted > 0)
-            signal.Pulse();
+            channel.Signal.Pulse();
         return emitted;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Consumer;
 using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Influx;
+using SmartPark.Platform.Resilience;
 
 namespace SmartPark.Ingest.Storage;
 
@@ -21,6 +22,9 @@ namespace SmartPark.Ingest.Storage;
 public sealed class InfluxBatchWriter : BackgroundService
 {
     private static readonly TimeSpan SpoolFullRetry = TimeSpan.FromMilliseconds(200);
+    // Short caps: InfluxDB on the same machine is usually back within seconds, and the spool waits meanwhile.
+    private static readonly ExponentialBackoff ReplayBackoff = new(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
+    private static readonly ExponentialBackoff DatabaseBackoff = new(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(5));
 
     /// <summary>Writes spent finding the refused lines of one spool record before keeping the rest of it whole.</summary>
     private const int MaxWritesToFindRefusedLines = 64;
@@ -304,7 +308,7 @@ public sealed class InfluxBatchWriter : BackgroundService
     private async Task ReplayLoopAsync(CancellationToken stoppingToken)
     {
         await EnsureDatabaseAsync(stoppingToken);
-        var delay = TimeSpan.FromMilliseconds(200);
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var segment = _spool.Oldest();
@@ -331,7 +335,7 @@ public sealed class InfluxBatchWriter : BackgroundService
             {
                 await ReplayAsync(segment);
                 _spool.Complete(segment);
-                delay = TimeSpan.FromMilliseconds(200);
+                failures = 0;
             }
             catch (Exception ex) when (IsTransient(ex))
             {
@@ -339,13 +343,12 @@ public sealed class InfluxBatchWriter : BackgroundService
                 _logger.LogDebug("Spool replay waits for InfluxDB: {Error}", ex.Message);
                 try
                 {
-                    await Task.Delay(delay, stoppingToken);
+                    await Task.Delay(ReplayBackoff.Delay(++failures), stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5_000));
             }
         }
     }
@@ -438,7 +441,7 @@ public sealed class InfluxBatchWriter : BackgroundService
 
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -453,6 +456,7 @@ public sealed class InfluxBatchWriter : BackgroundService
                 LastError = ex.Message;
                 // Until the database exists, batches go to the spool rather than wait in memory.
                 _spooling = true;
+                var delay = DatabaseBackoff.Delay(++failures);
                 _logger.LogWarning("InfluxDB not ready ({Error}); spooling, retrying in {Delay}", ex.Message, delay);
                 try
                 {
@@ -462,7 +466,6 @@ public sealed class InfluxBatchWriter : BackgroundService
                 {
                     return;
                 }
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5_000));
             }
         }
     }

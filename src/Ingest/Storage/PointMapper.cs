@@ -7,7 +7,7 @@ using SmartPark.Contracts.Topics;
 namespace SmartPark.Ingest.Storage;
 
 /// <summary>
-/// Turns an accepted batch into line protocol as ARCHITECTURE.md "Storage" fixes it:
+/// Turns an accepted batch into line protocol as docs/architecture.md "Storage" fixes it:
 /// measurement = quantity; tags park, enterprise, device, sensor; fields value and flag;
 /// millisecond timestamp = the reading's ts. Nothing unbounded (seq, free text) becomes a tag.
 /// Written by hand rather than with InfluxDB.Client's <c>PointData</c>: that builds immutable

@@ -8,7 +8,7 @@ namespace SmartPark.Platform.Influx;
 /// <summary>
 /// InfluxDB's v1 HTTP API: line protocol to <c>/write</c> (millisecond precision), InfluxQL to
 /// <c>/query</c>. The official InfluxDB.Client speaks only v2, which 1.6 lacks (see
-/// shared/reference/peers.md §3); line protocol itself is built with its <c>PointData</c>.
+/// docs/reference/peers.md §3); line protocol itself is built with its <c>PointData</c>.
 /// </summary>
 public sealed class InfluxV1Client
 {

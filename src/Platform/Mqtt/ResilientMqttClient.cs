@@ -3,6 +3,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 
 using SmartPark.Platform.Mqtt.Transport;
+using SmartPark.Platform.Resilience;
 
 namespace SmartPark.Platform.Mqtt;
 
@@ -73,19 +74,19 @@ public sealed class ResilientMqttClient : IAsyncDisposable
     /// <summary>Keeps the connection up until <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var delay = _options.MinReconnectDelay;
+        var backoff = new ExponentialBackoff(_options.MinReconnectDelay, _options.MaxReconnectDelay);
+        var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!Client.IsConnected)
             {
                 if (await TryConnectAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    delay = _options.MinReconnectDelay;
+                    failures = 0;
                 }
                 else
                 {
-                    await DelayQuietly(delay, cancellationToken).ConfigureAwait(false);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxReconnectDelay.Ticks));
+                    await DelayQuietly(backoff.Delay(++failures), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
             }

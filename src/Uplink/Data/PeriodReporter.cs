@@ -115,7 +115,7 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
                 .Select(s =>
                 {
                     var v = byCode[s.Code];
-                    return new PollutantValue(s.Code, v.Avg, v.Min, v.Max, v.Count, flags.GetValueOrDefault((start, s.Code), Contracts.Telemetry.DataFlag.Normal));
+                    return new PollutantValue(s.Code, v.Avg, v.Min, v.Max, v.Count, flags.GetValueOrDefault((start, s.Code), Contracts.Telemetry.DataFlag.Normal), s.Decimals);
                 })
                 .ToList();
             periods.Add((start, CpBuilder.Period(clock.Local(start), values), basis));

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using SmartPark.Hj212;
 using SmartPark.Platform.Influx;
+using SmartPark.Platform.Resilience;
 using SmartPark.Uplink.Data;
 using SmartPark.Uplink.Link;
 using SmartPark.Uplink.Storage;
@@ -63,7 +64,9 @@ public sealed class PointWorker(
 
     private async Task KeepConnectedAsync(CancellationToken cancellationToken)
     {
-        var delay = options.MinReconnectDelay;
+        var backoff = new ExponentialBackoff(options.MinReconnectDelay, options.MaxReconnectDelay);
+        // Waits since the link was last up: the first is short, each further one twice as long.
+        var waits = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             PlatformLink? link = null;
@@ -73,7 +76,7 @@ public sealed class PointWorker(
                 point.Connected = true;
                 point.LastError = null;
                 metrics.Connects.Add(1);
-                delay = options.MinReconnectDelay;
+                waits = 0;
                 logger.LogInformation("HJ 212 point {Mn}: connected to the platform at {Host}:{Port}", Config.Mn, Config.Host, Config.Port);
                 await ServeAsync(link, cancellationToken);
             }
@@ -83,7 +86,7 @@ public sealed class PointWorker(
                 metrics.LinkFailures.Add(1, new KeyValuePair<string, object?>("reason", reason));
                 point.LastError = ex.Message;
                 logger.LogWarning("HJ 212 point {Mn}: platform {Host}:{Port}: {Error}; {Pending} period(s) wait; trying again in {Delay}",
-                    Config.Mn, Config.Host, Config.Port, ex.Message, store.PendingCount(Config.Mn), delay);
+                    Config.Mn, Config.Host, Config.Port, ex.Message, store.PendingCount(Config.Mn), backoff.Delay(waits + 1));
             }
             catch (OperationCanceledException)
             {
@@ -95,8 +98,7 @@ public sealed class PointWorker(
                 if (link is not null)
                     await link.DisposeAsync();
             }
-            await Delay(delay, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxReconnectDelay.Ticks));
+            await Delay(backoff.Delay(++waits), cancellationToken);
         }
     }
 
@@ -169,14 +171,14 @@ public sealed class PointWorker(
                 continue; // a host changed the interval or switched real-time data: start over
             if (!settings.RtdEnabled)
                 continue;
-            var values = new List<(string Code, double Value, string Flag)>();
+            var values = new List<(string Code, double Value, string Flag, int Decimals)>();
             var newest = DateTimeOffset.MinValue;
             foreach (var source in Config.Sources)
             {
                 if (latest.Get(Config.Device, source.Sensor, source.Quantity) is not { } reading
                     || (sent.TryGetValue(source.Code, out var last) && reading.Ts <= last))
                     continue;
-                values.Add((source.Code, reading.Value, reading.Flag));
+                values.Add((source.Code, reading.Value, reading.Flag, source.Decimals));
                 sent[source.Code] = reading.Ts;
                 if (reading.Ts > newest)
                     newest = reading.Ts;

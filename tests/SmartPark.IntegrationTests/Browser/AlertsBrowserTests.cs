@@ -1,14 +1,15 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
 
 /// <summary>The alerts view in a real browser: alerts from MQTT, the critical banner, acknowledging, language.</summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
@@ -83,6 +84,31 @@ public sealed class AlertsBrowserTests(BrowserFixture browser) : IClassFixture<B
         var ack = JsonSerializer.Deserialize(payload, ContractsJsonContext.Default.AlertAck)!;
         Assert.Equal(("op-a", "已通知企业停线"), (ack.By, ack.Comment));
         Assert.NotNull(ack.At);
+    }
+
+    [Fact]
+    public async Task The_kind_filter_lists_the_kinds_ingest_publishes_with_their_titles_and_filters_by_them()
+    {
+        // Ingest's list of kinds reaches the Dashboard with a park's rule set; the page has no copy of it.
+        var rules = new ParkRules { Park = "p-a", Region = "guangdong", PublishedAt = DateTimeOffset.UtcNow, Rules = [], Kinds = SmartPark.Ingest.Alerts.Rules.RuleKinds.Described };
+        await MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Rules("p-a"), JsonSerializer.SerializeToUtf8Bytes(rules, ContractsJsonContext.Default.ParkRules), retain: true);
+        using (var op = await _dashboard.SignInAsync(TestUser.OperatorA))
+            await Poll.UntilAsync(() => op.Http.GetFromJsonAsync<List<RuleKindInfo>>("api/alerts/kinds")!, k => k!.Count > 0, Timeout, "kinds on the Dashboard");
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(_dashboard.Url, TestUser.OperatorA, "alerts");
+        await Expect(page.Locator("#f-kind option[value='rise']")).ToHaveTextAsync("短时骤升");
+        await Expect(page.Locator("#f-kind option[value='window']")).ToHaveTextAsync("时段均值超限");
+        await PublishAsync(Alert("a-window")); // a window-kind alert
+        var row = page.Locator("#open-alerts tr[data-alert-id='a-window']");
+        await Expect(row).ToBeVisibleAsync();
+        await page.Locator("#f-kind").SelectOptionAsync("threshold");
+        await Expect(row).ToHaveCountAsync(0);
+        await page.Locator("#f-kind").SelectOptionAsync("window");
+        await Expect(row).ToBeVisibleAsync();
+
+        await page.Locator("#lang").SelectOptionAsync("en");
+        await Expect(page.Locator("#f-kind option[value='rise']")).ToHaveTextAsync("sudden rise");
     }
 
     [Fact]

@@ -8,7 +8,6 @@ using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Auth;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
@@ -19,6 +18,7 @@ namespace SmartPark.IntegrationTests.Browser;
 /// Each field carries its own payload, <c>&lt;img src=x onerror=…&gt;</c> tagged with the field's name,
 /// so a failure says which field was written as HTML.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class InjectionBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private const string Park = "p-xss";
@@ -108,6 +108,7 @@ public sealed class InjectionBrowserTests(BrowserFixture browser) : IClassFixtur
             Region = "guangdong",
             PublishedAt = DateTimeOffset.UtcNow,
             Rules = [new RuleLimit { RuleId = "xss-rule", Title = Payload("rule-title"), Kind = "threshold", Severity = "warning", Enterprise = Enterprise, Quantity = "nmhc", Unit = "mg/m3", Limit = 6, Source = Payload("rule-source") }],
+            Kinds = [new RuleKindInfo { Name = Payload("kind-name"), Titles = new Dictionary<string, string> { ["zh-CN"] = Payload("kind-title"), ["en"] = Payload("kind-title") } }],
         };
         await PublishAsync(SmartParkTopics.Rules(Park), JsonSerializer.SerializeToUtf8Bytes(rules, ContractsJsonContext.Default.ParkRules));
         var now = DateTimeOffset.UtcNow;
@@ -205,6 +206,7 @@ public sealed class InjectionBrowserTests(BrowserFixture browser) : IClassFixtur
         await recent.First.ClickAsync();
         await Expect(page.Locator("#timeline")).ToContainTextAsync(Payload("event-comment"));
         await Expect(page.Locator("#timeline")).ToContainTextAsync(Payload("event-by-raised"));
+        await Expect(page.Locator("#f-kind")).ToContainTextAsync(Payload("kind-title"));
         await AssertNothingRanAsync(page, "the alerts page");
 
         await page.GotoAsync(new Uri(_dashboard.Url, "bureau").ToString());

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Playwright;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
@@ -13,6 +12,7 @@ namespace SmartPark.IntegrationTests.Browser;
 /// in force, history from the rollups, and the bureau's view. Each saves a screenshot of its view.
 /// Every test uses its own enterprise of the demo park, so they share one stack.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack stack)
     : IClassFixture<BrowserFixture>, IClassFixture<DemoParkStack>, IAsyncLifetime
 {

@@ -2,12 +2,12 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Browser;
 
 /// <summary>Sign-in, park access and the park pages in a real browser, against the real Dashboard and Mosquitto.</summary>
+[Trait(TestCategory.Trait, TestCategory.Browser)]
 public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private MosquittoServer _broker = null!;
@@ -74,6 +74,8 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         var reading = page.Locator("[data-enterprise='e-web'] tr[data-device='d-web'] .reading[data-quantity='nmhc'] .v");
         await Expect(reading).ToHaveTextAsync("7.25");
+        // Its title is the catalogue's, served by /api/quantities (no dictionary entry holds it).
+        await Expect(page.Locator("[data-enterprise='e-web'] tr[data-device='d-web'] .reading[data-quantity='nmhc'] .q")).ToHaveTextAsync("非甲烷总烃");
         // The overview tile (coalesced server-side) shows it too, with the enterprise's status.
         var tile = page.Locator(".tile[data-enterprise='e-web']");
         await Expect(tile.Locator(".voc .v")).ToHaveTextAsync("7.25");

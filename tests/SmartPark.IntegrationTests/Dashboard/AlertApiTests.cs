@@ -8,7 +8,6 @@ using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Alerts;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Dashboard;
 

@@ -3,24 +3,24 @@ using SmartPark.Dashboard.Alerts;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.IntegrationTests.Browser;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>Recent alerts and an alert's timeline read back from a real InfluxDB's alert_event, as Ingest writes it.</summary>
-public sealed class AlertHistoryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+[Trait(TestCategory.Trait, TestCategory.Browser)]
+[Collection(SharedInfluxCollection.Name)]
+public sealed class AlertHistoryTests(BrowserFixture browser, SharedInflux influx) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private const string Database = "dash_alerts";
+    private readonly string _database = influx.NewDatabase("dash_alerts");
     private MosquittoServer _broker = null!;
-    private InfluxDbServer _influx = null!;
+    private readonly InfluxDbServer _influx = influx.Server;
     private DashboardHost _dashboard = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await MosquittoServer.StartAsync();
-        _influx = await InfluxDbServer.StartAsync();
-        var client = _influx.Client(Database);
+        var client = _influx.Client(_database);
         await client.EnsureDatabaseAsync(CancellationToken.None);
         // Four transitions of one alert in park p-a (raised, acknowledged, cleared, closed), one in p-b.
         var now = DateTimeOffset.UtcNow;
@@ -32,14 +32,13 @@ public sealed class AlertHistoryTests(BrowserFixture browser) : IClassFixture<Br
             .Concat(Enumerable.Range(0, 30).Select(i =>
                 $"nmhc,park=p-a,enterprise=e07,device=by-e07-edge1,sensor=voc-1 value={5 + i % 4},flag=\"N\" {now.AddMinutes(-45 + i).ToUnixTimeMilliseconds()}"));
         await client.WriteAsync(string.Join('\n', lines), CancellationToken.None);
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, _influx.Url, Database);
+        _dashboard = await DashboardHost.StartAsync(_broker.Port, _influx.Url, _database);
     }
 
     public async Task DisposeAsync()
     {
         await browser.CloseContextsAsync();
         await _dashboard.DisposeAsync();
-        await _influx.DisposeAsync();
         await _broker.DisposeAsync();
     }
 

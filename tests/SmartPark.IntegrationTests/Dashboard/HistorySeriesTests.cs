@@ -6,31 +6,30 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>Series over any range from a real InfluxDB: raw points for short ranges, the 1-hour rollups for long ones, CSV.</summary>
-public sealed class HistorySeriesTests : IAsyncLifetime
+[Collection(SharedInfluxCollection.Name)]
+public sealed class HistorySeriesTests(SharedInflux influx) : IAsyncLifetime
 {
-    private const string Database = "dash_series";
+    private readonly string _database = influx.NewDatabase("dash_series");
     private readonly DateTimeOffset _now = DateTimeOffset.UtcNow;
     private MosquittoServer _broker = null!;
-    private InfluxDbServer _influx = null!;
+    private readonly InfluxDbServer _influx = influx.Server;
     private DashboardHost _dashboard = null!;
 
     public async Task InitializeAsync()
     {
         _broker = await MosquittoServer.StartAsync();
-        _influx = await InfluxDbServer.StartAsync();
-        var client = _influx.Client(Database);
+        var client = _influx.Client(_database);
         await client.EnsureDatabaseAsync(CancellationToken.None);
         var tags = "park=p-a,enterprise=e1,device=d1,sensor=voc-1";
         var raw = Enumerable.Range(0, 10).Select(i => $"nmhc,{tags} value={i}.5,flag=\"N\" {_now.AddMinutes(-10 + i).ToUnixTimeMilliseconds()}");
         var hourly = Enumerable.Range(0, 120).Select(i => $"nmhc_1h,{tags} mean={i % 7}.0,min=0.5,max=9.5,count=60i {_now.AddHours(-120 + i).ToUnixTimeMilliseconds()}");
         await client.WriteAsync(string.Join('\n', raw.Concat(hourly)), CancellationToken.None);
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, _influx.Url, Database);
+        _dashboard = await DashboardHost.StartAsync(_broker.Port, _influx.Url, _database);
     }
 
     public async Task DisposeAsync()
     {
         await _dashboard.DisposeAsync();
-        await _influx.DisposeAsync();
         await _broker.DisposeAsync();
     }
 

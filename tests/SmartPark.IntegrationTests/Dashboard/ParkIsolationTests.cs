@@ -12,7 +12,6 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Live;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SmartPark.IntegrationTests.Dashboard;
@@ -40,11 +39,13 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
         ["/signin.css"] = "the sign-in page's stylesheet",
         ["/api/me"] = "the caller's own claims",
         ["/api/antiforgery"] = "the caller's own token",
+        ["/api/quantities"] = "the quantity catalogue (titles, units), the same for every park",
         ["/alerts"] = "a page shell; its data comes from the alert APIs below",
         ["/bureau"] = "a page shell; its data comes from /api/bureau/exceedances",
         ["/history"] = "a page shell; its data comes from park-scoped APIs",
         ["/api/parks"] = "lists only the caller's parks (An_operator_gets_403_for_another_parks_page_and_api)",
         ["/api/alerts"] = "each alert filtered by CanSee(alert.Park) whatever ?park= says (Query_string_parks_only_narrow_what_the_user_may_see)",
+        ["/api/alerts/kinds"] = "the kinds of rule Ingest evaluates and their titles: the same for every park, no park's data",
         ["/api/alerts/recent"] = "the query is limited to the caller's parks before any ?park= filter (AlertEventReader.AddVisibility)",
         ["/api/bureau/exceedances"] = "limited to the caller's parks (AlertEventReader.AddVisibility, CanSee on open alerts)",
         ["/hubs/live"] = "JoinPark checks CanSee on the park it is given (The_hub_joins_only_parks_the_user_may_see)",

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Dashboard;
 
@@ -69,6 +68,13 @@ public sealed class ParkRulesTests : IAsyncLifetime
         // The whole rule set, including rules without limits, for the park as a whole.
         var all = (await op.Http.GetFromJsonAsync<List<RuleLimit>>("api/parks/p-live/rules"))!;
         Assert.Contains(all, r => r.RuleId == "smoke" && r.Kind == "detector");
+
+        // The kinds of rule come with the rule set, titles and settings included: what the alerts view's filter lists.
+        var kinds = (await op.Http.GetFromJsonAsync<List<RuleKindInfo>>("api/alerts/kinds"))!;
+        Assert.Equal(SmartPark.Ingest.Alerts.Rules.RuleKinds.All.Select(k => k.Name), kinds.Select(k => k.Name));
+        var rise = Assert.Single(kinds, k => k.Name == "rise");
+        Assert.Equal(("短时骤升", "sudden rise"), (rise.Titles["zh-CN"], rise.Titles["en"]));
+        Assert.Equal(["Rise", "Window"], rise.Settings.Where(s => s.Required).Select(s => s.Name));
 
         // Another park's rules are that park's operators' business.
         var refused = await op.Http.GetAsync("api/parks/p-b/rules");

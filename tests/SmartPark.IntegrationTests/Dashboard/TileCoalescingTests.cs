@@ -5,7 +5,6 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Overview;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Dashboard;
 

@@ -6,7 +6,6 @@ using SmartPark.Contracts.Topics;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Outbox;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;

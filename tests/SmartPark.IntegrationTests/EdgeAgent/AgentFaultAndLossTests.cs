@@ -4,14 +4,13 @@ using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Topics;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Mqtt;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;
 
 /// <summary>
 /// The agent off the hardware, against a real Mosquitto: a meter whose serial device does not
-/// exist is reported with flag D and the reason while the other sensors keep reporting; a full
+/// exist is reported with flag D (status and readings) while the other sensors keep reporting; a full
 /// outbox drops its oldest readings and says how many in the device status.
 /// </summary>
 public sealed class AgentFaultAndLossTests : IAsyncLifetime
@@ -73,8 +72,15 @@ public sealed class AgentFaultAndLossTests : IAsyncLifetime
         Assert.Null(online[0].Sensors!.Single(s => s.Sensor == "voc-1").Flag);
 
         var readings = AgentTraffic.Readings(collector);
-        Assert.Equal(10, readings.Count);   // 5 rounds of nmhc + tvoc; nothing invented for the meter
-        Assert.All(readings, r => Assert.Equal("voc-1", r.Sensor));
+        var voc = readings.Where(r => r.Sensor == "voc-1").ToList();
+        Assert.Equal(10, voc.Count);   // 5 rounds of nmhc + tvoc
+        Assert.All(voc, r => Assert.Equal(DataFlag.Normal, r.Flag));
+        // The resilience policy (Drivers README): the meter's quantities go out flagged D each
+        // round, so the platform sees a fault rather than silence; no value ever passes as measured.
+        var meterReadings = readings.Where(r => r.Sensor == "meter-1").ToList();
+        Assert.Equal(5 * 4, meterReadings.Count);   // 5 rounds of voltage, current, power, energy
+        Assert.All(meterReadings, r => Assert.Equal(DataFlag.Fault, r.Flag));
+        Assert.Equal(readings.Count, voc.Count + meterReadings.Count);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text.Json;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
-using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;
 

@@ -8,9 +8,7 @@ using SmartPark.Contracts.Topics;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers.Hardware;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Mqtt;
-using SmartPark.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SmartPark.EdgeAgent.Outbox;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.OutboxWriter;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using SmartPark.Contracts.Status;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.IntegrationTests.EdgeAgent.Modbus;
-using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.EdgeAgent;
 

@@ -6,7 +6,6 @@ using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

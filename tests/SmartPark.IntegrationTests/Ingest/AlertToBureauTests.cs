@@ -4,9 +4,8 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
-using SmartPark.Ingest.Notifications;
+using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

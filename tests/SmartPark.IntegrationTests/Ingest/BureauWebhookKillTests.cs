@@ -1,6 +1,3 @@
-using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
-
 namespace SmartPark.IntegrationTests.Ingest;
 
 /// <summary>The bureau outbox inside the real Ingest process, killed with SIGKILL while it retries.</summary>

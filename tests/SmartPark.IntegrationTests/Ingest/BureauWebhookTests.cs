@@ -6,8 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Ingest.Notifications;
-using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.IntegrationTests.Ingest;
 
@@ -94,7 +93,7 @@ public sealed class BureauWebhookTests : IDisposable
         int[] failures = [500, 429, 408, 502];
         receiver.Respond = (request, seen) => seen < 2 ? failures[(request.Order + seen) % failures.Length] : 200;
         await using var host = await NotifierHost.StartAsync(_outbox, receiver.Url, Secret);
-        using var metrics = new BureauMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
+        using var metrics = new SinkMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
 
         for (var sequence = 1; sequence <= 6; sequence++)
         {
@@ -117,7 +116,7 @@ public sealed class BureauWebhookTests : IDisposable
     {
         var port = FreePort.Next();
         await using var host = await NotifierHost.StartAsync(_outbox, new Uri($"http://127.0.0.1:{port}/bureau/alerts"), Secret);
-        var outbox = host.Services.GetRequiredService<BureauOutbox>();
+        var outbox = host.Services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox;
         for (var sequence = 1; sequence <= 4; sequence++)
         {
             foreach (var alert in new[] { "a", "b", "c" })
@@ -153,7 +152,7 @@ public sealed class BureauWebhookTests : IDisposable
         await Poll.UntilAsync(() => Task.FromResult(receiver.Received.Count(r => r.Key == "stuck:1")), n => n >= 3, Timeout, "stuck:1 to be retried");
         Assert.Equal(["fine:1", "fine:2", "fine:3"], Accepted(receiver).Select(r => r.Key));
         Assert.DoesNotContain(receiver.Received, r => r.Key == "stuck:2");
-        Assert.Equal(2, host.Services.GetRequiredService<BureauOutbox>().Depth);
+        Assert.Equal(2, host.Services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox.Depth);
     }
 
     [Fact]
@@ -167,7 +166,7 @@ public sealed class BureauWebhookTests : IDisposable
             _ => 200,
         };
         await using var host = await NotifierHost.StartAsync(_outbox, receiver.Url, Secret);
-        using var metrics = new BureauMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
+        using var metrics = new SinkMetricCounts(host.Services.GetRequiredService<IMeterFactory>());
 
         await host.Notifier.EnqueueAsync(AlertSamples.Raised("misconfigured"), default);
         await host.Notifier.EnqueueAsync(AlertSamples.Raised("busy"), default);
@@ -190,7 +189,7 @@ public sealed class BureauWebhookTests : IDisposable
         {
             for (var sequence = 1; sequence <= 3; sequence++)
                 await first.Notifier.EnqueueAsync(AlertSamples.Step("a1", sequence), default);
-            var outbox = first.Services.GetRequiredService<BureauOutbox>();
+            var outbox = first.Services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox;
             await Poll.UntilAsync(() => outbox.HeadsAsync(10, default), heads => heads.Single().Attempts >= 1, Timeout, "a failed attempt");
         }
 
@@ -207,7 +206,7 @@ public sealed class BureauWebhookTests : IDisposable
     {
         await using var host = await NotifierHost.StartAsync(_outbox, url: null, Secret);
 
-        Assert.IsType<DisabledBureauNotifier>(host.Notifier);
+        Assert.False(host.Services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Enabled);
         await host.Notifier.EnqueueAsync(AlertSamples.Raised("a1"), default);
         Assert.False(Directory.Exists(_outbox));
         Assert.Single(host.Logs.Lines, l => l.Message.Contains("Bureau webhook disabled", StringComparison.Ordinal));
@@ -242,7 +241,7 @@ public sealed class BureauWebhookTests : IDisposable
             () => Task.FromResult(host.Logs.Lines.Any(l => l.Level == LogLevel.Error && l.Message.Contains($"HTTP 307 redirect to {elsewhere.Url}, not followed", StringComparison.Ordinal))),
             Timeout, "the redirect to be logged as an error");
         Assert.Empty(elsewhere.Received);
-        Assert.Equal(1, host.Services.GetRequiredService<BureauOutbox>().Depth);
+        Assert.Equal(1, host.Services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox.Depth);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Mqtt;
 using Xunit.Abstractions;
 
@@ -13,6 +12,7 @@ namespace SmartPark.IntegrationTests.Ingest;
 /// restarted; afterwards every reading any agent saw acknowledged (and so deleted from its
 /// outbox) must be in InfluxDB exactly once.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Slow)]
 public sealed class EmbeddedBrokerDurabilityTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Database = "embedded_durability";

@@ -8,7 +8,6 @@ using SmartPark.Ingest.Broker;
 using SmartPark.Ingest.Storage;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 
@@ -17,6 +16,7 @@ namespace SmartPark.IntegrationTests.Ingest;
 /// connection) whenever Ingest cannot make a publish durable now, instead of acknowledging it and
 /// dropping it later.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Slow)]
 public sealed class EmbeddedBrokerRefusalTests : IAsyncLifetime
 {
     private const string Database = "refusals";

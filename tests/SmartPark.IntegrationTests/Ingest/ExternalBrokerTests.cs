@@ -3,7 +3,6 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

@@ -7,9 +7,7 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SmartPark.Ingest.Notifications;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.IntegrationTests.Ingest;
 
 /// <summary>
-/// The bureau notifier as Ingest registers it (<c>AddBureauNotifications</c>), in a host of its own
+/// Alert sinks as Ingest registers them (the bureau webhook by default), in a host of its own
 /// so a test can stop it and start another on the same outbox folder. Backoff is short so retries
 /// happen in milliseconds; logs are kept for assertions.
 /// </summary>
@@ -24,14 +25,13 @@ public sealed class NotifierHost : IAsyncDisposable
 
     public LogSink Logs { get; }
     public IServiceProvider Services => _host.Services;
-    public IBureauNotifier Notifier => _host.Services.GetRequiredService<IBureauNotifier>();
+    public IAlertNotifier Notifier => _host.Services.GetRequiredService<IAlertNotifier>();
 
     public const string TestSecret = "integration-tests-only-webhook-secret-0123456789";
 
     /// <summary>Plain http to the loopback receiver is allowed (<c>AllowHttp</c>); a test may override any setting.</summary>
-    public static async Task<NotifierHost> StartAsync(string outbox, Uri? url, string secret = TestSecret, TimeProvider? time = null, params (string Key, string Value)[] settings)
+    public static Task<NotifierHost> StartAsync(string outbox, Uri? url, string secret = TestSecret, TimeProvider? time = null, params (string Key, string Value)[] settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var configuration = new Dictionary<string, string?>
         {
             ["Bureau:Webhook:Secret"] = secret,
@@ -46,13 +46,21 @@ public sealed class NotifierHost : IAsyncDisposable
             configuration["Bureau:Webhook:Url"] = url.ToString();
         foreach (var (key, value) in settings)
             configuration[key] = value;
+        return StartAsync(configuration, (services, section) => services.AddBureauWebhook(section), time);
+    }
+
+    /// <summary>A host with the sinks <paramref name="register"/> adds (e.g. Ingest's whole list,
+    /// <c>AddAlertSinks</c>), configured from <paramref name="configuration"/> alone.</summary>
+    public static async Task<NotifierHost> StartAsync(IDictionary<string, string?> configuration, Action<IServiceCollection, IConfiguration> register, TimeProvider? time = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(configuration);
         var logs = new LogSink();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         if (time is not null)
             builder.Services.AddSingleton(time);
-        builder.Services.AddBureauNotifications(builder.Configuration);
+        register(builder.Services, builder.Configuration);
         var host = builder.Build();
         try
         {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
-using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Hosting;
 
 namespace SmartPark.IntegrationTests.Platform;

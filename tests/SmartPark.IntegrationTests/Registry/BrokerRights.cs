@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SmartPark.Contracts.Topics;
-using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Registry;
 

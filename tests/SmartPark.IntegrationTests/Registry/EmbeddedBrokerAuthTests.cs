@@ -104,7 +104,7 @@ public sealed partial class EmbeddedBrokerAuthTests(EmbeddedBrokerAuthFixture fi
 
         var refused = await TestDevice.PublishReadingAsync(client, Other, 1, ts, payloadDevice: Other.Device);
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, refused.ReasonCode);
-        // ARCHITECTURE: a wrong topic for the device's credentials gets a dead letter, on the sender's own topic.
+        // docs/architecture.md, "Non-negotiables": a wrong topic for the device's credentials gets a dead letter, on the sender's own topic.
         await Poll.UntilAsync(() => Task.FromResult(letters.Count), n => n >= 1, Timeout, "the dead letter of the refused publish");
         Assert.True(letters.TryDequeue(out var letter));
         Assert.Equal(SmartParkTopics.DeadLetter(Good), letter.Topic);

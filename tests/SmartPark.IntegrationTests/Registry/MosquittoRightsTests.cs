@@ -1,8 +1,6 @@
 using System.Text;
 using MQTTnet;
 using SmartPark.Contracts.Topics;
-using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Registry;
 

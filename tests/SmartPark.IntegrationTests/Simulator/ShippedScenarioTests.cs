@@ -78,10 +78,11 @@ public sealed class RestartableIngest : IBrokerControl, IAsyncDisposable
 /// derived passwords, ACLs enforced) writing to a real influxd. A scenario whose expectations
 /// fail fails the test with the runner's report.
 /// </summary>
+[Trait(TestCategory.Trait, TestCategory.Slow)]
 [Collection(SimulatorCollection.Name)]
 public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelper output)
 {
-    // The demo's own credentials (README, "Registry"): the registry holds their hashes.
+    // The demo's own credentials (simulators/README.md, "The demo's credentials"): the registry holds their hashes.
     private const string DemoDeviceSecret = "smartpark-demo-only";
     private const string IngestPassword = "demo-ingest-password";
     private const string DashboardPassword = "demo-dashboard-password";

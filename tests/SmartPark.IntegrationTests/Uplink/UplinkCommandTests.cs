@@ -1,7 +1,6 @@
 using System.Globalization;
 using SmartPark.BureauPlatform;
 using SmartPark.Hj212;
-using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.Uplink;
 

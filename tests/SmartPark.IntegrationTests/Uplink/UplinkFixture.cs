@@ -5,7 +5,6 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.IntegrationTests.Uplink;
 

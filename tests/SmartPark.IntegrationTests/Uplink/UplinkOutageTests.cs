@@ -1,6 +1,5 @@
 using SmartPark.BureauPlatform;
 using SmartPark.Hj212;
-using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.Uplink;
 

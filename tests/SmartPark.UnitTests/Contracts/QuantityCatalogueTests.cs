@@ -19,6 +19,7 @@ public class QuantityCatalogueTests
     [InlineData("energy", "kWh")]
     [InlineData("voltage", "V")]
     [InlineData("current", "A")]
+    [InlineData("nox", "mg/m3")]
     public void Each_quantity_has_one_canonical_unit(string name, string unit)
     {
         Assert.True(QuantityCatalogue.TryGet(name, out var q));
@@ -39,6 +40,59 @@ public class QuantityCatalogueTests
     {
         Assert.Equal(["smoke", "flame"], QuantityCatalogue.All.Where(q => q.IsBoolean).Select(q => q.Name));
     }
+
+    [Fact]
+    public void Every_quantity_has_both_titles()
+    {
+        // Moved from TranslationsTests: the Dashboard shows these (GET /api/quantities), not dictionary entries.
+        Assert.All(QuantityCatalogue.All, q =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(q.Title.Zh), q.Name);
+            Assert.False(string.IsNullOrWhiteSpace(q.Title.En), q.Name);
+        });
+        Assert.Equal(("非甲烷总烃", "NMHC"), (QuantityCatalogue.Nmhc.Title.Zh, QuantityCatalogue.Nmhc.Title.En));
+    }
+
+    [Fact]
+    public void All_lists_every_entry_once_in_the_order_of_the_catalogue()
+    {
+        Assert.Equal(
+            ["nmhc", "tvoc", "co2", "pm25", "pm10", "temperature", "humidity", "smoke", "flame", "gas_lel", "power", "energy", "voltage", "current", "pressure", "gas_resistance"],
+            QuantityCatalogue.All.Select(q => q.Name).Take(16));
+        Assert.Same(QuantityCatalogue.GasResistance, QuantityCatalogue.Get("gas_resistance"));
+    }
+
+    [Fact]
+    public void Hj212_factors_are_well_formed_and_each_code_names_one_quantity()
+    {
+        var factors = QuantityCatalogue.All.Where(q => q.Hj212 is not null).Select(q => q.Hj212!).ToList();
+        Assert.All(factors, f => Assert.True(f.IsWellFormed, $"{f.Code} {f.Format}"));
+        Assert.Equal(factors.Count, factors.Select(f => f.Code).Distinct().Count());
+        Assert.Equal(new Hj212Factor("a24088", "N7.3"), QuantityCatalogue.Nmhc.Hj212);
+        Assert.Equal(3, QuantityCatalogue.Nmhc.Hj212Decimals);
+        // A quantity without a factor keeps three decimals, as every upload had before formats were known.
+        Assert.Null(QuantityCatalogue.Temperature.Hj212);
+        Assert.Equal(Hj212Factor.DefaultDecimals, QuantityCatalogue.Temperature.Hj212Decimals);
+    }
+
+    [Theory]
+    [InlineData("N7.3", 3)]
+    [InlineData("N5.1", 1)]
+    [InlineData("N4", 0)]
+    public void An_annex_b_format_gives_its_decimals(string format, int decimals)
+    {
+        var factor = new Hj212Factor("a00000", format);
+        Assert.True(factor.IsWellFormed);
+        Assert.Equal(decimals, factor.Decimals);
+    }
+
+    [Theory]
+    [InlineData("A24088", "N7.3")]
+    [InlineData("a2408", "N7.3")]
+    [InlineData("a24088", "7.3")]
+    [InlineData("a24088", "N7.33")]
+    public void A_malformed_factor_is_caught(string code, string format) =>
+        Assert.False(new Hj212Factor(code, format).IsWellFormed);
 
     [Fact]
     public void Data_flags_are_the_eight_of_hj212()

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Contracts;
 

@@ -1,7 +1,6 @@
 using SmartPark.Contracts.Alerts;
 using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Dashboard;
 

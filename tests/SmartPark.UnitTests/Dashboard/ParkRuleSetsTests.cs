@@ -36,4 +36,17 @@ public sealed class ParkRuleSetsTests
         sets.OnMessage("p1", []);
         Assert.Null(sets.Of("p1"));
     }
+
+    [Fact]
+    public void The_kinds_come_from_the_newest_rule_set_and_are_empty_before_any()
+    {
+        var sets = new ParkRuleSets();
+        Assert.Empty(sets.Kinds());
+        static RuleKindInfo Kind(string name) => new() { Name = name, Titles = new Dictionary<string, string> { ["zh-CN"] = name, ["en"] = name } };
+        sets.OnMessage("p1", Json(Park("p1") with { PublishedAt = DateTimeOffset.UnixEpoch.AddDays(2), Kinds = [Kind("threshold"), Kind("rise")] }));
+        sets.OnMessage("p2", Json(Park("p2") with { PublishedAt = DateTimeOffset.UnixEpoch.AddDays(1), Kinds = [Kind("threshold")] }));
+        Assert.Equal(["threshold", "rise"], sets.Kinds().Select(k => k.Name));
+        // A rule set from before kinds were published carries none.
+        Assert.Empty(JsonSerializer.Deserialize("""{"park":"p3","region":"guangdong","publishedAt":"2026-01-01T00:00:00Z","rules":[]}""", ContractsJsonContext.Default.ParkRules)!.Kinds);
+    }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using SmartPark.Contracts.Alerts;
-using SmartPark.Contracts.Quantities;
 
 namespace SmartPark.UnitTests.Dashboard;
 
@@ -44,11 +43,11 @@ public sealed partial class TranslationsTests
             used.UnionWith(HtmlKey().Matches(File.ReadAllText(html)).Select(m => m.Groups[1].Value));
         foreach (var js in Directory.GetFiles(WwwRoot, "*.js"))
             used.UnionWith(ScriptKey().Matches(File.ReadAllText(js)).Select(m => m.Groups[1].Value));
-        // Keys built from values: every value the server can send has its entry.
-        used.UnionWith(QuantityCatalogue.All.Select(q => "quantity." + q.Name));
+        // Keys built from values: every value the server can send has its entry. Quantities are
+        // not among them: their titles travel with the catalogue (QuantityCatalogueTests.Every_quantity_has_both_titles).
         used.UnionWith(new[] { AlertSeverities.Critical, AlertSeverities.Warning, AlertSeverities.Info }.Select(s => "severity." + s));
         used.UnionWith(new[] { AlertStates.Active, AlertStates.Acknowledged, AlertStates.Cleared, AlertStates.Closed }.Select(s => "state." + s));
-        used.UnionWith(new[] { "threshold", "window", "rate", "detector", "absence", "flatline", "registry", "combination" }.Select(k => "kind." + k));
+        // Rule kinds carry their own titles (RuleKinds.All, served by api/alerts/kinds): no "kind." keys.
         used.UnionWith(new[] { "operator", "bureau", "admin" }.Select(r => "role." + r));
         used.UnionWith(new[] { "online", "offline", "unknown" }.Select(s => "device." + s));
         used.UnionWith(new[] { "raw", "1m", "1h" }.Select(r => "resolution." + r));
@@ -58,6 +57,14 @@ public sealed partial class TranslationsTests
         used.UnionWith(SmartPark.Ingest.Alerts.Rules.DefaultRules.All.Select(r => "rule." + r.Id));
         Assert.NotEmpty(used);
         Assert.Empty(used.Where(k => !k.EndsWith('.') && !zh.ContainsKey(k)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Quantity_titles_come_from_the_catalogue_not_the_dictionaries()
+    {
+        Assert.DoesNotContain(Load("zh-CN").Keys.Concat(Load("en").Keys), k => k.StartsWith("quantity.", StringComparison.Ordinal));
+        foreach (var js in Directory.GetFiles(WwwRoot, "*.js"))
+            Assert.DoesNotContain("\"quantity.\"", File.ReadAllText(js), StringComparison.Ordinal);
     }
 
     private static string[] Placeholders(string text) =>

@@ -29,6 +29,7 @@ public class SimulatedDriverTests
     [InlineData("sim-heat")]
     [InlineData("sim-air-quality")]
     [InlineData("sim-gas")]
+    [InlineData("sim-flue-gas")]
     public void Every_driver_yields_catalogue_quantities_within_physical_range(string driver)
     {
         var d = DriverFactory.Create(Sensor(driver), "p", "e", "d");
@@ -51,6 +52,22 @@ public class SimulatedDriverTests
     {
         var covered = DriverFactory.Known.SelectMany(k => DriverFactory.Create(Sensor(k), "p").Quantities).ToHashSet();
         Assert.Equal(QuantityCatalogue.All.Select(q => q.Name).Order(), covered.Order());
+    }
+
+    [Fact]
+    public void Flue_gas_nox_follows_firing_and_keeps_its_one_decimal()
+    {
+        var cems = DriverFactory.Create(Sensor("sim-flue-gas", ("standbyMg", "5"), ("processMg", "60")), "p");
+        double Mean(DateTimeOffset from) => Every(TimeSpan.FromMinutes(1), from, 60).Average(t => cems.Read(t).Single().Value);
+        // Full firing on the day shift: about 65 mg/m³; the burner on standby at night: about 5.
+        Assert.InRange(Mean(WorkingMorning), 55, 75);
+        Assert.InRange(Mean(Night), 3, 7);
+        Assert.All(Every(TimeSpan.FromMinutes(1), WorkingMorning, 60), t =>
+        {
+            var v = cems.Read(t).Single();
+            Assert.Equal("nox", v.Quantity);
+            Assert.Equal(Math.Round(v.Value, 1), v.Value);
+        });
     }
 
     [Fact]

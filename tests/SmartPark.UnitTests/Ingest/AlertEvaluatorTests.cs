@@ -4,6 +4,7 @@ using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.Ingest.Alerts.Rules;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
 
 namespace SmartPark.UnitTests.Ingest;
 
@@ -399,7 +400,7 @@ public sealed class AlertEvaluatorTests
         var defaults = DefaultRules.All.Single(r => r.Id == "nmhc-inplant-instant-gd");
         var park = defaults.Clone();
         park.Park = "p1";
-        park.Limit = 15;
+        ((ILimitedKind)park.Settings!).Limit = 15;
         var enterprise = defaults.Clone();
         enterprise.Park = "p1";
         enterprise.Enterprise = "e1";
@@ -422,8 +423,8 @@ public sealed class AlertEvaluatorTests
     public void Every_default_rule_cites_its_source_and_emission_rules_go_to_the_bureau()
     {
         Assert.All(DefaultRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Source)));
-        Assert.All(DefaultRules.All.Where(r => r.Quantity == "nmhc" && r.Kind != RuleKinds.Flatline), r => Assert.True(r.Bureau));
-        Assert.True(DefaultRules.All.Single(r => r.Kind == RuleKinds.Registry).Bureau);
+        Assert.All(DefaultRules.All.Where(r => r.Quantity == "nmhc" && r.Settings is not FlatlineKind), r => Assert.True(r.Bureau));
+        Assert.True(DefaultRules.All.Single(r => r.Settings is RegistryKind).Bureau);
         _ = new RuleBook(DefaultRules.All);
     }
 }

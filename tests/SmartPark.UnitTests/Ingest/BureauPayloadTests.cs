@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
-using SmartPark.Tests.Shared;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.UnitTests.Ingest;
 

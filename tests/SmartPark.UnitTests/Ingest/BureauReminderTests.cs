@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
-using SmartPark.Tests.Shared;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.UnitTests.Ingest;
 
@@ -39,17 +39,17 @@ public sealed class BureauReminderTests : IAsyncLifetime
             ["Bureau:Webhook:ReminderInterval"] = interval.ToString(),
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_time);
-        services.AddBureauNotifications(configuration);
+        services.AddBureauWebhook(configuration);
         return services.BuildServiceProvider();
     }
 
-    private IBureauNotifier Notifier => _services.GetRequiredService<IBureauNotifier>();
+    private IAlertNotifier Notifier => _services.GetRequiredService<IAlertNotifier>();
     private ReminderService Reminders => _services.GetRequiredService<ReminderService>();
 
     private async Task<List<BureauNotification>> OutboxAsync()
     {
         // Mark each head delivered to see the next one: the outbox hands out only heads.
-        var outbox = _services.GetRequiredService<BureauOutbox>();
+        var outbox = _services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox;
         var all = new List<BureauNotification>();
         while ((await outbox.HeadsAsync(100, default)) is { Count: > 0 } heads)
         {
@@ -117,7 +117,7 @@ public sealed class BureauReminderTests : IAsyncLifetime
         await Notifier.EnqueueAsync(AlertSamples.Raised("a1"), default);
         _time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await Reminders.EmitDueAsync(default));
-        Assert.Equal(0, await _services.GetRequiredService<BureauOutbox>().RemindedAlertsAsync(default));
+        Assert.Equal(0, await _services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox.RemindedAlertsAsync(default));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class BureauReminderTests : IAsyncLifetime
     {
         var local = AlertSamples.Raised("a1") with { Alert = AlertSamples.Document("a1") with { Bureau = false } };
         await Notifier.EnqueueAsync(local, default);
-        Assert.Equal(0, _services.GetRequiredService<BureauOutbox>().Depth);
-        Assert.Equal(0, await _services.GetRequiredService<BureauOutbox>().RemindedAlertsAsync(default));
+        Assert.Equal(0, _services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox.Depth);
+        Assert.Equal(0, await _services.GetRequiredService<AlertSinks>()[BureauWebhookSink.Name].Outbox.RemindedAlertsAsync(default));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SmartPark.Ingest.Notifications;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.UnitTests.Ingest;
 
@@ -12,7 +12,7 @@ public sealed class BureauWebhookOptionsTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)))
             .Build();
-        using var services = new ServiceCollection().AddLogging().AddBureauNotifications(configuration).BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddBureauWebhook(configuration).BuildServiceProvider();
         return services.GetRequiredService<IOptions<BureauWebhookOptions>>().Value;
     }
 

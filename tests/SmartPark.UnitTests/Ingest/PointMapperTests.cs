@@ -5,7 +5,6 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Storage;
-using SmartPark.Tests.Shared;
 
 namespace SmartPark.UnitTests.Ingest;
 

@@ -1,4 +1,5 @@
 using SmartPark.Ingest.Alerts.Rules;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
 
 namespace SmartPark.UnitTests.Ingest;
 
@@ -12,7 +13,8 @@ public sealed class RuleBookInParkTests
         var rule = Default(id).Clone();
         rule.Park = park;
         rule.Enterprise = enterprise;
-        rule.Limit = limit ?? rule.Limit;
+        if (limit is not null)
+            ((ILimitedKind)rule.Settings!).Limit = limit;
         rule.Enabled = enabled;
         return rule;
     }

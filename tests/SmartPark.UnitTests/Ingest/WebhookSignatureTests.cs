@@ -1,5 +1,5 @@
 using System.Text;
-using SmartPark.Ingest.Notifications;
+using SmartPark.Ingest.Notifications.Bureau;
 
 namespace SmartPark.UnitTests.Ingest;
 
@@ -30,7 +30,7 @@ public sealed class WebhookSignatureTests
     [Fact]
     public void Signature_is_hmac_sha256_over_timestamp_dot_body_as_the_readme_documents()
     {
-        // The same vector as README "Bureau webhook"; computed independently with Python's hmac.
+        // The same vector as src/Ingest/README.md "Bureau webhook"; computed independently with Python's hmac.
         var signature = WebhookSignature.Sign("s3cret", 1764000000, Encoding.UTF8.GetBytes("""{"event":"raised"}"""));
         Assert.Equal("sha256=40f8c2cc8d2161dbf2eafcf5b3ad3c8245f26938c12eb729bf70a1dd7ca982f3", signature);
     }

@@ -77,6 +77,27 @@ public class MonitoringPointRegistryTests
     }
 
     [Fact]
+    public void Pollutants_listed_by_quantity_alone_take_the_catalogues_code()
+    {
+        var registry = RegistryLoader.Parse(Yaml(26, "            pollutants: [nmhc]").Replace("              nmhc: a24088\n", "", StringComparison.Ordinal));
+
+        Assert.Equal(new PollutantSource("a24088", "nmhc", "voc-1"), Assert.Single(Assert.Single(registry.MonitoringPoints).Sources));
+    }
+
+    [Theory]
+    [InlineData("            pollutants: [temperature]", "quantity 'temperature' has no HJ 212 pollutant code in the catalogue: map it to the bureau's code (temperature: code)")]
+    [InlineData("            pollutants: [radon]", "quantity 'radon' is not in the catalogue")]
+    [InlineData("            pollutants: []", "'pollutants' is empty")]
+    public void A_listed_quantity_without_a_catalogue_code_is_named(string replacement, string expected)
+    {
+        var yaml = Yaml(26, replacement).Replace("              nmhc: a24088\n", "", StringComparison.Ordinal);
+        var ex = Assert.Throws<RegistryException>(() => RegistryLoader.Parse(yaml));
+        var error = Assert.Single(ex.Errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(26, error.Line);
+        Assert.DoesNotContain(ex.Errors, e => e.Message.Contains("is not an HJ 212 pollutant code", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void An_mn_listed_twice_is_an_error_on_the_second()
     {
         var lines = Yaml().Split('\n').ToList();

@@ -2,8 +2,7 @@ using MQTTnet.Protocol;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Broker;
-using SmartPark.Tests.Shared;
-using static SmartPark.Tests.Shared.PublishRights;
+using static SmartPark.TestSupport.PublishRights;
 
 namespace SmartPark.UnitTests.Registry;
 

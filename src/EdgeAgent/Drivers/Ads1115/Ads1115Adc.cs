@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Device.I2c;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
 using SmartPark.EdgeAgent.Drivers.Hardware;
 
 namespace SmartPark.EdgeAgent.Drivers.Ads1115;
@@ -13,6 +14,10 @@ namespace SmartPark.EdgeAgent.Drivers.Ads1115;
 public sealed class Ads1115Adc : IDisposable
 {
     public const int DefaultAddress = 0x48;
+
+    /// <summary>Where the chip answers, by what its ADDR pin is tied to: the drivers that read through it list these.</summary>
+    public static readonly IReadOnlyList<I2cAddress> Addresses =
+        [new(0x48, "ADS1115 (ADDR→GND)"), new(0x49, "ADS1115 (ADDR→VDD)"), new(0x4A, "ADS1115 (ADDR→SDA)"), new(0x4B, "ADS1115 (ADDR→SCL)")];
     private const byte ConversionRegister = 0x00;
     private const byte ConfigRegister = 0x01;
     private const ushort StartSingleShot = 0x8000;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SmartPark.EdgeAgent.Configuration;
 
 namespace SmartPark.EdgeAgent.Drivers.Energy;
@@ -14,27 +13,16 @@ public sealed class MeterCalibration
 
     public static MeterCalibration None { get; } = new();
 
-    public static MeterCalibration Parse(SensorOptions sensor, IReadOnlyList<string> quantities, List<string> problems)
+    /// <summary>The corrections a sensor's settings give; the schema (<see cref="Settings.CommonSettings.MeterCalibration"/>) has checked them.</summary>
+    public static MeterCalibration From(SensorOptions sensor, IReadOnlyList<string> quantities)
     {
         var calibration = new MeterCalibration();
-        foreach (var (key, text) in sensor.Settings)
+        foreach (var quantity in quantities)
         {
-            var dot = key.IndexOf('.', StringComparison.Ordinal);
-            if (dot < 0 || key[..dot] is not ("scale" or "offset"))
-                continue;
-            var quantity = key[(dot + 1)..];
-            if (!quantities.Contains(quantity))
-            {
-                problems.Add($"Settings:{key} calibrates '{quantity}', which this driver does not read ({string.Join(", ", quantities)})");
-                continue;
-            }
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
-            {
-                problems.Add($"Settings:{key} '{text}' is not a number");
-                continue;
-            }
-            var (scale, offset) = calibration._byQuantity.GetValueOrDefault(quantity, (1, 0));
-            calibration._byQuantity[quantity] = key[..dot] == "scale" ? (number, offset) : (scale, number);
+            var scale = sensor.GetDouble("scale." + quantity, 1);
+            var offset = sensor.GetDouble("offset." + quantity, 0);
+            if (scale != 1 || offset != 0)
+                calibration._byQuantity[quantity] = (scale, offset);
         }
         return calibration;
     }

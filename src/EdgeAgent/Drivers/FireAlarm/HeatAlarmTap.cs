@@ -9,8 +9,11 @@ namespace SmartPark.EdgeAgent.Drivers.FireAlarm;
 /// flag D is not passed on: the alarm keeps the last good one, so a probe whose cable burns
 /// through in a fire does not silence the heat alarm it already raised.
 /// </summary>
-public sealed class HeatAlarmTap(ISensorDriver inner, LocalFireAlarm alarm) : ISensorDriver, IDisposable
+public sealed class HeatAlarmTap(ISensorDriver inner, LocalFireAlarm alarm) : ISensorDriver, ISensorHealth, IDisposable
 {
+    /// <summary>The wrapped sensor's health, so the device status still lists a tapped probe as D while it is down.</summary>
+    public (string Flag, string? Error) Health => inner is ISensorHealth watched ? watched.Health : (DataFlag.Normal, null);
+
     public string SensorId => inner.SensorId;
 
     public IReadOnlyList<string> Quantities => inner.Quantities;

@@ -249,7 +249,7 @@ public sealed class LocalFireAlarm : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or PlatformNotSupportedException or ArgumentException)
         {
             _gpioFailures++;
-            var delay = TimeSpan.FromTicks(Math.Min(ResilientDriver.MaxRetry.Ticks, ResilientDriver.FirstRetry.Ticks << Math.Min(_gpioFailures - 1, 20)));
+            var delay = ResilientDriver.Retry.Delay(_gpioFailures);
             _nextGpioAttempt = now + delay;
             if (_gpioError != ex.Message)
                 _logger.LogError("Local fire alarm cannot use GPIO, smoke/flame detectors report flag D: {Error} (next try in {Delay})", ex.Message, delay);

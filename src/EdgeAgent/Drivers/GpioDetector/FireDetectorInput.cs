@@ -1,7 +1,6 @@
 using System.Device.Gpio;
 using SmartPark.Contracts.Quantities;
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.EdgeAgent.Drivers.Hardware;
 
 namespace SmartPark.EdgeAgent.Drivers.GpioDetector;
 

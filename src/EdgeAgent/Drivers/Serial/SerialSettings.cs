@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Ports;
 using SmartPark.EdgeAgent.Configuration;
 
@@ -12,31 +11,31 @@ public sealed record SerialSettings(string Port, int BaudRate, int DataBits, Par
 {
     public static readonly int[] StandardBaudRates = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
 
-    /// <summary>Reads the settings; every problem is listed so check-config reports them together.</summary>
-    public static SerialSettings Parse(SensorOptions sensor, int defaultBaud, string defaultFormat, List<string> problems)
+    /// <summary>
+    /// The line a sensor's settings describe. The settings schema (<see cref="Settings.CommonSettings.SerialLine"/>)
+    /// has checked each key already; a value it would refuse still throws here, naming the sensor.
+    /// </summary>
+    public static SerialSettings From(SensorOptions sensor, int defaultBaud, string defaultFormat)
     {
-        var port = sensor.GetString("port", "");
-        if (port.Length == 0)
-            problems.Add("Settings:port is missing (the serial device, e.g. /dev/ttyUSB0 or /dev/ttyAMA0)");
-        else if (!port.StartsWith("/dev/", StringComparison.Ordinal))
-            problems.Add($"Settings:port '{port}' is not a device file under /dev");
-
-        var baud = defaultBaud;
-        if (sensor.Settings.TryGetValue("baud", out var baudText)
-            && (!int.TryParse(baudText, NumberStyles.None, CultureInfo.InvariantCulture, out baud) || !StandardBaudRates.Contains(baud)))
-        {
-            problems.Add($"Settings:baud '{baudText}' is not one of {string.Join(", ", StandardBaudRates)}");
-            baud = defaultBaud;
-        }
-
-        var format = sensor.GetString("format", defaultFormat).ToUpperInvariant();
-        if (!TryParseFormat(format, out var dataBits, out var parity, out var stopBits))
-        {
-            problems.Add($"Settings:format '{format}' is not data bits, parity and stop bits like 8N1, 8E1 or 8N2");
-            TryParseFormat(defaultFormat, out dataBits, out parity, out stopBits);
-        }
+        var port = sensor.RequireString("port");
+        if (CheckPort(port) is { } badPort)
+            throw sensor.Mistake($"Settings:port '{port}' {badPort}");
+        var baud = sensor.GetInt("baud", defaultBaud);
+        if (!StandardBaudRates.Contains(baud))
+            throw sensor.Mistake($"Settings:baud '{baud}' is not one of {string.Join(", ", StandardBaudRates)}");
+        var format = sensor.GetString("format", defaultFormat);
+        if (!TryParseFormat(format.ToUpperInvariant(), out var dataBits, out var parity, out var stopBits))
+            throw sensor.Mistake($"Settings:format '{format}' {CheckFormat(format)}");
         return new SerialSettings(port, baud, dataBits, parity, stopBits);
     }
+
+    /// <summary>What is wrong with a <c>port</c> value, or null.</summary>
+    public static string? CheckPort(string port) =>
+        port.StartsWith("/dev/", StringComparison.Ordinal) ? null : "is not a device file under /dev";
+
+    /// <summary>What is wrong with a <c>format</c> value, or null.</summary>
+    public static string? CheckFormat(string format) =>
+        TryParseFormat(format.ToUpperInvariant(), out _, out _, out _) ? null : "is not data bits, parity and stop bits like 8N1, 8E1 or 8N2";
 
     /// <summary>Bits on the wire per character: start, data, parity, stop.</summary>
     public int BitsPerCharacter => 1 + DataBits + (Parity == Parity.None ? 0 : 1) + (StopBits == StopBits.Two ? 2 : 1);

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
 
 namespace SmartPark.Ingest.Alerts.Engine;
 
@@ -75,28 +78,16 @@ public sealed class ConditionMemory
     public string? Enterprise { get; set; }
 }
 
-/// <summary>One sensor's quantity on one device.</summary>
+/// <summary>One sensor's quantity on one device: what each rule watching it remembers, by rule id.</summary>
 public sealed class SeriesMemory
 {
-    /// <summary>Raw points for rate-of-rise rules (kept for the longest rate window only).</summary>
-    public List<SamplePoint> Recent { get; set; } = [];
-    /// <summary>Sum and count per bucket (a sixtieth of the window) for rolling-window means.</summary>
-    public List<WindowBucket> Buckets { get; set; } = [];
-    public double? LastValue { get; set; }
-    public long LastTs { get; set; }
-    /// <summary>Timestamp (ms) of the last reading that differed from the one before it.</summary>
-    public long ChangedAtTs { get; set; }
-    /// <summary>Timestamp (ms) since which the value has stayed above a registry rule's noise floor.</summary>
-    public long? AboveFloorSinceTs { get; set; }
-}
+    public Dictionary<string, RuleState> Rules { get; set; } = [];
 
-public sealed record SamplePoint(long Ts, double Value);
-
-public sealed class WindowBucket
-{
-    public long StartTs { get; set; }
-    public double Sum { get; set; }
-    public long Count { get; set; }
+    /// <summary>A series saved before each rule kept its own memory (one memory shared by every
+    /// rule: <c>buckets</c>, <c>recent</c>, <c>changedAtTs</c>…): read on load, moved into
+    /// <see cref="Rules"/> by <see cref="LegacySeriesMigration"/>, then gone.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Legacy { get; set; }
 }
 
 public sealed class DeviceMemory

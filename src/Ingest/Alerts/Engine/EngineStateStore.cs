@@ -1,12 +1,24 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using SmartPark.Ingest.Alerts.Rules;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
 using SmartPark.Platform.Storage;
 
 namespace SmartPark.Ingest.Alerts.Engine;
 
-/// <summary>Saves and loads <see cref="EngineState"/> as one JSON file, always a whole state (<see cref="AtomicFile"/>).</summary>
+/// <summary>Saves and loads <see cref="EngineState"/> as one JSON file, always a whole state (<see cref="AtomicFile"/>).
+/// Each rule's memory of a series is saved with its kind's name (<c>"$kind": "window"</c>), so the
+/// state types come from <see cref="RuleKinds.All"/> and a new kind needs no entry here.</summary>
 public sealed class EngineStateStore
 {
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { AddKindStates } },
+    };
+
     private readonly string _path;
 
     public EngineStateStore(string directory)
@@ -20,13 +32,21 @@ public sealed class EngineStateStore
         if (!File.Exists(_path))
             return new EngineState();
         using var file = File.OpenRead(_path);
-        return JsonSerializer.Deserialize(file, EngineStateJsonContext.Default.EngineState) ?? new EngineState();
+        return JsonSerializer.Deserialize<EngineState>(file, Options) ?? new EngineState();
     }
 
     public void Save(EngineState state) =>
-        AtomicFile.Write(_path, file => JsonSerializer.Serialize(file, state, EngineStateJsonContext.Default.EngineState));
-}
+        AtomicFile.Write(_path, file => JsonSerializer.Serialize(file, state, Options));
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(EngineState))]
-internal sealed partial class EngineStateJsonContext : JsonSerializerContext;
+    private static void AddKindStates(JsonTypeInfo type)
+    {
+        if (type.Type != typeof(RuleState))
+            return;
+        type.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$kind" };
+        foreach (var kind in RuleKinds.All.OfType<SeriesKind>())
+        {
+            if (kind.StateType is { } state)
+                type.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(state, kind.Name));
+        }
+    }
+}

@@ -1,18 +1,47 @@
 using System.Xml;
 using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
 
 namespace SmartPark.Ingest.Alerts.Rules;
 
 /// <summary>
-/// One alert rule. The defaults come from <see cref="DefaultRules"/>; configuration
-/// (<c>Alerts:Rules</c>) overrides any field of a rule, for every park or for one park,
-/// enterprise or device, by naming its <see cref="Id"/> and a scope.
+/// One alert rule: the fields every rule has, and its kind's own <see cref="Settings"/>. The
+/// defaults come from <see cref="DefaultRules"/>; configuration (<c>Alerts:Rules</c>) overrides
+/// any field or setting of a rule, for every park or for one park, enterprise or device, by naming
+/// its <see cref="Id"/> and a scope. Both are written flat in one entry (see RuleBook).
 /// </summary>
 public sealed class AlertRule
 {
+    private RuleKind? _settings;
+    private string _kind = "";
+
     public string Id { get; set; } = "";
     public string Title { get; set; } = "";
-    public string Kind { get; set; } = "";
+
+    /// <summary>One of <see cref="RuleKinds.All"/>. Setting another kind starts from blank settings of it.</summary>
+    public string Kind
+    {
+        get => _settings?.Name ?? _kind;
+        set
+        {
+            if (_settings?.Name == value)
+                return;
+            _kind = value;
+            _settings = RuleKinds.Create(value);
+        }
+    }
+
+    /// <summary>The kind's settings and judgement; null only while <see cref="Kind"/> names no known kind.</summary>
+    public RuleKind? Settings
+    {
+        get => _settings;
+        set
+        {
+            _settings = value;
+            _kind = value?.Name ?? "";
+        }
+    }
+
     public string Severity { get; set; } = AlertSeverities.Warning;
     /// <summary>The environment bureau is told of this rule's alerts.</summary>
     public bool Bureau { get; set; }
@@ -31,25 +60,8 @@ public sealed class AlertRule
     public string? Sensors { get; set; }
     /// <summary>Sensor ids the rule ignores (same syntax), e.g. boundary monitors for an in-plant rule.</summary>
     public string? ExceptSensors { get; set; }
-
+    /// <summary>The quantity a series kind watches; rules are indexed by it.</summary>
     public string? Quantity { get; set; }
-    public double? Limit { get; set; }
-    /// <summary>Threshold and window rules clear only at or below this (default: the limit): a deadband.</summary>
-    public double? ClearAt { get; set; }
-    public TimeSpan? Window { get; set; }
-    /// <summary>Readings a window needs before its mean counts.</summary>
-    public int MinCount { get; set; } = 1;
-    public double? RatePerMinute { get; set; }
-    public int Intervals { get; set; } = 3;
-    /// <summary>Absence never fires sooner than this, whatever the device's interval.</summary>
-    public TimeSpan MinSilence { get; set; } = TimeSpan.FromSeconds(30);
-    public TimeSpan? FlatFor { get; set; }
-    /// <summary>Flatline: changes smaller than this do not count as change.</summary>
-    public double Tolerance { get; set; }
-    public double? NoiseFloor { get; set; }
-    public TimeSpan? For { get; set; }
-    public string? RequiredStatus { get; set; }
-    public string[]? Requires { get; set; }
 
     /// <summary>The condition must stay false this long before the alert clears (no flapping).</summary>
     public TimeSpan HoldOff { get; set; } = TimeSpan.FromMinutes(1);
@@ -58,8 +70,13 @@ public sealed class AlertRule
     /// <summary>A cleared and acknowledged alert closes after this, unless it comes back first.</summary>
     public TimeSpan CloseAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The limit a chart draws, for kinds that compare with one (<see cref="ILimitedKind"/>).</summary>
+    public double? Limit => (_settings as ILimitedKind)?.Limit;
+
+    public double? ClearAt => (_settings as ILimitedKind)?.ClearAt;
+
     /// <summary>ISO 8601 duration of the compared value, for alert documents.</summary>
-    public string? Averaging => Kind == RuleKinds.Window && Window is { } w ? XmlConvert.ToString(w) : null;
+    public string? Averaging => _settings?.Averaging is { } w ? XmlConvert.ToString(w) : null;
 
     public bool WatchesSensor(string sensor) =>
         (Sensors is null || Matches(Sensors, sensor)) && (ExceptSensors is null || !Matches(ExceptSensors, sensor));
@@ -68,29 +85,28 @@ public sealed class AlertRule
         pattern.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Any(p =>
             p.EndsWith('*') ? sensor.StartsWith(p[..^1], StringComparison.Ordinal) : sensor == p);
 
-    public AlertRule Clone() => (AlertRule)MemberwiseClone();
+    public AlertRule Clone()
+    {
+        var clone = (AlertRule)MemberwiseClone();
+        clone._settings = _settings?.Clone();
+        return clone;
+    }
 
     /// <summary>Every problem with the rule, for start-up validation.</summary>
     public IEnumerable<string> Problems()
     {
         if (string.IsNullOrWhiteSpace(Id))
             yield return "a rule has no Id";
-        if (!RuleKinds.All.Contains(Kind))
-            yield return $"rule '{Id}': unknown kind '{Kind}' (one of {string.Join(", ", RuleKinds.All)})";
+        if (_settings is null)
+            yield return $"rule '{Id}': unknown kind '{Kind}' (one of {string.Join(", ", RuleKinds.Names)})";
         if (AlertSeverities.Rank(Severity) == 0)
             yield return $"rule '{Id}': unknown severity '{Severity}'";
-        var needs = Kind switch
-        {
-            RuleKinds.Threshold => Quantity is null || Limit is null ? "Quantity and Limit" : null,
-            RuleKinds.Window => Quantity is null || Limit is null || Window is null ? "Quantity, Limit and Window" : null,
-            RuleKinds.Rate => Quantity is null || RatePerMinute is null || Window is null ? "Quantity, RatePerMinute and Window" : null,
-            RuleKinds.Detector => Quantity is null ? "Quantity" : null,
-            RuleKinds.Flatline => Quantity is null || FlatFor is null ? "Quantity and FlatFor" : null,
-            RuleKinds.Registry => Quantity is null || NoiseFloor is null || For is null || RequiredStatus is null ? "Quantity, NoiseFloor, For and RequiredStatus" : null,
-            RuleKinds.Combination => Requires is not { Length: > 0 } || Window is null ? "Requires and Window" : null,
-            _ => null,
-        };
-        if (needs is not null)
-            yield return $"rule '{Id}' ({Kind}) needs {needs}";
+        if (_settings is null)
+            yield break;
+        List<string> needs = [.. _settings.NeedsQuantity && Quantity is null ? ["Quantity"] : Array.Empty<string>(), .. _settings.Missing()];
+        if (needs.Count > 0)
+            yield return $"rule '{Id}' ({Kind}) needs {(needs.Count == 1 ? needs[0] : string.Join(", ", needs[..^1]) + " and " + needs[^1])}";
+        foreach (var problem in _settings.Invalid())
+            yield return $"rule '{Id}' ({Kind}): {problem}";
     }
 }

@@ -1,10 +1,11 @@
 using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
 
 namespace SmartPark.Ingest.Alerts.Rules;
 
 /// <summary>
 /// The rule set every park starts with, each rule citing its source (see
-/// shared/reference/standards.md §2–3). In-plant VOC rules watch every NMHC sensor except those
+/// docs/reference/standards.md §2–3). In-plant VOC rules watch every NMHC sensor except those
 /// whose id starts with <c>boundary</c>; the boundary rule watches only those.
 /// </summary>
 public static class DefaultRules
@@ -17,94 +18,94 @@ public static class DefaultRules
     [
         new()
         {
-            Id = "nmhc-inplant-1h-gd", Title = "In-plant NMHC, 1-hour mean (Guangdong)", Kind = RuleKinds.Window, Region = Guangdong,
-            Quantity = "nmhc", Limit = 6, Window = TimeSpan.FromHours(1), MinCount = 3, ExceptSensors = Boundary,
+            Id = "nmhc-inplant-1h-gd", Title = "In-plant NMHC, 1-hour mean (Guangdong)", Region = Guangdong,
+            Quantity = "nmhc", Settings = new WindowKind { Limit = 6, Window = TimeSpan.FromHours(1), MinCount = 3 }, ExceptSensors = Boundary,
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
             Source = "DB44/2367-2022 Table 3 and §8: in-plant fugitive NMHC, 1-hour average ≤ 6 mg/m³ (province-wide)",
         },
         new()
         {
-            Id = "nmhc-inplant-instant-gd", Title = "In-plant NMHC, single reading (Guangdong)", Kind = RuleKinds.Threshold, Region = Guangdong,
-            Quantity = "nmhc", Limit = 20, ExceptSensors = Boundary,
+            Id = "nmhc-inplant-instant-gd", Title = "In-plant NMHC, single reading (Guangdong)", Region = Guangdong,
+            Quantity = "nmhc", Settings = new ThresholdKind { Limit = 20 }, ExceptSensors = Boundary,
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
             Source = "DB44/2367-2022 Table 3 and §8: in-plant fugitive NMHC, any single reading ≤ 20 mg/m³ (province-wide)",
         },
         new()
         {
-            Id = "nmhc-inplant-1h", Title = "In-plant NMHC, 1-hour mean", Kind = RuleKinds.Window, Region = National,
-            Quantity = "nmhc", Limit = 10, Window = TimeSpan.FromHours(1), MinCount = 3, ExceptSensors = Boundary,
+            Id = "nmhc-inplant-1h", Title = "In-plant NMHC, 1-hour mean", Region = National,
+            Quantity = "nmhc", Settings = new WindowKind { Limit = 10, Window = TimeSpan.FromHours(1), MinCount = 3 }, ExceptSensors = Boundary,
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
             Source = "GB 37822-2019 Annex A Table A.1: in-plant NMHC, 1-hour average ≤ 10 mg/m³ (special limit 6 in key regions)",
         },
         new()
         {
-            Id = "nmhc-inplant-instant", Title = "In-plant NMHC, single reading", Kind = RuleKinds.Threshold, Region = National,
-            Quantity = "nmhc", Limit = 30, ExceptSensors = Boundary,
+            Id = "nmhc-inplant-instant", Title = "In-plant NMHC, single reading", Region = National,
+            Quantity = "nmhc", Settings = new ThresholdKind { Limit = 30 }, ExceptSensors = Boundary,
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
             Source = "GB 37822-2019 Annex A Table A.1: in-plant NMHC, any single reading ≤ 30 mg/m³ (special limit 20 in key regions)",
         },
         new()
         {
-            Id = "nmhc-boundary-1h", Title = "Boundary NMHC, 1-hour mean", Kind = RuleKinds.Window,
-            Quantity = "nmhc", Limit = 4.0, Window = TimeSpan.FromHours(1), MinCount = 3, Sensors = Boundary,
+            Id = "nmhc-boundary-1h", Title = "Boundary NMHC, 1-hour mean",
+            Quantity = "nmhc", Settings = new WindowKind { Limit = 4.0, Window = TimeSpan.FromHours(1), MinCount = 3 }, Sensors = Boundary,
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
             Source = "GB 16297-1996 Table 2 (and DB44/27-2001 period 2): NMHC at the boundary, 1-hour average ≤ 4.0 mg/m³",
         },
         new()
         {
-            Id = "heat-static", Title = "Heat detector, static threshold (class A1)", Kind = RuleKinds.Threshold,
-            Quantity = "temperature", Limit = 58, ClearAt = 50, Sensors = "heat*",
+            Id = "heat-static", Title = "Heat detector, static threshold (class A1)",
+            Quantity = "temperature", Settings = new ThresholdKind { Limit = 58, ClearAt = 50 }, Sensors = "heat*",
             Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
             Source = "GB 4716-2005 / EN 54-5 class A1: static response between 54 and 65 °C",
         },
         new()
         {
-            Id = "heat-rate-of-rise", Title = "Heat detector, rate of rise", Kind = RuleKinds.Rate,
-            Quantity = "temperature", RatePerMinute = 4, Window = TimeSpan.FromMinutes(2), Sensors = "heat*",
+            Id = "heat-rate-of-rise", Title = "Heat detector, rate of rise",
+            Quantity = "temperature", Settings = new RateKind { RatePerMinute = 4, Window = TimeSpan.FromMinutes(2) }, Sensors = "heat*",
             Severity = AlertSeverities.Warning, HoldOff = TimeSpan.FromMinutes(1),
             Source = "GB 4716-2005 / EN 54-5 suffix R: alarm on a fast rise before the static temperature; 4 °C/min as in Panasonic EBL128's A1 algorithm",
         },
         new()
         {
-            Id = "smoke", Title = "Smoke detector alarm", Kind = RuleKinds.Detector, Quantity = "smoke",
+            Id = "smoke", Title = "Smoke detector alarm", Quantity = "smoke", Settings = new DetectorKind(),
             Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
             Source = "GB 4715-2005 point smoke detectors: the detector's own alarm state is used, not a computed threshold",
         },
         new()
         {
-            Id = "flame", Title = "Flame detector alarm", Kind = RuleKinds.Detector, Quantity = "flame",
+            Id = "flame", Title = "Flame detector alarm", Quantity = "flame", Settings = new DetectorKind(),
             Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
             Source = "The detector's own alarm state (1 = flame seen)",
         },
         new()
         {
-            Id = "fire-confirmed", Title = "Confirmed fire: smoke and heat together", Kind = RuleKinds.Combination,
-            Requires = ["smoke", "heat-static|heat-rate-of-rise"], Window = TimeSpan.FromMinutes(2),
+            Id = "fire-confirmed", Title = "Confirmed fire: smoke and heat together",
+            Settings = new CombinationKind { Requires = ["smoke", "heat-static|heat-rate-of-rise"], Window = TimeSpan.FromMinutes(2) },
             Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromMinutes(1),
             Source = "Two independent detectors agreeing (smoke and heat at one enterprise within 2 minutes): a confirmed fire, forwarded within 10 s (GB 25506)",
         },
         new()
         {
-            Id = "device-offline", Title = "Device offline", Kind = RuleKinds.Absence, Intervals = 3, MinSilence = TimeSpan.FromSeconds(60),
+            Id = "device-offline", Title = "Device offline", Settings = new AbsenceKind { Intervals = 3, MinSilence = TimeSpan.FromSeconds(60) },
             Severity = AlertSeverities.Warning, HoldOff = TimeSpan.Zero, CloseAfter = TimeSpan.Zero, RequiresAck = false,
             Source = "No data for 3 of the device's reporting intervals",
         },
         new()
         {
-            Id = "nmhc-stuck", Title = "VOC sensor stuck", Kind = RuleKinds.Flatline, Quantity = "nmhc", FlatFor = TimeSpan.FromMinutes(30),
+            Id = "nmhc-stuck", Title = "VOC sensor stuck", Quantity = "nmhc", Settings = new FlatlineKind { FlatFor = TimeSpan.FromMinutes(30) },
             Severity = AlertSeverities.Info, HoldOff = TimeSpan.Zero, CloseAfter = TimeSpan.Zero, RequiresAck = false,
             Source = "A VOC analyser's reading always carries noise; 30 minutes without any change means a stuck sensor or a frozen data logger",
         },
         new()
         {
-            Id = "temperature-stuck", Title = "Temperature sensor stuck", Kind = RuleKinds.Flatline, Quantity = "temperature", FlatFor = TimeSpan.FromHours(1),
+            Id = "temperature-stuck", Title = "Temperature sensor stuck", Quantity = "temperature", Settings = new FlatlineKind { FlatFor = TimeSpan.FromHours(1) },
             Severity = AlertSeverities.Info, HoldOff = TimeSpan.Zero, CloseAfter = TimeSpan.Zero, RequiresAck = false,
             Source = "Ambient temperature always drifts; an hour without change means a stuck sensor",
         },
         new()
         {
-            Id = "shut-down-drawing-power", Title = "Suspected illegal operation: shut-down enterprise drawing power", Kind = RuleKinds.Registry,
-            Quantity = "power", NoiseFloor = 2.0, For = TimeSpan.FromMinutes(10), RequiredStatus = "shut_down",
+            Id = "shut-down-drawing-power", Title = "Suspected illegal operation: shut-down enterprise drawing power",
+            Quantity = "power", Settings = new RegistryKind { NoiseFloor = 2.0, For = TimeSpan.FromMinutes(10), RequiredStatus = "shut_down" },
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
             Source = "Village-level park renovation (关停淘汰): an enterprise the registry marks shut_down drawing more than 2 kW for 10 minutes",
         },

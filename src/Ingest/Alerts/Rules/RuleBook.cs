@@ -6,7 +6,8 @@ namespace SmartPark.Ingest.Alerts.Rules;
 /// Which rules apply where. Starts from <see cref="DefaultRules"/>; each entry of
 /// <c>Alerts:Rules</c> names a rule by <c>Id</c> and either overrides some of its fields (for
 /// every park, or only for the <c>Park</c>/<c>Enterprise</c>/<c>Device</c> it names) or, with a
-/// new Id and a <c>Kind</c>, adds a rule. The most specific version wins: device, then
+/// new Id and a <c>Kind</c>, adds a rule. An entry names the kind's settings (<c>Limit</c>,
+/// <c>Window</c>, …; see <see cref="Kinds.RuleKind"/>) next to the common fields. The most specific version wins: device, then
 /// enterprise, then park, then everywhere. A park's region (<c>Alerts:ParkRegions:{park}</c>,
 /// default Guangdong) picks between the Guangdong and national limits.
 /// </summary>
@@ -36,7 +37,9 @@ public sealed class RuleBook
             var id = entry["Id"] ?? throw new InvalidOperationException($"Alerts:Rules:{entry.Key} has no Id");
             // Start from the everywhere-version of the rule, so an override names only what changes.
             var rule = rules.FirstOrDefault(r => r.Id == id && r.Park is null && r.Enterprise is null && r.Device is null)?.Clone() ?? new AlertRule();
-            entry.Bind(rule);
+            entry.Bind(rule); // the fields every rule has, and Kind (a new kind starts from blank settings)
+            if (rule.Settings is { } settings)
+                entry.Bind(settings); // the kind's own settings, written in the same flat entry
             if (rule.Park is null && rule.Enterprise is null && rule.Device is null)
                 rules.RemoveAll(r => r.Id == id && r.Park is null && r.Enterprise is null && r.Device is null);
             rules.Add(rule);

@@ -1,24 +1,61 @@
+using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Alerts.Rules.Kinds;
+
 namespace SmartPark.Ingest.Alerts.Rules;
 
-/// <summary>The kinds of rule the engine evaluates (ARCHITECTURE.md "Alerts").</summary>
+/// <summary>
+/// The one list of the kinds of rule the engine evaluates. A new kind is a type in
+/// <c>Rules/Kinds/</c> and a line here: the engine, validation, saved state, the park's published
+/// rule set and the Dashboard's kind filter all follow this list (docs/architecture.md "Alerts").
+/// </summary>
 public static class RuleKinds
 {
-    /// <summary>Any single reading above <c>Limit</c>.</summary>
-    public const string Threshold = "threshold";
-    /// <summary>The mean over <c>Window</c> above <c>Limit</c>; also evaluated on a timer.</summary>
-    public const string Window = "window";
-    /// <summary>Rise faster than <c>RatePerMinute</c> over <c>Window</c>.</summary>
-    public const string Rate = "rate";
-    /// <summary>A two-state detector reading 1 (smoke, flame).</summary>
-    public const string Detector = "detector";
-    /// <summary>A device silent for <c>Intervals</c> of its usual interval: offline.</summary>
-    public const string Absence = "absence";
-    /// <summary>A normally noisy sensor unchanged for <c>FlatFor</c>: stuck.</summary>
-    public const string Flatline = "flatline";
-    /// <summary>Above <c>NoiseFloor</c> for <c>For</c> at an enterprise whose registry status is <c>RequiredStatus</c>.</summary>
-    public const string Registry = "registry";
-    /// <summary>Every rule in <c>Requires</c> true at one enterprise within <c>Window</c>.</summary>
-    public const string Combination = "combination";
+    public static IReadOnlyList<RuleKind> All { get; } =
+    [
+        new ThresholdKind(),
+        new WindowKind(),
+        new RateKind(),
+        new RiseKind(),
+        new DetectorKind(),
+        new AbsenceKind(),
+        new FlatlineKind(),
+        new RegistryKind(),
+        new CombinationKind(),
+    ];
 
-    public static IReadOnlyList<string> All { get; } = [Threshold, Window, Rate, Detector, Absence, Flatline, Registry, Combination];
+    private static readonly Dictionary<string, RuleKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    public static IEnumerable<string> Names => All.Select(k => k.Name);
+
+    /// <summary>Blank settings of the named kind, or null if there is no such kind.</summary>
+    public static RuleKind? Create(string name) => ByName.GetValueOrDefault(name)?.NewSettings();
+
+    /// <summary>The kinds with their titles and settings, as the park's rule set publishes them.</summary>
+    public static IReadOnlyList<RuleKindInfo> Described { get; } = [.. All.Select(Describe)];
+
+    private static RuleKindInfo Describe(RuleKind kind)
+    {
+        var required = kind.NewSettings().Missing().ToHashSet(StringComparer.Ordinal);
+        return new RuleKindInfo
+        {
+            Name = kind.Name,
+            Titles = new Dictionary<string, string> { ["zh-CN"] = kind.Titles.Zh, ["en"] = kind.Titles.En },
+            NeedsQuantity = kind.NeedsQuantity,
+            Settings = [.. kind.SettingProperties().Select(p => new RuleSettingInfo
+            {
+                Name = p.Name,
+                Type = TypeName(Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType),
+                Required = required.Contains(p.Name),
+                Description = RuleKind.DescriptionOf(p),
+            })],
+        };
+    }
+
+    private static string TypeName(Type type) =>
+        type == typeof(double) ? "number"
+        : type == typeof(int) ? "integer"
+        : type == typeof(TimeSpan) ? "duration"
+        : type == typeof(bool) ? "boolean"
+        : type == typeof(string[]) ? "list"
+        : "text";
 }

@@ -5,7 +5,6 @@ using SmartPark.EdgeAgent.Drivers.Energy.Sdm630;
 using SmartPark.EdgeAgent.Drivers.Energy.Shared;
 using SmartPark.EdgeAgent.Drivers.Modbus;
 using SmartPark.EdgeAgent.Drivers.Serial;
-using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.EdgeAgent.Modbus;
 

@@ -1,5 +1,3 @@
-using SmartPark.IntegrationTests.Servers;
-
 namespace SmartPark.IntegrationTests.EdgeAgent.Modbus;
 
 /// <summary>

@@ -7,6 +7,7 @@ using SmartPark.EdgeAgent.Drivers.Energy.Sdm120;
 using SmartPark.EdgeAgent.Drivers.Energy.Sdm630;
 using SmartPark.EdgeAgent.Drivers.Energy.Shared;
 using SmartPark.EdgeAgent.Drivers.Modbus;
+using SmartPark.EdgeAgent.Drivers.Settings;
 
 namespace SmartPark.UnitTests.EdgeAgent.Energy;
 
@@ -89,9 +90,9 @@ public sealed class ModbusMeterTests
         bank.SetFloat(bank.Input, 0x0000, 230f);
         bank.SetFloat(bank.Input, 0x0006, 2f);
         var sensor = new SensorOptions { Id = "m", Driver = Sdm120.DriverName, Settings = { ["scale.current"] = "40", ["offset.voltage"] = "-1.5" } };
-        var problems = new List<string>();
+        var problems = new SettingsSchema(CommonSettings.MeterCalibration).Problems(sensor, Sdm120.Map.Quantities);
 
-        var values = Read(Sdm120.Map, bank, MeterCalibration.Parse(sensor, Sdm120.Map.Quantities, problems));
+        var values = Read(Sdm120.Map, bank, MeterCalibration.From(sensor, Sdm120.Map.Quantities));
 
         Assert.Empty(problems);
         Assert.Equal(80, values["current"]);
@@ -138,7 +139,7 @@ public sealed class ModbusMeterTests
     {
         var sensor = new SensorOptions { Id = "m", Driver = Sdm630.DriverName, Settings = { ["port"] = "/dev/ttyNOSUCH0" } };
 
-        var ex = Assert.ThrowsAny<IOException>(() => EnergyDrivers.Create(sensor));
+        var ex = Assert.ThrowsAny<IOException>(() => DriverFactory.Create(sensor));
 
         Assert.Contains("/dev/ttyNOSUCH0", ex.Message);
         Assert.Contains("UART", ex.Message);

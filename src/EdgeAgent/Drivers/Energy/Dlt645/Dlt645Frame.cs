@@ -3,9 +3,10 @@ using System.Globalization;
 namespace SmartPark.EdgeAgent.Drivers.Energy.Dlt645;
 
 /// <summary>
-/// DL/T 645-2007 framing (standards.md §4.1):
+/// DL/T 645 framing, the same in the 1997 and 2007 editions (standards.md §4.1):
 /// <c>[FE FE FE FE] 68 A0..A5 68 C L DATA CS 16</c>. The address goes low byte first, every
-/// DATA byte travels +0x33, and CS is the byte sum from the first 68 to the end of DATA.
+/// DATA byte travels +0x33, and CS is the byte sum from the first 68 to the end of DATA. The
+/// control codes below are 2007's; each edition's are in its <see cref="Dlt645Protocol"/>.
 /// </summary>
 public static class Dlt645Frame
 {
@@ -30,16 +31,22 @@ public static class Dlt645Frame
         return bytes;
     }
 
-    /// <summary>A read request for data identifier <paramref name="dataId"/> (e.g. 0x00010000), with the wake-up preamble.</summary>
-    public static byte[] ReadRequest(string address, uint dataId)
+    /// <summary>A DL/T 645-2007 read request for data identifier <paramref name="dataId"/> (e.g. 0x00010000), with the wake-up preamble.</summary>
+    public static byte[] ReadRequest(string address, uint dataId) => Dlt645Protocol2007.Protocol.ReadRequest(address, dataId);
+
+    /// <summary>
+    /// A request of any edition: preamble, address, control code <paramref name="control"/>, and
+    /// <paramref name="data"/> (as meant, low byte first) sent +0x33, then the checksum and 16.
+    /// </summary>
+    public static byte[] Request(string address, byte control, ReadOnlySpan<byte> data)
     {
-        var frame = new List<byte> { Preamble, Preamble, Preamble, Preamble, Start };
+        var frame = new List<byte>(16 + data.Length) { Preamble, Preamble, Preamble, Preamble, Start };
         frame.AddRange(EncodeAddress(address));
         frame.Add(Start);
-        frame.Add(ReadData);
-        frame.Add(4);
-        for (var i = 0; i < 4; i++)
-            frame.Add((byte)((dataId >> (8 * i)) + 0x33));
+        frame.Add(control);
+        frame.Add((byte)data.Length);
+        foreach (var b in data)
+            frame.Add((byte)(b + 0x33));
         frame.Add(Checksum(frame.ToArray().AsSpan(4)));
         frame.Add(End);
         return [.. frame];

@@ -1,6 +1,6 @@
-using System.Globalization;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers.Serial;
+using SmartPark.EdgeAgent.Drivers.Settings;
 
 namespace SmartPark.EdgeAgent.Drivers.Energy.ModbusMeters;
 
@@ -11,39 +11,35 @@ namespace SmartPark.EdgeAgent.Drivers.Energy.ModbusMeters;
 /// </summary>
 public sealed record ModbusMeterSettings(ModbusEndpoint Endpoint, byte Unit)
 {
-    public static ModbusMeterSettings Parse(SensorOptions sensor, int defaultBaud, string defaultFormat, List<string> problems)
+    /// <summary>The keys every Modbus meter reads, with its factory line settings as defaults.</summary>
+    public static SettingsSchema Schema(int defaultBaud, string defaultFormat) => new(
+    [
+        .. CommonSettings.SerialLine(defaultBaud, defaultFormat, portRequired: false),
+        Setting.Text("host", "", "the meter's or gateway's address for Modbus TCP (instead of port)"),
+        Setting.Integer("tcpPort", 502, "Modbus TCP port", 1, 65535),
+        Setting.Integer("unit", 1, "the meter's Modbus unit (slave) address", 1, 247),
+        Setting.Integer("timeoutMs", 1000, "how long to wait for a reply", 50, 30_000),
+        .. CommonSettings.MeterCalibration,
+    ]);
+
+    /// <summary>The rule across keys: exactly one of port (RTU) and host (TCP).</summary>
+    public static IEnumerable<string> CheckEndpoint(SensorOptions sensor)
     {
         var host = sensor.GetString("host", "");
-        var hasPort = sensor.Settings.ContainsKey("port");
-        SerialSettings? serial = null;
-        if (host.Length > 0 && hasPort)
-            problems.Add("Settings has both port (RTU) and host (TCP); keep the one the meter is wired to");
-        else if (host.Length == 0)
-            serial = SerialSettings.Parse(sensor, defaultBaud, defaultFormat, problems);
+        var port = sensor.GetString("port", "");
+        if (host.Length > 0 && port.Length > 0)
+            yield return "Settings has both port (RTU) and host (TCP); keep the one the meter is wired to";
+        else if (host.Length == 0 && port.Length == 0)
+            yield return "Settings:port is missing (the serial device, e.g. /dev/ttyUSB0 or /dev/ttyAMA0)";
+    }
 
-        var tcpPort = ParseInt(sensor, "tcpPort", 502, 1, 65535, problems);
-        var unit = ParseInt(sensor, "unit", 1, 1, 247, problems);
-        var timeoutMs = ParseInt(sensor, "timeoutMs", 1000, 50, 30_000, problems);
+    public static ModbusMeterSettings From(SensorOptions sensor, int defaultBaud, string defaultFormat)
+    {
+        var host = sensor.GetString("host", "");
+        var serial = host.Length == 0 ? SerialSettings.From(sensor, defaultBaud, defaultFormat) : null;
+        var tcpPort = sensor.GetInt("tcpPort", 502);
+        var unit = sensor.GetInt("unit", 1);
+        var timeoutMs = sensor.GetInt("timeoutMs", 1000);
         return new ModbusMeterSettings(new ModbusEndpoint(serial, host.Length > 0 ? host : null, tcpPort, TimeSpan.FromMilliseconds(timeoutMs)), (byte)unit);
-    }
-
-    internal static int ParseInt(SensorOptions sensor, string key, int fallback, int min, int max, List<string> problems)
-    {
-        if (!sensor.Settings.TryGetValue(key, out var text))
-            return fallback;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-            return value;
-        problems.Add($"Settings:{key} '{text}' must be a whole number {min}..{max}");
-        return fallback;
-    }
-
-    internal static double ParsePositive(SensorOptions sensor, string key, double fallback, List<string> problems)
-    {
-        if (!sensor.Settings.TryGetValue(key, out var text))
-            return fallback;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
-            return value;
-        problems.Add($"Settings:{key} '{text}' must be a positive number");
-        return fallback;
     }
 }

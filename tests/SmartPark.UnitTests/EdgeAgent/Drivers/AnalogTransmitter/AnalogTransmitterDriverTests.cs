@@ -102,7 +102,7 @@ public class AnalogTransmitterDriverTests
     {
         var hardware = new FakeHardware();
         var context = TestContexts.Create(hardware);
-        var driver = HardwareDrivers.Create(Options("ads1115-transmitter", ("rangeHigh", "50"), ("bus", "3")), context);
+        var driver = DriverFactory.Create(Options("ads1115-transmitter", ("rangeHigh", "50"), ("bus", "3")), context);
         var value = Assert.Single(driver.Read(At));
         Assert.Equal(("nmhc", DataFlag.Fault), (value.Quantity, value.Flag));
     }

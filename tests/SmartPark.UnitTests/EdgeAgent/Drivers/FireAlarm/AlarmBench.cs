@@ -5,7 +5,6 @@ using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers;
 using SmartPark.EdgeAgent.Drivers.FireAlarm;
 using SmartPark.EdgeAgent.Drivers.Hardware;
-using SmartPark.Tests.Shared;
 using SmartPark.UnitTests.EdgeAgent.Drivers.Fakes;
 
 namespace SmartPark.UnitTests.EdgeAgent.Drivers.FireAlarm;
@@ -70,7 +69,7 @@ public sealed class AlarmBench
 
     public List<FireAlarmChange> Changes { get; } = [];
 
-    public ISensorDriver Driver(string id) => HardwareDrivers.Create(Options.Sensors.Single(s => s.Id == id), Context);
+    public ISensorDriver Driver(string id) => DriverFactory.Create(Options.Sensors.Single(s => s.Id == id), Context);
 
     public bool BuzzerSounds => Gpio.Level(BuzzerPin) == PinValue.High;
 

@@ -8,7 +8,6 @@ using SmartPark.Contracts;
 using SmartPark.EdgeAgent;
 using SmartPark.EdgeAgent.Configuration;
 using SmartPark.EdgeAgent.Drivers.Hardware;
-using SmartPark.Tests.Shared;
 using SmartPark.UnitTests.EdgeAgent.Drivers.Fakes;
 
 namespace SmartPark.UnitTests.EdgeAgent.Drivers.FireAlarm;

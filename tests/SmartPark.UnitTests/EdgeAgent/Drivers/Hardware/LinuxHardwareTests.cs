@@ -84,7 +84,7 @@ public sealed class LinuxHardwareTests : IDisposable
         using var hardware = new LinuxHardware(_root, () =>
         {
             created++;
-            return new GpioController(new SmartPark.Tests.Shared.FakeGpioDriver(TimeProvider.System));
+            return new GpioController(new FakeGpioDriver(TimeProvider.System));
         });
         Assert.Same(hardware.Gpio(), hardware.Gpio());
         Assert.Equal(1, created);

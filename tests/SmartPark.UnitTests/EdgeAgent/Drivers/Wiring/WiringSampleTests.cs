@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.EdgeAgent.Drivers;
-using SmartPark.EdgeAgent.Drivers.Hardware;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
 
 namespace SmartPark.UnitTests.EdgeAgent.Drivers.Wiring;
 
@@ -91,8 +90,8 @@ public sealed partial class WiringSampleTests
     public void The_sample_configuration_is_valid_and_uses_only_known_drivers()
     {
         Assert.Empty(Sample.Validate());
-        Assert.All(Sample.Sensors, s => Assert.True(HardwareDrivers.IsKnown(s.Driver), s.Driver));
-        Assert.All(Sample.Sensors, s => Assert.Empty(HardwareDrivers.Validate(s)));
+        Assert.All(Sample.Sensors, s => Assert.Equal(DriverKind.Hardware, DriverCatalogue.Find(s.Driver)?.Kind));
+        Assert.All(Sample.Sensors, s => Assert.Empty(DriverCatalogue.Problems(s)));
     }
 
     [Fact]

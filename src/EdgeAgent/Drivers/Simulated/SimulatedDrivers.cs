@@ -1,0 +1,62 @@
+using SmartPark.Contracts.Quantities;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
+using SmartPark.EdgeAgent.Drivers.Settings;
+
+namespace SmartPark.EdgeAgent.Drivers.Simulated;
+
+/// <summary>
+/// The simulated twins (<c>sim-</c> prefix): what the park simulator and a demo agent run. Each
+/// is seeded from its <c>seed</c> setting, the park, enterprise and device, and its sensor id, so
+/// a park replays the same readings.
+/// </summary>
+public static class SimulatedDrivers
+{
+    private static readonly SettingSpec Seed = Setting.Number("seed", 1, "base of the twin's random seed");
+
+    /// <summary>Every twin accepts it (the park simulator sets it on all of a works' sensors); those tied to production follow it.</summary>
+    private static readonly SettingSpec Shift = Setting.OneOf("shift", "day", "the works' production pattern",
+        "day", "two-shifts", "two_shifts", "night", "continuous", "shut-down", "shut_down", "shutdown");
+
+    public static IReadOnlyList<DriverDescriptor> All { get; } =
+    [
+        Twin("sim-energy-meter", "energy meter",
+            [QuantityCatalogue.Power.Name, QuantityCatalogue.Energy.Name, QuantityCatalogue.Voltage.Name, QuantityCatalogue.Current.Name],
+            [Setting.Number("ratedKw", 150, "power at full production", min: 0), new SettingSpec("standbyKw", SettingKind.Number, "power when shut down") { Default = "2 % of ratedKw", Min = 0 }],
+            (s, seed) => new SimulatedEnergyMeter(s, seed)),
+        Twin("sim-voc", "NMHC/TVOC analyser", [QuantityCatalogue.Nmhc.Name, QuantityCatalogue.Tvoc.Name],
+            [Setting.Number("backgroundMg", 0.4, "mg/m³ with the line idle", min: 0), Setting.Number("processMg", 2.5, "mg/m³ added at full production", min: 0),
+             Setting.Number("peakChance", 0.01, "chance per reading of an emission peak", min: 0, max: 1)],
+            (s, seed) => new SimulatedVocSensor(s, seed)),
+        Twin("sim-flue-gas", "stack NOx analyser (CEMS)", [QuantityCatalogue.Nox.Name],
+            [Setting.Number("standbyMg", 5, "mg/m³ with the burner on standby", min: 0), Setting.Number("processMg", 60, "mg/m³ added at full firing", min: 0)],
+            (s, seed) => new SimulatedFlueGasAnalyser(s, seed)),
+        Twin("sim-fire-detector", "smoke and flame detector", [QuantityCatalogue.Smoke.Name, QuantityCatalogue.Flame.Name],
+            [Setting.Flag("smoke", false, "report smoke"), Setting.Flag("flame", false, "report flame")],
+            (s, _) => new SimulatedFireDetector(s)),
+        Twin("sim-heat", "process temperature", [QuantityCatalogue.Temperature.Name],
+            [Setting.Number("meanC", 24, "daily mean °C"), Setting.Number("dailySwingC", 4, "day/night swing °C", min: 0), Setting.Number("processC", 6, "°C the process adds at full production")],
+            (s, seed) => new SimulatedHeatSensor(s, seed)),
+        Twin("sim-air-quality", "air quality station",
+            [QuantityCatalogue.Co2.Name, QuantityCatalogue.Pm25.Name, QuantityCatalogue.Pm10.Name, QuantityCatalogue.Temperature.Name, QuantityCatalogue.Humidity.Name],
+            [Setting.Number("pm25Background", 25, "µg/m³ with the line idle", min: 0)],
+            (s, seed) => new SimulatedAirQualitySensor(s, seed)),
+        Twin("sim-gas", "combustible gas detector", [QuantityCatalogue.GasLel.Name],
+            [Setting.Number("zeroLel", 0.5, "%LEL it reads in clean air", min: 0)],
+            (s, seed) => new SimulatedGasDetector(s, seed)),
+        Twin("sim-environment", "environment sensor",
+            [QuantityCatalogue.Temperature.Name, QuantityCatalogue.Humidity.Name, QuantityCatalogue.Pressure.Name, QuantityCatalogue.GasResistance.Name],
+            [Setting.Number("cleanKohm", 50, "gas resistance in clean air, kΩ", positive: true)],
+            (s, seed) => new SimulatedEnvironmentSensor(s, seed)),
+    ];
+
+    private static DriverDescriptor Twin(string name, string part, IReadOnlyList<string> quantities, IReadOnlyList<SettingSpec> settings,
+        Func<Configuration.SensorOptions, int, ISensorDriver> open) => new()
+        {
+            Names = [name],
+            Part = "simulated " + part,
+            Kind = DriverKind.Simulated,
+            Quantities = DriverDescriptor.Fixed(quantities),
+            Settings = new SettingsSchema([Seed, Shift, .. settings]),
+            Open = (s, c) => open(s, c.SeedFor(s)),
+        };
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SmartPark.Contracts.Alerts;
+
+namespace SmartPark.Ingest.Notifications.Bureau;
+
+/// <summary>
+/// The environment bureau's webhook as a sink: every transition of an alert whose rule is marked
+/// <see cref="AlertDocument.Bureau"/> (and nothing else: anything more would be a leak), as the
+/// flat JSON of <see cref="BureauNotification"/>, POSTed signed with the shared secret.
+/// </summary>
+public sealed class BureauWebhookSink(IOptions<BureauWebhookOptions> options, BureauPayloadBuilder payloads, WebhookSender sender) : IAlertSink
+{
+    public const string Name = "bureau";
+    public const string HealthCheckName = "bureau-webhook";
+
+    private readonly BureauWebhookOptions _options = options.Value;
+
+    public AlertSinkOptions Options => _options;
+
+    // Without the query string: it may carry a token.
+    public string Destination => _options.Url is { IsAbsoluteUri: true } url ? url.GetLeftPart(UriPartial.Path) : "nowhere";
+
+    public string DisabledReason => "Bureau:Webhook:Url is not set, so alerts of bureau rules are not sent to the environment bureau";
+
+    public string MisconfigurationHint => "check Bureau:Webhook:Url and Secret with the bureau";
+
+    public bool Routes(AlertTransition transition) => transition.Alert.Bureau;
+
+    public SinkMessage Render(AlertTransition transition, int reminder)
+    {
+        var payload = payloads.Build(transition, reminder);
+        return new SinkMessage(payload.IdempotencyKey, JsonSerializer.SerializeToUtf8Bytes(payload, BureauJsonContext.Default.BureauNotification), payload.Event);
+    }
+
+    public Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken) => sender.SendAsync(item, cancellationToken);
+}
