@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Registry;
+using SmartPark.Platform.Hosting;
 
 namespace SmartPark.BureauPlatform;
 
@@ -9,8 +10,10 @@ public static class BureauPlatformApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
-        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8090");
+        // Not AddSmartParkService: a simulator with its own /healthz and console summary; it shares
+        // the environment and the port table only.
+        builder.Configuration.AddSmartParkEnvironment();
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultPorts.DefaultUrlOf(ServiceName.BureauPlatform));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         builder.Services.Configure<PlatformOptions>(builder.Configuration.GetSection(PlatformOptions.Section));

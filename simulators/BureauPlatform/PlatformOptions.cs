@@ -6,7 +6,7 @@ public sealed class PlatformOptions
     public const string Section = "Platform";
 
     /// <summary>TCP port the uplinks connect to (0: any free port, see the log and /api/points).</summary>
-    public int Port { get; set; } = 9212;
+    public int Port { get; set; } = SmartPark.Platform.Hosting.DefaultPorts.BureauPlatformHj212;
 
     /// <summary>Where <c>received.jsonl</c> (every frame received, one JSON object a line) is kept and re-read at start.</summary>
     public string DataDirectory { get; set; } = Path.Combine("data", "bureau-platform");

@@ -23,13 +23,11 @@ public static class DashboardApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
-        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
-        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8080");
-        builder.AddServiceDefaults();
+        builder.AddSmartParkService(ServiceName.Dashboard);
 
-        builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section))
+            .ValidateOnStartWith<DashboardOptions, DashboardOptionsValidator>(DashboardOptions.Section);
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LiveState>();
         builder.Services.AddSingleton<AlertBook>();
         builder.Services.AddSingleton<ParkRuleSets>();
@@ -55,7 +53,8 @@ public static class DashboardApp
         builder.Services.AddSingleton<TelemetryListener>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryListener>());
         builder.Services.AddHealthChecks()
-            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null));
+            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryListener>().Connection), null, null))
+            .AddInfluxReadiness();
 
         var app = builder.Build();
         // First, so every answer carries them: pages, APIs, static files, sign-in, 401s and errors.
@@ -69,7 +68,7 @@ public static class DashboardApp
         app.UseAntiforgery();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapServiceDefaults();
+        app.MapSmartParkService();
         app.MapAuth();
         app.MapPages();
         app.MapLive();

@@ -61,9 +61,7 @@ public sealed class AgentRuntime : IAsyncDisposable
         TimeProvider? time = null,
         CancellationToken cancellationToken = default)
     {
-        var problems = options.Validate();
-        if (problems.Count > 0)
-            throw new InvalidOperationException("Invalid agent configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        AgentOptionsValidator.ThrowIfInvalid(options);
         var outbox = await SqliteOutbox.OpenAsync(options.OutboxPath, options.OutboxMaxBytes, cancellationToken).ConfigureAwait(false);
         return new AgentRuntime(options, drivers, outbox, time ?? TimeProvider.System, loggers);
     }

@@ -15,7 +15,8 @@ namespace SmartPark.Ingest;
 /// <summary>
 /// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → alert rules, InfluxDB → rollups.
 /// Settings come from the environment (SMARTPARK_ prefix, e.g. SMARTPARK_Influx__Url) and the
-/// command line (--Influx:Url=...); every option has a working default for one machine.
+/// command line (--Influx:Url=...), which wins; every option has a working default for one machine
+/// and is checked at start. Hosting (port, logs, health, metrics, clock): ServiceDefaults.
 /// Built here rather than in Program so tests can host the real thing in-process.
 /// </summary>
 public static class IngestApp
@@ -23,18 +24,19 @@ public static class IngestApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
-        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8060");
-        builder.AddServiceDefaults();
+        builder.AddSmartParkService(ServiceName.Ingest);
 
-        builder.Services.Configure<EmbeddedBrokerOptions>(builder.Configuration.GetSection(EmbeddedBrokerOptions.Section));
-        builder.Services.Configure<IngestOptions>(builder.Configuration.GetSection(IngestOptions.Section));
-        builder.Services.Configure<RollupOptions>(builder.Configuration.GetSection(RollupOptions.Section));
-        builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.Section));
+        builder.Services.AddOptions<EmbeddedBrokerOptions>().Bind(builder.Configuration.GetSection(EmbeddedBrokerOptions.Section))
+            .ValidateOnStartWith<EmbeddedBrokerOptions, EmbeddedBrokerOptionsValidator>(EmbeddedBrokerOptions.Section);
+        builder.Services.AddOptions<IngestOptions>().Bind(builder.Configuration.GetSection(IngestOptions.Section))
+            .ValidateOnStartWith<IngestOptions, IngestOptionsValidator>(IngestOptions.Section);
+        builder.Services.AddOptions<RollupOptions>().Bind(builder.Configuration.GetSection(RollupOptions.Section))
+            .ValidateOnStartWith<RollupOptions, RollupOptionsValidator>(RollupOptions.Section);
+        builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section))
+            .ValidateOnStartWith<AlertOptions, AlertOptionsValidator>(AlertOptions.Section);
         builder.Services.AddSingleton(RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section)));
         builder.Services.AddSingleton<RegistryEnterprises>();
         builder.Services.AddSingleton<IEnterpriseStatus>(sp => sp.GetRequiredService<RegistryEnterprises>());
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
@@ -65,10 +67,11 @@ public static class IngestApp
 
         builder.Services.AddHealthChecks()
             .AddCheck<InfluxHealthCheck>("influxdb")
-            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryConsumer>().Connection), null, null));
+            .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetryConsumer>().Connection), null, null))
+            .AddCheck<AlertConnectionHealthCheck>("alert-broker", tags: [HealthEndpoints.ReadinessOnly]);
 
         var app = builder.Build();
-        app.MapServiceDefaults();
+        app.MapSmartParkService();
         return app;
     }
 }

@@ -20,12 +20,10 @@ public static class UplinkApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Configuration.AddEnvironmentVariables("SMARTPARK_");
-        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? "http://127.0.0.1:8070");
-        builder.AddServiceDefaults();
+        builder.AddSmartParkService(ServiceName.Uplink);
 
-        builder.Services.Configure<UplinkOptions>(builder.Configuration.GetSection(UplinkOptions.Section));
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<UplinkOptions>().Bind(builder.Configuration.GetSection(UplinkOptions.Section))
+            .ValidateOnStartWith<UplinkOptions, UplinkOptionsValidator>(UplinkOptions.Section);
         builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddSingleton<UplinkMetrics>();
@@ -41,10 +39,11 @@ public static class UplinkApp
 
         builder.Services.AddHealthChecks()
             .Add(new("broker", sp => new MqttConnectionHealthCheck(() => sp.GetRequiredService<TelemetrySubscriber>().Connection), null, null))
-            .AddCheck<UplinkHealthCheck>("platforms");
+            .AddCheck<UplinkHealthCheck>("platforms")
+            .AddInfluxReadiness();
 
         var app = builder.Build();
-        app.MapServiceDefaults();
+        app.MapSmartParkService();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Topics;
 using SmartPark.Platform.Mqtt;
 
@@ -25,6 +26,7 @@ public sealed class AgentOptions
     [JsonIgnore]
     public long OutboxMaxBytes => (long)(OutboxMaxMegabytes * 1024 * 1024);
 
+    [ValidateObjectMembers]
     public MqttEndpointOptions Broker { get; set; } = new();
 
     /// <summary>How many batches may await the broker's acknowledgement at once.</summary>

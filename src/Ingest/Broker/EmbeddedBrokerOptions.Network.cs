@@ -57,7 +57,7 @@ public sealed class EmbeddedBrokerTlsOptions
     public bool Enabled { get; set; }
 
     public string BindAddress { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 8883;
+    public int Port { get; set; } = SmartPark.Platform.Hosting.DefaultPorts.MqttTls;
 
     /// <summary>PEM: the server certificate, optionally followed by its intermediate CA certificates.</summary>
     public string? CertificatePath { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartPark.Contracts.Registry;
+using SmartPark.Platform.Hosting;
 
 namespace SmartPark.Ingest.Commands;
 
@@ -10,12 +11,12 @@ namespace SmartPark.Ingest.Commands;
 /// </summary>
 public static class MosquittoAuthCommand
 {
-    private const string Usage = """
-        usage: mosquitto-auth REGISTRY OUTDIR [--tls-cert FILE --tls-key FILE --tls-ca FILE [--tls-port 8883] [--tls-bind ADDRESS] [--require-certificate]]
+    private static readonly string Usage = $"""
+        usage: mosquitto-auth REGISTRY OUTDIR [--tls-cert FILE --tls-key FILE --tls-ca FILE [--tls-port {DefaultPorts.MqttTls}] [--tls-bind ADDRESS] [--require-certificate]]
           --tls-cert FILE        the broker's certificate (PEM, chain after it)
           --tls-key FILE         its private key (PEM)
           --tls-ca FILE          the CA (PEM) client certificates must chain to
-          --tls-port N           the TLS listener's port (default 8883)
+          --tls-port N           the TLS listener's port (default {DefaultPorts.MqttTls})
           --tls-bind ADDRESS     the address it binds (default: all)
           --require-certificate  clients must also show a certificate signed by --tls-ca
         """;
@@ -63,7 +64,7 @@ public static class MosquittoAuthCommand
         tls = null;
         problem = "";
         string? cert = null, key = null, ca = null, bind = null;
-        var port = 8883;
+        var port = DefaultPorts.MqttTls;
         var require = false;
         for (var i = 0; i < args.Length; i++)
         {

@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using SmartPark.Platform.Hosting;
+
 namespace SmartPark.Ingest.Rollups;
 
 /// <summary>Section <c>Rollups</c>.</summary>
@@ -11,11 +15,17 @@ public sealed class RollupOptions
     public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often due windows are looked for.</summary>
+    [PositiveDuration]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Where the windows still to compute are kept, so a crash does not forget them.</summary>
     public string StateDirectory { get; set; } = Path.Combine("data", "rollups");
 
     /// <summary>Windows of one measurement computed by one query, at most.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxWindowsPerQuery { get; set; } = 720;
 }
+
+/// <summary>Section <c>Rollups</c> checked at start (<see cref="ValidatedOptions"/>).</summary>
+[OptionsValidator]
+public sealed partial class RollupOptionsValidator : IValidateOptions<RollupOptions>;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace SmartPark.Platform.Hosting;
 
 /// <summary>
-/// Serves <c>GET /healthz</c> from the base library's <see cref="HttpListener"/>, for a host that
+/// Serves <c>GET /healthz</c>, <c>/healthz/live</c> and <c>/healthz/ready</c> (<see cref="HealthEndpoints"/>) from the base library's <see cref="HttpListener"/>, for a host that
 /// runs without Kestrel: the edge agent, where Kestrel with its routing and middleware costs about
 /// 8 MB resident of a 40 MB budget (docs/benchmarks.md, bench agent). The body and status codes
 /// are those of the Kestrel endpoint (<see cref="HealthBody"/>); other paths get 404, other
@@ -16,7 +16,7 @@ namespace SmartPark.Platform.Hosting;
 /// </summary>
 public sealed class HealthListener : BackgroundService
 {
-    public const string Path = "/healthz";
+    public const string Path = HealthEndpoints.Health;
 
     private readonly HttpListener _listener = new();
     private readonly HealthCheckService _health;
@@ -35,6 +35,9 @@ public sealed class HealthListener : BackgroundService
         if (_listener.Prefixes.Count == 0)
             throw new ArgumentException("no address to serve /healthz on", nameof(urls));
     }
+
+    /// <summary>Where it listens, as HttpListener prefixes (<c>http://127.0.0.1:8070/</c>).</summary>
+    public IReadOnlyList<string> Prefixes => [.. _listener.Prefixes];
 
     /// <summary>HttpListener wants a trailing slash and spells "every address" as +.</summary>
     public static string ToPrefix(string url)
@@ -89,7 +92,8 @@ public sealed class HealthListener : BackgroundService
         try
         {
             var method = context.Request.HttpMethod;
-            if (!string.Equals(context.Request.Url?.AbsolutePath, Path, StringComparison.Ordinal))
+            var checks = HealthEndpoints.ChecksOf(context.Request.Url?.AbsolutePath ?? "");
+            if (checks is null)
             {
                 response.StatusCode = 404;
             }
@@ -100,7 +104,7 @@ public sealed class HealthListener : BackgroundService
             }
             else
             {
-                var report = await _health.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+                var report = await _health.CheckHealthAsync(checks, cancellationToken).ConfigureAwait(false);
                 var body = JsonSerializer.SerializeToUtf8Bytes(HealthBody.From(report), PlatformJsonContext.Default.HealthBody);
                 response.StatusCode = HealthBody.StatusCodeOf(report.Status);
                 response.ContentType = HealthBody.ContentType;

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,20 +13,27 @@ using OpenTelemetry.Metrics;
 namespace SmartPark.Platform.Hosting;
 
 /// <summary>
-/// What every SmartPark service does the same way, written once: structured logs, <c>/healthz</c>,
-/// Prometheus <c>/metrics</c>, a bounded, clean shutdown on SIGTERM, and secrets from systemd
-/// credentials (<see cref="SystemdCredentials"/>).
+/// What every SmartPark service does the same way, written once: the <c>SMARTPARK_</c> environment
+/// (<see cref="SmartParkEnvironment"/>), its HTTP address from <see cref="DefaultPorts"/> unless
+/// <c>Urls</c> says otherwise, structured logs, health with liveness and readiness apart
+/// (<see cref="HealthEndpoints"/>), Prometheus <c>/metrics</c>, one <see cref="TimeProvider"/>, a
+/// bounded, clean shutdown on SIGTERM, and secrets from systemd credentials
+/// (<see cref="SystemdCredentials"/>). Each service's settings sections are validated at start
+/// where it registers them (<see cref="ValidatedOptions"/>).
 /// </summary>
 public static class ServiceDefaults
 {
     /// <summary>Meters whose instruments every service exports; each service names its own.</summary>
     public const string MeterPrefix = "SmartPark.";
 
-    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    /// <summary>The whole hosting set-up of an ASP.NET Core service; then <see cref="MapSmartParkService"/> on the app.</summary>
+    public static WebApplicationBuilder AddSmartParkService(this WebApplicationBuilder builder, ServiceName service)
     {
+        builder.Configuration.AddSmartParkEnvironment();
+        builder.WebHost.UseUrls(builder.Configuration["Urls"] ?? DefaultPorts.DefaultUrlOf(service));
         // Secrets systemd passes (deploy/*/README.md): after the environment and the command line.
         builder.Configuration.AddSystemdCredentials();
-        AddHealthAndLogging(builder);
+        AddHostBasics(builder);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(MeterPrefix + "*")
             .AddAspNetCoreInstrumentation()
@@ -34,11 +43,23 @@ public static class ServiceDefaults
     }
 
     /// <summary>
-    /// Structured logs, health checks and the bounded SIGTERM shutdown, without Kestrel or the
-    /// metrics pipeline: the edge agent's host (its 40 MB budget on a Pi has no room for them;
-    /// it serves <c>/healthz</c> with <see cref="HealthListener"/> and reports its state over MQTT).
+    /// The edge agent's slimmer set-up: the same environment, logs, health, time and shutdown,
+    /// without Kestrel or the metrics pipeline (its 40 MB budget on a Pi has no room for them; it
+    /// serves health with <see cref="HealthListener"/> and reports its state over MQTT). The old
+    /// unprefixed <c>Agent__…</c> variables still count, with a warning (<see cref="LegacyAgentEnvironment"/>).
     /// </summary>
-    public static IHostApplicationBuilder AddHealthAndLogging(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddSmartParkAgentHost(this IHostApplicationBuilder builder)
+    {
+        builder.Configuration.AddSmartParkEnvironment();
+        AddHostBasics(builder);
+        var legacy = LegacyAgentEnvironment.Find(Environment.GetEnvironmentVariables());
+        builder.Services.AddHostedService(sp => new LegacyAgentEnvironment(legacy, sp.GetRequiredService<ILogger<LegacyAgentEnvironment>>()));
+        builder.Services.AddHealthListener(builder.Configuration["Urls"] ?? DefaultPorts.DefaultUrlOf(ServiceName.EdgeAgent));
+        return builder;
+    }
+
+    /// <summary>Logs, the SIGTERM bound, health checks and the clock: what both hosts share.</summary>
+    private static void AddHostBasics(IHostApplicationBuilder builder)
     {
         ConfigureLogging(builder.Logging, builder.Configuration);
 
@@ -46,7 +67,8 @@ public static class ServiceDefaults
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
 
         builder.Services.AddHealthChecks();
-        return builder;
+        // One clock for the whole service; tests replace it by registering theirs first.
+        builder.Services.TryAddSingleton(TimeProvider.System);
     }
 
     /// <summary>Logs as JSON (one object a line) when output goes to a file or collector, as
@@ -79,10 +101,15 @@ public static class ServiceDefaults
         }
     }
 
-    public static WebApplication MapServiceDefaults(this WebApplication app)
+    /// <summary>Health (<see cref="HealthEndpoints"/>) and <c>/metrics</c>, open to probes and
+    /// scrapers even where the rest of the app needs sign-in (Dashboard).</summary>
+    public static WebApplication MapSmartParkService(this WebApplication app)
     {
-        // Open to probes and scrapers even where the rest of the app needs sign-in (Dashboard).
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        foreach (var path in HealthEndpoints.Paths)
+        {
+            app.MapHealthChecks(path, new HealthCheckOptions { Predicate = HealthEndpoints.ChecksOf(path), ResponseWriter = WriteHealthAsync })
+                .AllowAnonymous();
+        }
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
         return app;
     }

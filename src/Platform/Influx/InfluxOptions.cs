@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+using SmartPark.Platform.Hosting;
+
 namespace SmartPark.Platform.Influx;
 
 /// <summary>
@@ -7,7 +11,9 @@ namespace SmartPark.Platform.Influx;
 /// </summary>
 public sealed record InfluxOptions
 {
+    [Required]
     public Uri Url { get; set; } = new("http://127.0.0.1:8086/");
+    [Required(AllowEmptyStrings = false)]
     public string Database { get; set; } = "smartpark";
     public string? Username { get; set; }
     public string? Password { get; set; }
@@ -16,5 +22,10 @@ public sealed record InfluxOptions
     /// <summary>Create the database at start-up when missing (1.x; 3.x creates it on write).</summary>
     public bool CreateDatabase { get; set; } = true;
 
+    [PositiveDuration]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 }
+
+/// <summary>Section <c>Influx</c> checked at start (<see cref="ValidatedOptions"/>).</summary>
+[OptionsValidator]
+public sealed partial class InfluxOptionsValidator : IValidateOptions<InfluxOptions>;

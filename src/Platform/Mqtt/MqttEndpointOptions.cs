@@ -1,10 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+using SmartPark.Platform.Hosting;
+
 namespace SmartPark.Platform.Mqtt;
 
 /// <summary>Where and how a service or agent connects to the broker.</summary>
 public sealed record MqttEndpointOptions
 {
+    [Required(AllowEmptyStrings = false)]
     public string Host { get; set; } = "127.0.0.1";
-    public int Port { get; set; } = 1883;
+    [Range(1, 65535)]
+    public int Port { get; set; } = DefaultPorts.Mqtt;
     public string ClientId { get; set; } = "";
     public string? Username { get; set; }
     public string? Password { get; set; }
@@ -26,10 +31,14 @@ public sealed record MqttEndpointOptions
     /// (measured with <c>./smartpark bench ingest</c>). The kernel caps it at net.core.rmem_max.</summary>
     public int SocketBufferBytes { get; set; } = 1 << 20;
 
+    [Range(0, 65535)]
     public int KeepAliveSeconds { get; set; } = 15;
+    [Range(1, 3600)]
     public int ConnectTimeoutSeconds { get; set; } = 10;
 
     /// <summary>First and longest wait between failed connection attempts.</summary>
+    [PositiveDuration]
     public TimeSpan MinReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+    [PositiveDuration]
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -30,6 +30,9 @@ public sealed class DashboardAccessTests : IAsyncLifetime
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.Url };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz/live")).StatusCode);
+        // Answered without sign-in; not ready here because this Dashboard has no InfluxDB.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("healthz/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("signin")).StatusCode);
 
         var page = await http.GetAsync("");

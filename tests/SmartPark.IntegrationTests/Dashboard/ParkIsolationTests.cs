@@ -31,6 +31,8 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
     private static readonly Dictionary<string, string> NotParkScoped = new(StringComparer.Ordinal)
     {
         ["/healthz"] = "service health, no park data",
+        ["/healthz/live"] = "process up, no park data",
+        ["/healthz/ready"] = "service health, no park data",
         ["/metrics"] = "counters without park labels",
         ["/signin"] = "the sign-in form",
         ["/signout"] = "ends the caller's own session",

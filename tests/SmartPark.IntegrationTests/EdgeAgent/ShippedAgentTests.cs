@@ -44,6 +44,8 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         var health = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz"));
         var healthBody = await health.Content.ReadAsStringAsync();
+        var live = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz/live"));
+        var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/healthz/ready"));
         var missing = await http.GetAsync(new Uri($"http://127.0.0.1:{healthPort}/nothing-here"));
         await agent.StopAsync(TimeSpan.FromSeconds(30));
 
@@ -53,6 +55,8 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
             Assert.Equal("Healthy", doc.RootElement.GetProperty("status").GetString());
             Assert.Equal("Healthy", doc.RootElement.GetProperty("checks").GetProperty("broker").GetProperty("status").GetString());
         }
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.True(agent.HasExited, "the agent stops on SIGTERM");
         Assert.Equal(0, agent.ExitCode);
@@ -65,6 +69,42 @@ public sealed class ShippedAgentTests(PublishedAgent published) : IClassFixture<
         Assert.Equal(DeviceStatus.Online, statuses[0].State);
         Assert.Equal(DeviceStatus.Offline, statuses[^1].State);
         Assert.Equal("agent stopped", statuses[^1].Reason);
+    }
+
+    /// <summary>
+    /// The agent reads SMARTPARK_-prefixed variables as every service does; an installed device's
+    /// old <c>Agent__…</c> ones still count (the SMARTPARK_ form wins) and are named once in a
+    /// warning with their new names. Park and enterprise come only from the environment here, so
+    /// the topics the agent publishes on show which variable it took.
+    /// </summary>
+    [Fact]
+    public async Task The_shipped_agent_reads_SMARTPARK_variables_and_the_old_Agent_ones_with_a_warning()
+    {
+        var config = Path.Combine(_dir, "env.json");
+        await File.WriteAllTextAsync(config, $$"""
+            {
+              "Agent": {
+                "Device": "d-env",
+                "OutboxPath": "{{Path.Combine(_dir, "d-env.db")}}",
+                "Broker": { "Host": "127.0.0.1", "Port": {{_broker.Port}}, "MinReconnectDelay": "00:00:00.100" },
+                "Sensors": [ { "Id": "voc-1", "Driver": "sim-voc", "IntervalMs": 200 } ]
+              }
+            }
+            """);
+        await using var collector = await MqttCollector.StartAsync(_broker.Port, ["smartpark/v1/p-shipped/e-shipped/d-env/#"]);
+
+        await using var agent = ProcessRunner.Start("env",
+        [
+            "Agent__Park=p-shipped", "Agent__Enterprise=e-old", "SMARTPARK_Agent__Enterprise=e-shipped",
+            published.Executable("linux-x64"), "--config", config, $"--Urls=http://127.0.0.1:{FreePort.Next()}",
+        ], _dir);
+        await Poll.UntilAsync(() => Task.FromResult(Batches(collector).Count), n => n >= 2, Timeout, "2 telemetry batches on p-shipped/e-shipped; agent said: " + agent.Output);
+        await agent.StopAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, agent.ExitCode);
+        Assert.Contains("Agent__Park (rename it SMARTPARK_Agent__Park)", agent.Output, StringComparison.Ordinal);
+        Assert.Contains("Agent__Enterprise (rename it SMARTPARK_Agent__Enterprise)", agent.Output, StringComparison.Ordinal);
+        Assert.Single(agent.Output.Split('\n'), line => line.Contains("Deprecated environment variables", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -55,6 +55,23 @@ public sealed class HealthListenerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Live_runs_no_check_and_ready_runs_them_all()
+    {
+        _broker = HealthStatus.Unhealthy;
+
+        using var live = await _http.GetAsync(At("/healthz/live"));
+        using var ready = await _http.GetAsync(At("/healthz/ready"));
+        using var liveBody = JsonDocument.Parse(await live.Content.ReadAsStringAsync());
+        using var readyBody = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", liveBody.RootElement.GetProperty("status").GetString());
+        Assert.Empty(liveBody.RootElement.GetProperty("checks").EnumerateObject());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("Unhealthy", readyBody.RootElement.GetProperty("checks").GetProperty("broker").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Other_paths_are_404_and_other_methods_405()
     {
         using var missing = await _http.GetAsync(At("/metrics"));
