@@ -12,26 +12,11 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>Who sees which alert, and acknowledgement rules, over the API.</summary>
-public sealed class AlertApiTests : IAsyncLifetime
+public sealed class AlertApiTests : DashboardOnItsOwnBroker
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     private Task PublishAsync(AlertDocument alert) =>
-        MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Alert(alert.Park, alert.AlertId),
+        MqttPublish.SendAsync(Broker.Port, SmartParkTopics.Alert(alert.Park, alert.AlertId),
             JsonSerializer.SerializeToUtf8Bytes(alert, ContractsJsonContext.Default.AlertDocument), retain: true);
 
     private static async Task<List<string>> IdsAsync(SignedInClient client) =>
@@ -44,11 +29,11 @@ public sealed class AlertApiTests : IAsyncLifetime
         await PublishAsync(AlertSamples.Document("fire") with { Park = "p-a", Bureau = false, Kind = "detector" });
         await PublishAsync(AlertSamples.Document("elsewhere") with { Park = "p-b" });
 
-        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        using var admin = await Dashboard.SignInAsync(TestUser.Admin);
         Assert.Equal(["elsewhere", "emission", "fire"], await Poll.UntilAsync(() => IdsAsync(admin), ids => ids.Count == 3, Timeout, "three open alerts"));
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         Assert.Equal(["emission", "fire"], await IdsAsync(op));
-        using var bureau = await _dashboard.SignInAsync(TestUser.BureauA);
+        using var bureau = await Dashboard.SignInAsync(TestUser.BureauA);
         Assert.Equal(["emission"], await IdsAsync(bureau));
     }
 
@@ -57,10 +42,10 @@ public sealed class AlertApiTests : IAsyncLifetime
     {
         await PublishAsync(AlertSamples.Document("b-alert") with { Park = "p-b" });
         await PublishAsync(AlertSamples.Document("a-alert") with { Park = "p-a" });
-        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        using var admin = await Dashboard.SignInAsync(TestUser.Admin);
         await Poll.UntilAsync(() => IdsAsync(admin), ids => ids.Count == 2, Timeout, "two open alerts");
 
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         var af = (await op.Http.GetFromJsonAsync<JsonElement>("api/antiforgery"));
         var body = JsonContent.Create(new { comment = "ok" });
         Assert.Equal(HttpStatusCode.BadRequest, (await op.Http.PostAsync("api/parks/p-a/alerts/a-alert/ack", body)).StatusCode);
@@ -69,7 +54,7 @@ public sealed class AlertApiTests : IAsyncLifetime
         withToken.Headers.Add(af.GetProperty("header").GetString()!, af.GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await op.Http.SendAsync(withToken)).StatusCode);
 
-        await using var acks = await MqttCollector.StartAsync(_broker.Port, [SmartParkTopics.AllAlertAcks]);
+        await using var acks = await MqttCollector.StartAsync(Broker.Port, [SmartParkTopics.AllAlertAcks]);
         using var mine = new HttpRequestMessage(HttpMethod.Post, "api/parks/p-a/alerts/a-alert/ack") { Content = JsonContent.Create(new { comment = "ok" }) };
         mine.Headers.Add(af.GetProperty("header").GetString()!, af.GetProperty("token").GetString());
         Assert.Equal(HttpStatusCode.Accepted, (await op.Http.SendAsync(mine)).StatusCode);
@@ -80,7 +65,7 @@ public sealed class AlertApiTests : IAsyncLifetime
     [Fact]
     public async Task An_alert_transition_reaches_a_signed_in_hub_client_within_a_second()
     {
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         await using var hub = op.Hub("/hubs/live");
         var received = new TaskCompletionSource<AlertUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         hub.On<AlertUpdate>("alert", u => received.TrySetResult(u));

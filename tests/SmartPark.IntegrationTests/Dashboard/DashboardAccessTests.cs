@@ -8,27 +8,12 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>Sign-in and who may see what, over plain HTTP and a real SignalR client.</summary>
-public sealed class DashboardAccessTests : IAsyncLifetime
+public sealed class DashboardAccessTests : DashboardOnItsOwnBroker
 {
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     [Fact]
     public async Task Without_sign_in_only_healthz_and_the_sign_in_page_answer()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.Url };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.Url };
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz/live")).StatusCode);
         // Answered without sign-in; not ready here because this Dashboard has no InfluxDB.
@@ -48,10 +33,10 @@ public sealed class DashboardAccessTests : IAsyncLifetime
     [Fact]
     public async Task A_wrong_password_or_unknown_user_is_refused_and_the_right_one_signs_in()
     {
-        Assert.Null(await SignedInClient.TrySignInAsync(_dashboard.Url, TestUser.OperatorA.Name, "wrong"));
-        Assert.Null(await SignedInClient.TrySignInAsync(_dashboard.Url, "nobody", "nobody-pw"));
+        Assert.Null(await SignedInClient.TrySignInAsync(Dashboard.Url, TestUser.OperatorA.Name, "wrong"));
+        Assert.Null(await SignedInClient.TrySignInAsync(Dashboard.Url, "nobody", "nobody-pw"));
 
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         var me = await op.Http.GetFromJsonAsync<Me>("api/me");
         Assert.Equal(("op-a", "operator"), (me!.Name, me.Role));
         Assert.Equal(["p-a", "p-live"], me.Parks);
@@ -60,7 +45,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
     [Fact]
     public async Task A_sign_in_post_without_its_anti_forgery_token_is_rejected()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.Url };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.Url };
         using var response = await http.PostAsync("signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["user"] = TestUser.Admin.Name,
@@ -74,7 +59,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
     [Fact]
     public async Task An_operator_gets_403_for_another_parks_page_and_api()
     {
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync("parks/p-a")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync("api/parks/p-a/devices")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await op.Http.GetAsync("parks/p-b")).StatusCode);
@@ -82,7 +67,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await op.Http.GetAsync("api/parks/p-b/devices/e1/d1/history?quantity=nmhc")).StatusCode);
         Assert.DoesNotContain("p-b", await op.Http.GetFromJsonAsync<List<string>>("api/parks") ?? []);
 
-        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        using var admin = await Dashboard.SignInAsync(TestUser.Admin);
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("parks/p-b")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("api/parks/p-b/devices")).StatusCode);
     }
@@ -90,7 +75,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
     [Fact]
     public async Task The_hub_refuses_another_parks_group()
     {
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         await using var hub = op.Hub(LiveHub.Path);
         await hub.StartAsync();
         Assert.Equal("p-a", (await hub.InvokeAsync<ParkSnapshot>("JoinPark", "p-a")).Park);
@@ -101,7 +86,7 @@ public sealed class DashboardAccessTests : IAsyncLifetime
     [Fact]
     public async Task Signing_out_needs_the_anti_forgery_token_and_ends_the_session()
     {
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         Assert.Equal(HttpStatusCode.BadRequest, (await op.Http.PostAsync("signout", null)).StatusCode);
 
         var af = await op.Http.GetFromJsonAsync<Antiforgery>("api/antiforgery");

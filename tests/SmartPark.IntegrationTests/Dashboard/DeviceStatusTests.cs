@@ -7,31 +7,16 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>A device's retained status reaches viewers only when the contract knows it.</summary>
-public sealed class DeviceStatusTests : IAsyncLifetime
+public sealed class DeviceStatusTests : DashboardOnItsOwnBroker
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     private Task StatusAsync(string device, string json) =>
-        MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Status(new DeviceAddress("p-a", "e1", device)), Encoding.UTF8.GetBytes(json), retain: true);
+        MqttPublish.SendAsync(Broker.Port, SmartParkTopics.Status(new DeviceAddress("p-a", "e1", device)), Encoding.UTF8.GetBytes(json), retain: true);
 
     [Fact]
     public async Task A_status_with_an_unknown_state_or_oversized_text_is_not_stored_or_served()
     {
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         await StatusAsync("d1", """{"state":"online","device":"d1"}""");
         await Poll.UntilAsync(() => op.Http.GetFromJsonAsync<ParkSnapshot>("api/parks/p-a/devices")!, s => s!.Devices.Any(d => d.Device == "d1"), Timeout, "d1 listed");
 

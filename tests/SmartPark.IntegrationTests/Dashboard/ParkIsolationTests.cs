@@ -21,7 +21,7 @@ namespace SmartPark.IntegrationTests.Dashboard;
 /// new park endpoint is covered without anyone adding it here, and a new endpoint that is not
 /// park-scoped fails the test until someone says why it cannot leak another park.
 /// </summary>
-public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnItsOwnBroker
 {
     private const string Mine = "p-a";
     private const string Foreign = "p-b";
@@ -60,21 +60,6 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
         ["alertId"] = "a1",
     };
 
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)
     {
         public override string ToString() => $"{Method} {Endpoint.RoutePattern.RawText}";
@@ -83,7 +68,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
     /// <summary>Every endpoint with a <c>{park}</c> parameter, with each method it declares; fails on any other endpoint not listed above.</summary>
     private List<ParkEndpoint> ParkEndpoints()
     {
-        var endpoints = _dashboard.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var endpoints = Dashboard.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         Assert.NotEmpty(endpoints);
         var parkScoped = new List<ParkEndpoint>();
         var unexplained = new List<string>();
@@ -157,9 +142,9 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Every_park_endpoint_refuses_another_parks_user_under_every_spelling_of_its_path()
     {
         var endpoints = ParkEndpoints();
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
-        using var bureau = await _dashboard.SignInAsync(TestUser.BureauA);
-        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
+        using var bureau = await Dashboard.SignInAsync(TestUser.BureauA);
+        using var admin = await Dashboard.SignInAsync(TestUser.Admin);
         var failures = new List<string>();
         var checkedRequests = 0;
         foreach (var endpoint in endpoints)
@@ -167,13 +152,13 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
             foreach (var (variant, path, mustRoute) in Variants(PathFor(endpoint.Endpoint, Foreign), Foreign))
             {
                 // Whether routing takes this spelling at all: ask someone who may see every park.
-                using var asAdmin = await SendAsync(admin.Http, _dashboard.Url, endpoint.Method, path);
+                using var asAdmin = await SendAsync(admin.Http, Dashboard.Url, endpoint.Method, path);
                 var routed = asAdmin.StatusCode != HttpStatusCode.NotFound;
                 if (mustRoute && !routed)
                     failures.Add($"{endpoint} {variant} {path}: routing did not take it (admin got 404), so the variant tests nothing");
                 foreach (var (name, client) in new[] { ("operator of p-a", op), ("bureau officer of p-a", bureau) })
                 {
-                    using var response = await SendAsync(client.Http, _dashboard.Url, endpoint.Method, path);
+                    using var response = await SendAsync(client.Http, Dashboard.Url, endpoint.Method, path);
                     checkedRequests++;
                     // A spelling routing takes must be refused; one it does not take may only be refused or not found.
                     var ok = routed ? response.StatusCode == HttpStatusCode.Forbidden : response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
@@ -190,14 +175,14 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Every_park_endpoint_serves_the_users_own_park()
     {
         var endpoints = ParkEndpoints();
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         var failures = new List<string>();
         foreach (var endpoint in endpoints)
         {
             var path = PathFor(endpoint.Endpoint, Mine);
             foreach (var (variant, spelled) in new[] { ("as mapped", path), ("literals upper case", path.Replace("/parks/", "/PARKS/", StringComparison.Ordinal).Replace("/api/", "/API/", StringComparison.Ordinal)), ("trailing slash", path + "/") })
             {
-                using var response = await SendAsync(op.Http, _dashboard.Url, endpoint.Method, spelled);
+                using var response = await SendAsync(op.Http, Dashboard.Url, endpoint.Method, spelled);
                 // Anything but a refusal: 200, or the endpoint's own 400/404/503 for sample ids without data.
                 if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.Redirect)
                     failures.Add($"{endpoint} {variant} {spelled}: own park got {(int)response.StatusCode}");
@@ -216,7 +201,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
         {
             foreach (var (variant, path, _) in Variants(PathFor(endpoint.Endpoint, Mine), Mine))
             {
-                using var response = await SendAsync(anonymous, _dashboard.Url, endpoint.Method, path);
+                using var response = await SendAsync(anonymous, Dashboard.Url, endpoint.Method, path);
                 // Sign in first: a redirect to the form for pages, 401 for scripts; 404 for a spelling routing does not take.
                 var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.NotFound
                     || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.PathAndQuery.StartsWith("/signin", StringComparison.Ordinal) == true);
@@ -230,7 +215,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task The_hub_joins_only_parks_the_user_may_see()
     {
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         await using var hub = op.Hub(LiveHub.Path);
         await hub.StartAsync();
         Assert.Equal(Mine, (await hub.InvokeAsync<ParkSnapshot>("JoinPark", Mine)).Park);
@@ -241,19 +226,19 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task Acks_and_alert_lists_check_the_park_of_the_alert_not_the_one_asked_for()
     {
-        await MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Alert(Foreign, "b-alert"),
+        await MqttPublish.SendAsync(Broker.Port, SmartParkTopics.Alert(Foreign, "b-alert"),
             JsonSerializer.SerializeToUtf8Bytes(AlertSamples.Document("b-alert") with { Park = Foreign }, ContractsJsonContext.Default.AlertDocument), retain: true);
-        await MqttPublish.SendAsync(_broker.Port, SmartParkTopics.Alert(Mine, "a-fire"),
+        await MqttPublish.SendAsync(Broker.Port, SmartParkTopics.Alert(Mine, "a-fire"),
             JsonSerializer.SerializeToUtf8Bytes(AlertSamples.Document("a-fire") with { Park = Mine, Bureau = false, Kind = "detector" }, ContractsJsonContext.Default.AlertDocument), retain: true);
-        using var admin = await _dashboard.SignInAsync(TestUser.Admin);
+        using var admin = await Dashboard.SignInAsync(TestUser.Admin);
         await Poll.UntilAsync(() => admin.Http.GetFromJsonAsync<List<JsonElement>>("api/alerts")!, a => a!.Count == 2, Timeout, "both alerts open");
 
-        await using var acks = await MqttCollector.StartAsync(_broker.Port, [SmartParkTopics.AllAlertAcks]);
+        await using var acks = await MqttCollector.StartAsync(Broker.Port, [SmartParkTopics.AllAlertAcks]);
         // Another park's alert under the user's own park in the path: not found, nothing published.
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         Assert.Equal(HttpStatusCode.NotFound, await AckAsync(op, $"api/parks/{Mine}/alerts/b-alert/ack"));
         // A bureau officer of the park may not acknowledge a non-bureau alert of it.
-        using var bureau = await _dashboard.SignInAsync(TestUser.BureauA);
+        using var bureau = await Dashboard.SignInAsync(TestUser.BureauA);
         Assert.Equal(HttpStatusCode.NotFound, await AckAsync(bureau, $"api/parks/{Mine}/alerts/a-fire/ack"));
         // The alert lists take ?park= only as a filter within what the user may see.
         Assert.Empty((await op.Http.GetFromJsonAsync<List<JsonElement>>($"api/alerts?park={Foreign}"))!);

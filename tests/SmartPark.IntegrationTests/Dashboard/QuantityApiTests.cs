@@ -5,30 +5,15 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary><c>GET /api/quantities</c> over real HTTP: signed-in users get the catalogue's titles, others a 401.</summary>
-public sealed class QuantityApiTests : IAsyncLifetime
+public sealed class QuantityApiTests : DashboardOnItsOwnBroker
 {
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_signed_in_user_gets_every_quantitys_titles_and_a_stranger_gets_401()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.Url };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.Url };
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("api/quantities")).StatusCode);
 
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         using var doc = JsonDocument.Parse(await op.Http.GetStringAsync("api/quantities"));
         var byName = doc.RootElement.EnumerateArray().ToDictionary(q => q.GetProperty("name").GetString()!);
 

@@ -8,23 +8,8 @@ using SmartPark.IntegrationTests.Servers;
 namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>The security headers on every kind of answer: pages, APIs, static files, sign-in, refusals and errors.</summary>
-public sealed class SecurityHeadersTests : IAsyncLifetime
+public sealed class SecurityHeadersTests : DashboardOnItsOwnBroker
 {
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     private static void AssertHeaders(HttpResponseMessage response, string what, bool https = false)
     {
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
@@ -42,7 +27,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task Every_kind_of_answer_carries_the_headers()
     {
-        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _dashboard.Url };
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Dashboard.Url };
         foreach (var (path, status) in new[]
         {
             ("signin", HttpStatusCode.OK), ("signin.css", HttpStatusCode.OK), ("healthz", HttpStatusCode.OK),
@@ -54,7 +39,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
             AssertHeaders(response, path);
         }
 
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         foreach (var (path, status) in new[]
         {
             ("", HttpStatusCode.OK), ("parks/p-a", HttpStatusCode.OK), ("parks/p-a/enterprises/e1", HttpStatusCode.OK), ("alerts", HttpStatusCode.OK),
@@ -91,7 +76,7 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
                 $"--Urls=https://127.0.0.1:{port}",
                 $"--Kestrel:Certificates:Default:Path={pfx}",
                 "--Kestrel:Certificates:Default:Password=test",
-                $"--Dashboard:Broker:Port={_broker.Port}",
+                $"--Dashboard:Broker:Port={Broker.Port}",
                 $"--Dashboard:UsersPath={TestUser.WriteFile(dir, TestUser.Standard)}",
                 "--Logging:LogLevel:Default=Warning",
             ]);

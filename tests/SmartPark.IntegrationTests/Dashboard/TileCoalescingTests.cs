@@ -10,28 +10,13 @@ namespace SmartPark.IntegrationTests.Dashboard;
 
 /// <summary>However fast readings arrive, a browser gets at most one tile update and one readings
 /// update per device per interval.</summary>
-public sealed class TileCoalescingTests : IAsyncLifetime
+public sealed class TileCoalescingTests : DashboardOnItsOwnBroker
 {
-    private MosquittoServer _broker = null!;
-    private DashboardHost _dashboard = null!;
-
-    public async Task InitializeAsync()
-    {
-        _broker = await MosquittoServer.StartAsync();
-        _dashboard = await DashboardHost.StartAsync(_broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _dashboard.DisposeAsync();
-        await _broker.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_burst_of_readings_reaches_the_browser_as_few_tile_updates_ending_with_the_latest_value()
     {
         const int Batches = 60;
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         await using var hub = op.Hub("/hubs/live");
         var updates = new List<EnterpriseTile>();
         var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,7 +35,7 @@ public sealed class TileCoalescingTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         using var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithClientId("burst").Build());
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("burst").Build());
         var ts = DateTimeOffset.UtcNow.AddSeconds(-Batches);
         for (var i = 1; i <= Batches; i++)
         {
@@ -74,7 +59,7 @@ public sealed class TileCoalescingTests : IAsyncLifetime
     public async Task A_burst_of_readings_reaches_the_browser_as_few_readings_updates_ending_with_the_latest_value()
     {
         const int Batches = 60;
-        using var op = await _dashboard.SignInAsync(TestUser.OperatorA);
+        using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         await using var hub = op.Hub("/hubs/live");
         var received = 0;
         var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -91,7 +76,7 @@ public sealed class TileCoalescingTests : IAsyncLifetime
 
         var clock = Stopwatch.StartNew();
         using var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithClientId("fast").Build());
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Broker.Port).WithClientId("fast").Build());
         var ts = DateTimeOffset.UtcNow.AddSeconds(-Batches);
         for (var i = 1; i <= Batches; i++)
         {
