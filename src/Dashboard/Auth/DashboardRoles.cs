@@ -9,8 +9,14 @@ public static class DashboardRoles
     /// <summary>Environment bureau officer: emission alerts and data across their parks; may acknowledge receipt.</summary>
     public const string Bureau = "bureau";
 
-    /// <summary>Sees every park.</summary>
+    /// <summary>District industry bureau (区工信局) or district government: sees and edits the parks of their district.</summary>
+    public const string District = "district";
+
+    /// <summary>City industry bureau (市工信局): sees every district of their city.</summary>
+    public const string City = "city";
+
+    /// <summary>Sees every park and manages users.</summary>
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Operator, Bureau, Admin];
+    public static IReadOnlyList<string> All { get; } = [Operator, Bureau, District, City, Admin];
 }
