@@ -5,6 +5,9 @@ public sealed record RegistryEnterprise : RegistryNode
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
+    /// <summary>The English name (the Dashboard shows it in English; <see cref="Name"/> is the Chinese one); null: none given.</summary>
+    public string? NameEn { get; init; }
+
     public required string Industry { get; init; }
 
     /// <summary>Floor area in m².</summary>

@@ -5,6 +5,9 @@ public sealed record RegistryPark : RegistryNode
 {
     public required string Id { get; init; }
     public required string Name { get; init; }
+    /// <summary>The English name (the Dashboard shows it in English; <see cref="Name"/> is the Chinese one); null: none given.</summary>
+    public string? NameEn { get; init; }
+
     public required string District { get; init; }
     public double AreaHectares { get; init; }
     public required string LeadingIndustry { get; init; }

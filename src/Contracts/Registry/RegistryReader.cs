@@ -57,7 +57,7 @@ public static class RegistryReader
 
     private static RegistryPark? ReadPark(YamlNode node, List<RegistryError> errors)
     {
-        var f = YamlFields.Of(node, "park", errors, "id", "name", "district", "areaHectares", "leadingIndustry", "enterprises");
+        var f = YamlFields.Of(node, "park", errors, "id", "name", "nameEn", "district", "areaHectares", "leadingIndustry", "enterprises");
         if (f is null)
             return null;
         return new RegistryPark
@@ -66,6 +66,7 @@ public static class RegistryReader
             FieldLines = f.Lines,
             Id = f.String("id"),
             Name = f.String("name"),
+            NameEn = f.Has("nameEn") ? f.String("nameEn") : null,
             District = f.String("district"),
             AreaHectares = f.Number("areaHectares"),
             LeadingIndustry = f.String("leadingIndustry"),
@@ -75,7 +76,7 @@ public static class RegistryReader
 
     private static RegistryEnterprise? ReadEnterprise(YamlNode node, List<RegistryError> errors)
     {
-        var f = YamlFields.Of(node, "enterprise", errors, "id", "name", "industry", "floorArea", "status", "plan", "devices", "monitoringPoints");
+        var f = YamlFields.Of(node, "enterprise", errors, "id", "name", "nameEn", "industry", "floorArea", "status", "plan", "devices", "monitoringPoints");
         if (f is null)
             return null;
         return new RegistryEnterprise
@@ -84,6 +85,7 @@ public static class RegistryReader
             FieldLines = f.Lines,
             Id = f.String("id"),
             Name = f.String("name"),
+            NameEn = f.Has("nameEn") ? f.String("nameEn") : null,
             Industry = f.String("industry"),
             FloorArea = f.Number("floorArea"),
             Status = f.String("status"),
