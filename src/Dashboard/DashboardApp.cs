@@ -6,6 +6,7 @@ using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Security;
+using SmartPark.Dashboard.Supervision;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -37,6 +38,8 @@ public static class DashboardApp
         builder.Services.AddSingleton<RegistryProvider>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Registry:Path"]))
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
+        // The park database (supervision: parks, projects, the district views). Optional.
+        builder.Services.AddDashboardParkDatabase(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();

@@ -11,6 +11,12 @@ public sealed record DashboardUser
     /// <summary>The parks an operator or bureau officer may see; ignored for admins.</summary>
     public IReadOnlyList<string> Parks { get; init; } = [];
 
+    /// <summary>The district a district official supervises (a jurisdiction id such as <c>baiyun</c>).</summary>
+    public string? District { get; init; }
+
+    /// <summary>The city a city official supervises (<c>guangzhou</c>).</summary>
+    public string? City { get; init; }
+
     /// <summary>ASP.NET Core Identity's <c>PasswordHasher</c> format (PBKDF2, salted, versioned).</summary>
     public required string PasswordHash { get; init; }
 

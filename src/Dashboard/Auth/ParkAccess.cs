@@ -29,6 +29,10 @@ public static class ParkAccess
             new(ClaimTypes.Role, user.Role),
         };
         claims.AddRange(user.Parks.Select(p => new Claim(ParkClaim, p)));
+        if (user.District is { } district)
+            claims.Add(new Claim(Supervision.SupervisionAccess.DistrictClaim, district));
+        if (user.City is { } city)
+            claims.Add(new Claim(Supervision.SupervisionAccess.CityClaim, city));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 }
