@@ -58,9 +58,9 @@ public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack 
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsync(Url, TestUser.OperatorDemo, $"parks/{Park}");
-        var tianfu = page.Locator(".tile[data-enterprise='e06-tianfu-metalwork'] h3 a");
+        var tianfu = page.Locator(".tile[data-enterprise='e06-tianfu-metal'] h3 a");
         await Expect(tianfu).ToHaveTextAsync("天富五金");
-        await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metalwork'] text")).ToHaveTextAsync("天富五金");
+        await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metal'] text")).ToHaveTextAsync("天富五金");
         await Expect(page.Locator($"#park option[value='{Park}']")).ToHaveTextAsync($"石门村工业园 ({Park})");
         // The bell is an SVG file that loaded (an emoji drew a missing-glyph box where no emoji font is installed).
         var bell = page.Locator("#mute img.icon");
@@ -71,13 +71,13 @@ public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack 
 
         await page.Locator("#lang").SelectOptionAsync("en");
         await Expect(tianfu).ToHaveTextAsync("Tianfu Metalwork");
-        await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metalwork'] text")).ToHaveTextAsync("Tianfu Metalwork");
+        await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metal'] text")).ToHaveTextAsync("Tianfu Metalwork");
         await Expect(page.Locator($"#park option[value='{Park}']")).ToHaveTextAsync($"Shimen Village Industrial Park ({Park})");
         await Expect(page.Locator("#mute")).ToContainTextAsync("Sound on");
         await BrowserFixture.ScreenshotAsync(page, "names-en");
 
-        await page.GotoAsync(new Uri(Url, $"parks/{Park}/enterprises/e06-tianfu-metalwork").ToString());
-        await Expect(page.Locator("#enterprise-title")).ToHaveTextAsync("Tianfu Metalwork (e06-tianfu-metalwork)");
+        await page.GotoAsync(new Uri(Url, $"parks/{Park}/enterprises/e06-tianfu-metal").ToString());
+        await Expect(page.Locator("#enterprise-title")).ToHaveTextAsync("Tianfu Metalwork (e06-tianfu-metal)");
     }
 
     [Fact]
