@@ -142,8 +142,12 @@ public sealed class DistrictGeneratorTests : IDisposable
             db.Actor = "import:baiyun-demo.registry.yaml";
             db.Parks.Add(new Park
             {
-                Id = "baiyun-shimen", NameZh = "石门村工业园", NameEn = "Shimen Village Industrial Park", DistrictId = "baiyun",
-                LandAreaHectares = 18.6, LeadingIndustry = "furniture",
+                Id = "baiyun-shimen",
+                NameZh = "石门村工业园",
+                NameEn = "Shimen Village Industrial Park",
+                DistrictId = "baiyun",
+                LandAreaHectares = 18.6,
+                LeadingIndustry = "furniture",
                 Enterprises = [new Enterprise { ParkId = "baiyun-shimen", Id = "e01-huaxin-furniture", NameZh = "华信家具", Industry = "furniture_painting" }],
             });
             await db.SaveChangesAsync();
