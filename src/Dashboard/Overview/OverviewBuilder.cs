@@ -28,7 +28,7 @@ public sealed class OverviewBuilder(LiveState live, AlertBook alerts, RegistryPr
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
         var tiles = ids.Select(id => Tile(park, id, registered?.Enterprises.FirstOrDefault(e => e.Id == id), devices, open)).ToList();
-        return new ParkOverview(park, registered?.Name, registered?.District, registered?.AreaHectares, registered?.LeadingIndustry, CountBySeverity(open), tiles);
+        return new ParkOverview(park, registered?.Name, registered?.NameEn, registered?.District, registered?.AreaHectares, registered?.LeadingIndustry, CountBySeverity(open), tiles);
     }
 
     public EnterpriseTile Tile(string park, string enterprise)
@@ -62,7 +62,7 @@ public sealed class OverviewBuilder(LiveState live, AlertBook alerts, RegistryPr
         var neverSeen = registered?.Devices.Count(r => !devices.Any(d => d.Device == r.Id)) ?? 0;
         var states = devices.Select(d => d.State).Concat(Enumerable.Repeat(DeviceStatus.Offline, neverSeen));
         return new EnterpriseTile(
-            park, enterprise, registered?.Name ?? enterprise, registered?.Industry, registered?.Status,
+            park, enterprise, registered?.Name ?? enterprise, registered?.NameEn, registered?.Industry, registered?.Status,
             EnterpriseStatus.Derive(registered?.Status, states, alerts.Select(a => a.Severity)),
             readings.Any(r => r.Quantity == "power") ? power : null,
             voc?.Value, voc?.Quantity, fire,

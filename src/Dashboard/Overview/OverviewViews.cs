@@ -2,11 +2,16 @@ using SmartPark.Contracts.Registry;
 
 namespace SmartPark.Dashboard.Overview;
 
-/// <summary>One enterprise tile: status, live power and VOC, fire state, where the plan draws it.</summary>
+/// <summary>
+/// One enterprise tile: status, live power and VOC, fire state, where the plan draws it.
+/// <see cref="Name"/> is the registry's (Chinese) name, <see cref="NameEn"/> its English one when
+/// given; the page shows the one of its language and falls back to the other.
+/// </summary>
 public sealed record EnterpriseTile(
     string Park,
     string Enterprise,
     string Name,
+    string? NameEn,
     string? Industry,
     string? RegistryStatus,
     string Status,
@@ -23,6 +28,7 @@ public sealed record EnterpriseTile(
 public sealed record ParkOverview(
     string Park,
     string? Name,
+    string? NameEn,
     string? District,
     double? AreaHectares,
     string? LeadingIndustry,

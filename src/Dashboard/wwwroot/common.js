@@ -68,6 +68,10 @@ const SP = (() => {
     return q ? (lang === "en" ? q.title.en : q.title.zh) : name;
   };
 
+  // A park's or an enterprise's name in the page's language: the registry's name is the Chinese
+  // one and nameEn the English one; either falls back to the other when it is missing.
+  const localName = (name, nameEn) => (lang === "en" ? nameEn || name : name || nameEn);
+
   function applyI18n(root = document) {
     root.querySelectorAll("[data-i18n]").forEach((e) => { e.textContent = t(e.dataset.i18n); });
     root.querySelectorAll("[data-i18n-placeholder]").forEach((e) => { e.placeholder = t(e.dataset.i18nPlaceholder); });
@@ -105,7 +109,8 @@ const SP = (() => {
     const b = document.getElementById("mute");
     if (!b) return;
     b.dataset.muted = muted() ? "1" : "0";
-    b.textContent = t(muted() ? "sound.off" : "sound.on");
+    // An SVG file, not an emoji: Debian's Chromium has no emoji font and drew a missing-glyph box.
+    b.replaceChildren(elt("img", { className: "icon", src: muted() ? "icons/sound-off.svg" : "icons/sound-on.svg", alt: "" }), " ", t(muted() ? "sound.off" : "sound.on"));
   }
 
   function beep() {
@@ -184,7 +189,7 @@ const SP = (() => {
   }
 
   return {
-    t, ruleTitle, quantityTitle, applyI18n, connection, json, antiforgery, lang,
+    t, ruleTitle, quantityTitle, localName, applyI18n, connection, json, antiforgery, lang,
     onAlert: (h) => alertHandlers.push(h),
     onReconnected: (h) => connectedHandlers.push(h),
     ready: init(),

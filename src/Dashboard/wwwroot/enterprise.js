@@ -92,7 +92,7 @@ async function load() {
   for (const key of seriesByKey.keys()) draw(key);
   const overview = await SP.json(`api/parks/${encodeURIComponent(parkId)}/overview`);
   const tile = overview.tiles.find((t) => t.enterprise === enterpriseId);
-  e$("enterprise-title").textContent = tile ? `${tile.name} (${enterpriseId})` : enterpriseId;
+  e$("enterprise-title").textContent = tile ? `${SP.localName(tile.name, tile.nameEn)} (${enterpriseId})` : enterpriseId;
   e$("enterprise-status").textContent = tile ? SP.t("status." + tile.status) : "";
   e$("enterprise-status").dataset.status = tile?.status ?? "";
 }

@@ -21,7 +21,7 @@ const Overview = (() => {
       elt("h3", {}, elt("a")), elt("span", { className: "status" }),
       figure("power", "kW"), figure("voc", "mg/m³"), figure("fire"), elt("div", { className: "devices" }));
     const link = div.querySelector("h3 a");
-    link.textContent = t.name;
+    link.textContent = SP.localName(t.name, t.nameEn);
     link.href = `parks/${encodeURIComponent(t.park)}/enterprises/${encodeURIComponent(t.enterprise)}`;
     div.querySelector(".status").textContent = SP.t("status." + t.status);
     div.querySelector(".power .label").textContent = SP.t("overview.power");
@@ -60,9 +60,9 @@ const Overview = (() => {
       const label = document.createElementNS(ns, "text");
       label.setAttribute("x", t.plan.x + 4);
       label.setAttribute("y", t.plan.y + 14);
-      label.textContent = t.name;
+      label.textContent = SP.localName(t.name, t.nameEn);
       const title = document.createElementNS(ns, "title");
-      title.textContent = `${t.name} · ${SP.t("status." + t.status)}`;
+      title.textContent = `${label.textContent} · ${SP.t("status." + t.status)}`;
       g.append(rect, label, title);
       svg.appendChild(g);
     }
@@ -81,6 +81,9 @@ const Overview = (() => {
     tiles.clear();
     for (const t of data.tiles) tiles.set(t.enterprise, t);
     renderCounts(data.openAlertsBySeverity);
+    // The park chooser lists ids until the overview brings the park's name in the page's language.
+    const option = [...(ov("park")?.options ?? [])].find((o) => o.value === p);
+    if (option && (data.name || data.nameEn)) option.textContent = `${SP.localName(data.name, data.nameEn)} (${p})`;
     // A push that raced the fetch may be newer than what the fetch returned: apply it on top.
     for (const u of pending) apply(u);
     pending = null;

@@ -41,7 +41,7 @@ public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack 
         await Expect(page.Locator("#plan g[data-enterprise]")).ToHaveCountAsync(7);
         await Expect(page.Locator("#plan g[data-enterprise='e05-hongyun-coating']")).ToHaveAttributeAsync("data-status", "shut_down");
         var huaxin = page.Locator("#plan g[data-enterprise='e01-huaxin-furniture']");
-        await Expect(huaxin.Locator("text")).ToHaveTextAsync("Huaxin Furniture");
+        await Expect(huaxin.Locator("text")).ToHaveTextAsync("华信家具"); // the Chinese UI, the registry's Chinese name
 
         // Its device has never reported: offline, until a reading turns the rectangle and tile normal.
         await Expect(huaxin).ToHaveAttributeAsync("data-status", "offline");
@@ -51,6 +51,33 @@ public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack 
         await Expect(tile).ToHaveAttributeAsync("data-status", "normal");
         await Expect(tile).ToContainTextAsync("1.20");
         await BrowserFixture.ScreenshotAsync(page, "overview");
+    }
+
+    [Fact]
+    public async Task Park_and_enterprise_names_follow_the_language_and_the_sound_button_draws_its_icon()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(Url, TestUser.OperatorDemo, $"parks/{Park}");
+        var tianfu = page.Locator(".tile[data-enterprise='e06-tianfu-metal'] h3 a");
+        await Expect(tianfu).ToHaveTextAsync("天富五金");
+        await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metal'] text")).ToHaveTextAsync("天富五金");
+        await Expect(page.Locator($"#park option[value='{Park}']")).ToHaveTextAsync($"石门村工业园 ({Park})");
+        // The bell is an SVG file that loaded (an emoji drew a missing-glyph box where no emoji font is installed).
+        var bell = page.Locator("#mute img.icon");
+        await Expect(bell).ToHaveAttributeAsync("src", "icons/sound-on.svg");
+        Assert.True(await bell.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the bell icon did not load");
+        await Expect(page.Locator("#mute")).ToContainTextAsync("声音开");
+        await BrowserFixture.ScreenshotAsync(page, "names-zh");
+
+        await page.Locator("#lang").SelectOptionAsync("en");
+        await Expect(tianfu).ToHaveTextAsync("Tianfu Metalwork");
+        await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metal'] text")).ToHaveTextAsync("Tianfu Metalwork");
+        await Expect(page.Locator($"#park option[value='{Park}']")).ToHaveTextAsync($"Shimen Village Industrial Park ({Park})");
+        await Expect(page.Locator("#mute")).ToContainTextAsync("Sound on");
+        await BrowserFixture.ScreenshotAsync(page, "names-en");
+
+        await page.GotoAsync(new Uri(Url, $"parks/{Park}/enterprises/e06-tianfu-metal").ToString());
+        await Expect(page.Locator("#enterprise-title")).ToHaveTextAsync("Tianfu Metalwork (e06-tianfu-metal)");
     }
 
     [Fact]

@@ -12,6 +12,19 @@ public class DemoRegistryTests
     private static string Parks => Path.Combine(AppContext.BaseDirectory, "parks");
 
     [Fact]
+    public void The_demo_park_and_its_enterprises_are_named_in_chinese_and_in_english()
+    {
+        var registry = RegistryLoader.Load(Path.Combine(Parks, "baiyun-demo.registry.yaml"));
+        var park = Assert.Single(registry.Parks);
+        Assert.Equal(("石门村工业园", "Shimen Village Industrial Park"), (park.Name, park.NameEn));
+        Assert.All(park.Enterprises, e =>
+        {
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Name);
+            Assert.Matches("^[A-Z][A-Za-z &()-]+$", e.NameEn!);
+        });
+    }
+
+    [Fact]
     public void The_demo_registry_is_valid_and_matches_the_park_file()
     {
         var registry = RegistryLoader.Load(Path.Combine(Parks, "baiyun-demo.registry.yaml"));
