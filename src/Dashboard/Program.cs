@@ -1,5 +1,6 @@
 using SmartPark.Dashboard;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Supervision.RegistryFile;
 
 // `hash-password`: read a password on stdin (so it stays out of shell history and ps) and print
 // the hash for the users file.
@@ -14,6 +15,10 @@ if (args is ["hash-password", ..])
     Console.WriteLine(UserStore.Hash(password));
     return 0;
 }
+
+// `parks migrate|import FILE|export FILE`: the park database and its registry YAML, no host started.
+if (args is ["parks", .. var parksArgs])
+    return await ParksCommand.RunAsync(parksArgs, Console.Out, Console.Error);
 
 DashboardApp.Build(args).Run();
 return 0;

@@ -17,6 +17,9 @@ public sealed record RegistryEnterprise : RegistryNode
     public required string Status { get; init; }
 
     public PlanRect? Plan { get; init; }
+
+    /// <summary>The discharge permit (YAML <c>dischargePermit: {number, expiry}</c>); null: none recorded.</summary>
+    public RegistryDischargePermit? DischargePermit { get; init; }
     public IReadOnlyList<RegistryDevice> Devices { get; init; } = [];
 
     /// <summary>HJ 212 monitoring points the uplink reports to the environment bureau (optional).</summary>

@@ -10,7 +10,9 @@ namespace SmartPark.Contracts.Registry;
 /// </summary>
 public static class RegistryReader
 {
-    public static (ParkRegistry Registry, IReadOnlyList<RegistryError> Errors) Read(TextReader text)
+    /// <param name="text">The registry YAML.</param>
+    /// <param name="extra">Reads the <see cref="RegistrySupervisionKeys">supervision keys</see> (the park database's import); null: they are passed over.</param>
+    public static (ParkRegistry Registry, IReadOnlyList<RegistryError> Errors) Read(TextReader text, IRegistryExtraFields? extra = null)
     {
         var errors = new List<RegistryError>();
         var stream = new YamlStream();
@@ -50,17 +52,23 @@ public static class RegistryReader
         var root = YamlFields.Of(stream.Documents[0].RootNode, "registry", errors, "parks", "services");
         if (root is null)
             return (new ParkRegistry([], []), errors);
-        var parks = root.List("parks", required: true).Select(n => ReadPark(n, errors)).OfType<RegistryPark>().ToList();
+        var parks = root.List("parks", required: true).Select(n => ReadPark(n, errors, extra)).OfType<RegistryPark>().ToList();
         var services = root.List("services").Select(n => ReadService(n, errors)).OfType<ServiceAccount>().ToList();
         return (new ParkRegistry(parks, services), errors);
     }
 
-    private static RegistryPark? ReadPark(YamlNode node, List<RegistryError> errors)
+    private static readonly string[] ParkKeys =
+        ["id", "name", "nameEn", "district", "areaHectares", "leadingIndustry", "enterprises", .. RegistrySupervisionKeys.Park];
+
+    private static readonly string[] EnterpriseKeys =
+        ["id", "name", "nameEn", "industry", "floorArea", "status", "plan", "dischargePermit", "devices", "monitoringPoints", .. RegistrySupervisionKeys.Enterprise];
+
+    private static RegistryPark? ReadPark(YamlNode node, List<RegistryError> errors, IRegistryExtraFields? extra)
     {
-        var f = YamlFields.Of(node, "park", errors, "id", "name", "nameEn", "district", "areaHectares", "leadingIndustry", "enterprises");
+        var f = YamlFields.Of(node, "park", errors, ParkKeys);
         if (f is null)
             return null;
-        return new RegistryPark
+        var park = new RegistryPark
         {
             Line = f.Line,
             FieldLines = f.Lines,
@@ -70,16 +78,18 @@ public static class RegistryReader
             District = f.String("district"),
             AreaHectares = f.Number("areaHectares"),
             LeadingIndustry = f.String("leadingIndustry"),
-            Enterprises = f.List("enterprises").Select(n => ReadEnterprise(n, errors)).OfType<RegistryEnterprise>().ToList(),
+            Enterprises = f.List("enterprises").Select(n => ReadEnterprise(n, errors, extra)).OfType<RegistryEnterprise>().ToList(),
         };
+        extra?.Park(park, f, errors);
+        return park;
     }
 
-    private static RegistryEnterprise? ReadEnterprise(YamlNode node, List<RegistryError> errors)
+    private static RegistryEnterprise? ReadEnterprise(YamlNode node, List<RegistryError> errors, IRegistryExtraFields? extra)
     {
-        var f = YamlFields.Of(node, "enterprise", errors, "id", "name", "nameEn", "industry", "floorArea", "status", "plan", "devices", "monitoringPoints");
+        var f = YamlFields.Of(node, "enterprise", errors, EnterpriseKeys);
         if (f is null)
             return null;
-        return new RegistryEnterprise
+        var enterprise = new RegistryEnterprise
         {
             Line = f.Line,
             FieldLines = f.Lines,
@@ -90,9 +100,20 @@ public static class RegistryReader
             FloorArea = f.Number("floorArea"),
             Status = f.String("status"),
             Plan = f.Node("plan") is { } plan ? ReadPlan(plan, errors) : null,
+            DischargePermit = f.Node("dischargePermit") is { } permit ? ReadDischargePermit(permit, errors) : null,
             Devices = f.List("devices").Select(n => ReadDevice(n, errors)).OfType<RegistryDevice>().ToList(),
             MonitoringPoints = f.List("monitoringPoints").Select(n => ReadMonitoringPoint(n, errors)).OfType<RegistryMonitoringPoint>().ToList(),
         };
+        extra?.Enterprise(enterprise, f, errors);
+        return enterprise;
+    }
+
+    private static RegistryDischargePermit? ReadDischargePermit(YamlNode node, List<RegistryError> errors)
+    {
+        var f = YamlFields.Of(node, "discharge permit", errors, "number", "expiry");
+        if (f is null)
+            return null;
+        return new RegistryDischargePermit { Line = f.Line, FieldLines = f.Lines, Number = f.String("number"), Expiry = f.Date("expiry") };
     }
 
     private static RegistryMonitoringPoint? ReadMonitoringPoint(YamlNode node, List<RegistryError> errors)

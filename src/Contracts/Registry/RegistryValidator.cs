@@ -102,7 +102,9 @@ public static class RegistryValidator
 
     private static void CheckCredential(RegistryNode node, string credential, string what, List<RegistryError> errors)
     {
-        if (credential.Length > 0 && !MosquittoPasswordHash.TryParse(credential, out _, out var problem))
+        if (credential.Length > 0 && !credential.StartsWith('$'))
+            errors.Add(new(node.LineOf("credential"), $"{what}: credential is not a Mosquitto $7$ hash but looks like a password in clear (a registry holds only hashes, so a copy of it gives no one a login); make one with ./smartpark hash-password"));
+        else if (credential.Length > 0 && !MosquittoPasswordHash.TryParse(credential, out _, out var problem))
             errors.Add(new(node.LineOf("credential"), $"{what}: credential is not a Mosquitto $7$ hash ({problem}); make one with ./smartpark hash-password"));
     }
 

@@ -6,8 +6,10 @@ namespace SmartPark.Contracts.Registry;
 /// <summary>
 /// Reads the keys of one YAML mapping with the line of each, recording a problem (with its
 /// line) for every missing key, wrong type and unknown key rather than stopping at the first.
+/// Public so that the park database's reader (<see cref="IRegistryExtraFields"/>) reads the
+/// supervision keys with the same rules and messages.
 /// </summary>
-internal sealed class YamlFields
+public sealed class YamlFields
 {
     private readonly YamlMappingNode _map;
     private readonly string _what;
@@ -75,6 +77,25 @@ internal sealed class YamlFields
         _errors.Add(new(LineOf(node), $"{_what}: '{key}' must be a number, not '{(node as YamlScalarNode)?.Value ?? node.NodeType.ToString()}'"));
         return double.NaN;
     }
+
+    /// <summary>A date written <c>yyyy-MM-dd</c>; null (with an error when required) when absent or not such a date.</summary>
+    public DateOnly? Date(string key, bool required = false)
+    {
+        if (!_values.TryGetValue(key, out var node))
+        {
+            if (required)
+                _errors.Add(new(Line, $"{_what}: '{key}' is missing"));
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } text }
+            && DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        _errors.Add(new(LineOf(node), $"{_what}: '{key}' must be a date written {DateFormat}, not '{(node as YamlScalarNode)?.Value ?? node.NodeType.ToString()}'"));
+        return null;
+    }
+
+    /// <summary>How the registry writes dates (ISO 8601, as the export writes them).</summary>
+    public const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>A true/false value; <paramref name="fallback"/> when absent.</summary>
     public bool Bool(string key, bool fallback)

@@ -17,6 +17,12 @@ public sealed class RegistryEnterprises(RegistryProvider registry, IConfiguratio
     public string? StatusOf(string park, string enterprise) =>
         registry.Current is null ? _configured.StatusOf(park, enterprise) : Lookup(park, enterprise)?.Status;
 
+    public IEnumerable<PermitExpiry> PermitExpiries() =>
+        from park in registry.Current?.Parks ?? []
+        from enterprise in park.Enterprises
+        where enterprise.DischargePermit?.Expiry is not null
+        select new PermitExpiry(park.Id, enterprise.Id, enterprise.DischargePermit!.Expiry!.Value);
+
     public EnterpriseDetails? Find(string park, string enterprise) =>
         Lookup(park, enterprise) is { } e ? new EnterpriseDetails(e.Name, e.Industry, e.Status) : null;
 

@@ -137,6 +137,7 @@ public sealed class AlertEvaluator
         }
         foreach (var (park, enterprise) in _state.EnterprisesWithConditions().ToList())
             EvaluateEnterprise(park, enterprise, now);
+        EvaluatePermits(now);
         foreach (var (key, alert) in _state.Alerts.ToList())
             _lifecycle.Advance(RuleOf(alert), key, alert, now);
     }
@@ -171,6 +172,33 @@ public sealed class AlertEvaluator
     {
         var parts = key.Split('/');
         return (new DeviceAddress(parts[0], parts[1], parts[2]), parts[3], parts[4]);
+    }
+
+    /// <summary>
+    /// Permit rules at every enterprise the registry gives a permit expiry; an open permit alert
+    /// whose enterprise no longer has one (permit or enterprise removed) is judged not met, so it clears.
+    /// </summary>
+    private void EvaluatePermits(DateTimeOffset now)
+    {
+        var judged = new HashSet<(string Park, string Enterprise)>();
+        foreach (var permit in _registry.PermitExpiries())
+        {
+            judged.Add((permit.Park, permit.Enterprise));
+            foreach (var rule in _rules.For(new DeviceAddress(permit.Park, permit.Enterprise, "")))
+            {
+                if (rule.Settings is PermitExpiryKind kind)
+                {
+                    var verdict = kind.JudgeExpiry(permit.Expiry, now);
+                    _lifecycle.Apply(rule, new AlertScope(permit.Park, permit.Enterprise), verdict.Met, verdict.Value, now);
+                }
+            }
+        }
+        foreach (var alert in _state.Alerts.Values.ToList())
+        {
+            var doc = alert.Document;
+            if (doc.Enterprise is { } enterprise && !judged.Contains((doc.Park, enterprise)) && RuleOf(alert) is { Settings: PermitExpiryKind } rule)
+                _lifecycle.Apply(rule, new AlertScope(doc.Park, enterprise), false, null, now);
+        }
     }
 
     /// <summary>Enterprise rules (combinations) at one enterprise.</summary>

@@ -109,5 +109,11 @@ public static class DefaultRules
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
             Source = "Village-level park renovation (关停淘汰): an enterprise the registry marks shut_down drawing more than 2 kW for 10 minutes",
         },
+        new()
+        {
+            Id = "discharge-permit-expiry", Title = "Discharge permit expiring or expired", Settings = new PermitExpiryKind { Lead = TimeSpan.FromDays(30) },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.Zero,
+            Source = "排污许可管理条例 (2021) 第十四条: renewal is applied for 60 days before the permit expires; raised 30 days before expiry (Lead) as a last reminder, and while expired",
+        },
     ];
 }

@@ -21,6 +21,7 @@ public static class RuleKinds
         new FlatlineKind(),
         new RegistryKind(),
         new CombinationKind(),
+        new PermitExpiryKind(),
     ];
 
     private static readonly Dictionary<string, RuleKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
