@@ -69,7 +69,7 @@ public static class SheetProblemCode
         BelowMinimumArea => $"{p.Value} ha is below this jurisdiction's minimum of {p.Detail} ha for a park",
         UnknownDistrict => $"'{p.Value}' is not a known district",
         DuplicateId => $"'{p.Value}' is already used in row {p.Detail}",
-        DuplicateCreditCode => $"the credit code {p.Value} is already used ({p.Detail})",
+        DuplicateCreditCode => p.Detail is null ? $"the credit code {p.Value} is held by another enterprise" : $"the credit code {p.Value} is already used in row {p.Detail}",
         OtherDistrict => $"'{p.Value}' belongs to another district than the one importing",
         UnknownPark => $"park '{p.Value}' is neither in the park sheet nor in this district",
         _ => p.Code,
