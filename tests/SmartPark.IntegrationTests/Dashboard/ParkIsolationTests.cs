@@ -50,6 +50,11 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/bureau/exceedances"] = "limited to the caller's parks (AlertEventReader.AddVisibility, CanSee on open alerts)",
         ["/hubs/live"] = "JoinPark checks CanSee on the park it is given (The_hub_joins_only_parks_the_user_may_see)",
         ["/hubs/live/negotiate"] = "the hub's handshake",
+        ["/api/supervision/import/districts"] = "lists only the districts the caller may import into (SupervisionAccess.CanEditDistrict)",
+        ["/api/supervision/districts/{district}/parks/import"] = "refused unless SupervisionAccess.CanEditDistrict for the district the rows are written to; rows of parks held by another district are refused (DistrictSheetApiTests)",
+        ["/api/supervision/districts/{district}/parks.xlsx"] = "only parks of a district in SupervisionAccess.VisibleDistricts (DistrictSheetApiTests)",
+        ["/api/supervision/districts/{district}/parks.csv"] = "only parks of a district in SupervisionAccess.VisibleDistricts (DistrictSheetApiTests)",
+        ["/api/supervision/districts/{district}/enterprises.csv"] = "only enterprises of parks of a district in SupervisionAccess.VisibleDistricts (DistrictSheetApiTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
