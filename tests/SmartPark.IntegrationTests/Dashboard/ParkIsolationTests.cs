@@ -50,6 +50,10 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/bureau/exceedances"] = "limited to the caller's parks (AlertEventReader.AddVisibility, CanSee on open alerts)",
         ["/hubs/live"] = "JoinPark checks CanSee on the park it is given (The_hub_joins_only_parks_the_user_may_see)",
         ["/hubs/live/negotiate"] = "the hub's handshake",
+        ["/supervision/districts/{district}/reports/{year:int}/{quarter:int}"] = "district-scoped: SupervisionAccess.VisibleDistricts decides (QuarterlyReportAccessTests)",
+        ["/api/supervision/districts/{district}/reports"] = "district-scoped: SupervisionAccess.VisibleDistricts decides (QuarterlyReportAccessTests)",
+        ["/api/supervision/districts/{district}/reports/{year:int}-Q{quarter:int}"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the parks are the district's by the database (QuarterlyReportAccessTests)",
+        ["/api/supervision/districts/{district}/reports/{year:int}-Q{quarter:int}.xlsx"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the parks are the district's by the database (QuarterlyReportAccessTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
