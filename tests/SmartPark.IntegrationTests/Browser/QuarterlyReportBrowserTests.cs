@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using SmartPark.Dashboard.Supervision.Reports;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.IntegrationTests.Supervision;

@@ -1,5 +1,6 @@
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Registry;
+using SmartPark.Dashboard.Supervision.Reports;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.ParkData;
 using SmartPark.ParkData.Entities;
@@ -17,7 +18,7 @@ namespace SmartPark.IntegrationTests.Supervision.Reports;
 public static class ReportSeed
 {
     public const string District = "baiyun";
-    public static readonly Dashboard.Supervision.Reports.ReportQuarter Quarter = Dashboard.Supervision.Reports.ReportQuarter.Create(2026, 3);
+    public static readonly ReportQuarter Quarter = ReportQuarter.Create(2026, 3);
 
     /// <summary>A moment after the quarter ended, for the report's clock.</summary>
     public static readonly DateTimeOffset AfterQuarter = new(2026, 10, 8, 2, 0, 0, TimeSpan.Zero);
