@@ -8,6 +8,7 @@ using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
 using SmartPark.Dashboard.Supervision.Sheets;
+using SmartPark.Dashboard.Supervision.Reports;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -42,6 +43,7 @@ public static class DashboardApp
         // The park database (supervision: parks, projects, the district views). Optional.
         builder.Services.AddDashboardParkDatabase(builder.Configuration);
         builder.Services.AddDistrictSheets(builder.Configuration);
+        builder.Services.AddQuarterlyReports(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -82,6 +84,7 @@ public static class DashboardApp
         app.MapOverview();
         app.MapQuantities();
         app.MapDistrictSheets();
+        app.MapQuarterlyReports();
         return app;
     }
 

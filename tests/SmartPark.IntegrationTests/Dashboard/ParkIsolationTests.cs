@@ -55,6 +55,10 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/supervision/districts/{district}/parks.xlsx"] = "only parks of a district in SupervisionAccess.VisibleDistricts (DistrictSheetApiTests)",
         ["/api/supervision/districts/{district}/parks.csv"] = "only parks of a district in SupervisionAccess.VisibleDistricts (DistrictSheetApiTests)",
         ["/api/supervision/districts/{district}/enterprises.csv"] = "only enterprises of parks of a district in SupervisionAccess.VisibleDistricts (DistrictSheetApiTests)",
+        ["/supervision/districts/{district}/reports/{year:int}/{quarter:int}"] = "district-scoped: SupervisionAccess.VisibleDistricts decides (QuarterlyReportAccessTests)",
+        ["/api/supervision/districts/{district}/reports"] = "district-scoped: SupervisionAccess.VisibleDistricts decides (QuarterlyReportAccessTests)",
+        ["/api/supervision/districts/{district}/reports/{year:int}-Q{quarter:int}"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the parks are the district's by the database (QuarterlyReportAccessTests)",
+        ["/api/supervision/districts/{district}/reports/{year:int}-Q{quarter:int}.xlsx"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the parks are the district's by the database (QuarterlyReportAccessTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>

@@ -8,6 +8,12 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 {
     public string Password => Name + "-pw";
 
+    /// <summary>The district a district official supervises.</summary>
+    public string? District { get; init; }
+
+    /// <summary>The city a city official supervises.</summary>
+    public string? City { get; init; }
+
     /// <summary>Sees every park.</summary>
     public static TestUser Admin { get; } = new("admin", DashboardRoles.Admin);
 
@@ -21,7 +27,13 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 
     public static TestUser BureauDemo { get; } = new("bureau-demo", DashboardRoles.Bureau, "baiyun-shimen");
 
-    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo];
+    /// <summary>District official of Baiyun (广州市白云区).</summary>
+    public static TestUser DistrictOfficial { get; } = new("district-baiyun", DashboardRoles.District) { District = "baiyun" };
+
+    /// <summary>City official of Guangzhou: every Guangzhou district, no Qingyuan county.</summary>
+    public static TestUser CityOfficial { get; } = new("city-guangzhou", DashboardRoles.City) { City = "guangzhou" };
+
+    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo, DistrictOfficial, CityOfficial];
 
     /// <summary>Writes a users file for these users (hashed as production does) and returns its path.</summary>
     public static string WriteFile(string directory, IEnumerable<TestUser> users)
@@ -29,7 +41,7 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
         var path = Path.Combine(directory, "users.json");
         var file = new UsersFile
         {
-            Users = users.Select(u => new DashboardUser { Name = u.Name, Role = u.Role, Parks = u.Parks, PasswordHash = UserStore.Hash(u.Password) }).ToList(),
+            Users = users.Select(u => new DashboardUser { Name = u.Name, Role = u.Role, Parks = u.Parks, District = u.District, City = u.City, PasswordHash = UserStore.Hash(u.Password) }).ToList(),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(file, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
         return path;

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Time.Testing;
+using SmartPark.Dashboard.Supervision.Findings;
+using SmartPark.Dashboard.Supervision.Reports;
+using SmartPark.IntegrationTests.Servers;
+
+namespace SmartPark.IntegrationTests.Supervision.Reports;
+
+/// <summary>
+/// The known district (<see cref="ReportSeed"/>) from a real park database and a real InfluxDB
+/// to the workbook, read back with MiniExcel and compared cell by cell with the golden files in
+/// Golden/baiyun-2026-Q3 (one CSV per sheet).
+/// </summary>
+[Collection(SharedInfluxCollection.Name)]
+public sealed class QuarterlyReportGoldenTests(SharedInflux influx)
+{
+    private async Task<(TestParkDatabase Database, QuarterlyReportBuilder Builder)> SeedAsync(string provider)
+    {
+        var database = await TestParkDatabase.CreateAsync(provider);
+        await using (var db = await database.Factory.CreateDbContextAsync())
+            await ReportSeed.SeedParksAsync(db);
+        var client = influx.Server.Client(influx.NewDatabase("report"));
+        await ReportSeed.SeedAlertsAsync(client);
+        return (database, new QuarterlyReportBuilder(database.Factory, new MonitoringFindingsReader(client), new FakeTimeProvider(ReportSeed.AfterQuarter)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestParkDatabase.Providers), MemberType = typeof(TestParkDatabase))]
+    public async Task The_districts_workbook_matches_the_golden_files_cell_by_cell(string provider)
+    {
+        var (database, builder) = await SeedAsync(provider);
+        await using var _ = database;
+        var report = await builder.BuildAsync(ReportSeed.District, ReportSeed.Quarter, CancellationToken.None);
+        Assert.NotNull(report);
+        var workbook = QuarterlyReportWorkbook.ToBytes(report);
+
+        Assert.Equal(QuarterlyReportWorkbook.SheetNames, WorkbookGolden.SheetNames(workbook));
+        WorkbookGolden.AssertMatches(workbook, QuarterlyReportWorkbook.SheetNames, WorkbookGolden.SourceFolder("baiyun-2026-Q3"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestParkDatabase.Providers), MemberType = typeof(TestParkDatabase))]
+    public async Task Monitoring_findings_count_only_the_quarter_and_the_districts_parks(string provider)
+    {
+        var (database, builder) = await SeedAsync(provider);
+        await using var _ = database;
+        var report = (await builder.BuildAsync(ReportSeed.District, ReportSeed.Quarter, CancellationToken.None))!;
+
+        Assert.DoesNotContain(report.Parks, p => p.Id == "hz-nanzhou");
+        var shimen = report.Findings.Single(f => f.ParkId == "by-shimen");
+        var jianggao = report.Findings.Single(f => f.ParkId == "by-jianggao");
+        // Shimen: two raises in the quarter (one before, one after it not counted); the shut-down shop once.
+        Assert.Equal((2, 1, 0), (shimen.EmissionExceedances, shimen.ShutDownDrawingPower, shimen.FireAlarms));
+        Assert.Equal((1, 0, 2), (jianggao.EmissionExceedances, jianggao.ShutDownDrawingPower, jianggao.FireAlarms));
+        // 6 h + the last 6 h of the quarter at Shimen; 12 h at Jianggao from an outage that began before it.
+        Assert.Equal([("by-jianggao", "e02-edge1", 12.0, 1), ("by-shimen", "e01-edge1", 6.0, 1), ("by-shimen", "e05-edge1", 6.0, 1)],
+            report.Downtime.Select(d => (d.ParkId, d.Device, d.Hours, d.Outages)).OrderBy(d => d.ParkId).ThenBy(d => d.Device));
+        Assert.Equal("宏运涂装", report.Downtime.Single(d => d.Device == "e05-edge1").EnterpriseNameZh);
+        // Overdue as of 30 September: Jianggao's construction and Renhe's production stop (done only in October).
+        Assert.Equal([("by-jianggao", 16), ("by-renhe", 61)], report.Behind.Select(b => (b.ParkId, b.DaysOverdue)));
+        Assert.Equal(0.1, report.Summary.RenovatedKm2);
+    }
+}

@@ -1,0 +1,141 @@
+using SmartPark.Contracts.Alerts;
+using SmartPark.Contracts.Registry;
+using SmartPark.Dashboard.Supervision.Reports;
+using SmartPark.Ingest.Alerts.Engine;
+using SmartPark.ParkData;
+using SmartPark.ParkData.Entities;
+using SmartPark.ParkData.Vocabulary;
+using SmartPark.Platform.Influx;
+
+namespace SmartPark.IntegrationTests.Supervision.Reports;
+
+/// <summary>
+/// A known district for the report tests: four Baiyun parks across categories and batches, with
+/// projects finished, on time and overdue at the end of 2026-Q3; one Haizhu park that Baiyun's
+/// report must leave out; and the alert transitions Ingest would have stored for them in
+/// InfluxDB (written in Ingest's own line format), some outside the quarter on purpose.
+/// </summary>
+public static class ReportSeed
+{
+    public const string District = "baiyun";
+    public static readonly ReportQuarter Quarter = ReportQuarter.Create(2026, 3);
+
+    /// <summary>A moment after the quarter ended, for the report's clock.</summary>
+    public static readonly DateTimeOffset AfterQuarter = new(2026, 10, 8, 2, 0, 0, TimeSpan.Zero);
+
+    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+
+    public static async Task SeedParksAsync(ParkDbContext db)
+    {
+        db.Parks.AddRange(
+            new Park
+            {
+                Id = "by-shimen", NameZh = "石门工业园", NameEn = "Shimen Industrial Park", DistrictId = District, Township = "石门街",
+                LeadingIndustry = "furniture", Category = ParkCategory.Upgrade, Batch = 1, LandAreaHectares = 12.5,
+                Enterprises =
+                [
+                    new Enterprise { ParkId = "by-shimen", Id = "e01", NameZh = "华新家具", NameEn = "Huaxin Furniture", Industry = "furniture" },
+                    new Enterprise { ParkId = "by-shimen", Id = "e05", NameZh = "宏运涂装", NameEn = "Hongyun Coating", Industry = "coating", Status = RenovationStatus.ShutDown },
+                ],
+                Projects =
+                [
+                    Project("by-shimen", "石门园改造提升", "Shimen upgrade", ParkCategory.Upgrade, 10, 1200, 950,
+                        (D(2026, 3, 1), D(2026, 2, 20)), (D(2026, 5, 1), D(2026, 5, 10)), (D(2026, 8, 31), D(2026, 8, 25)),
+                        (D(2026, 9, 20), D(2026, 9, 18)), (D(2026, 9, 30), D(2026, 9, 30))),
+                ],
+            },
+            new Park
+            {
+                Id = "by-jianggao", NameZh = "江高村级工业园", NameEn = "Jianggao Village Park", DistrictId = District, Township = "江高镇",
+                LeadingIndustry = "printing", Category = ParkCategory.Upgrade, Batch = 2, LandAreaHectares = 8,
+                Enterprises = [new Enterprise { ParkId = "by-jianggao", Id = "e02", NameZh = "美达印刷", NameEn = "Meida Printing", Industry = "printing" }],
+                Projects =
+                [
+                    // Construction due 15 September and not done at the quarter's end: 16 days late.
+                    Project("by-jianggao", "江高园改造", "Jianggao renovation", ParkCategory.Upgrade, 6, 800, 300,
+                        (D(2026, 4, 1), D(2026, 4, 1)), (D(2026, 6, 30), D(2026, 7, 20)), (D(2026, 9, 15), null),
+                        (D(2026, 12, 31), null), (D(2027, 3, 31), null)),
+                ],
+            },
+            new Park
+            {
+                Id = "by-renhe", NameZh = "人和旧厂区", DistrictId = District, Township = "人和镇",
+                LeadingIndustry = "metalwork", Category = ParkCategory.Eliminate, Batch = 1, LandAreaHectares = 3.2,
+                Projects =
+                [
+                    // Production stopped only on 10 October: as of 30 September that stage was overdue.
+                    Project("by-renhe", "人和旧厂关停", "Renhe closure", ParkCategory.Eliminate, 3.2, 50, null,
+                        (D(2026, 7, 1), D(2026, 7, 1)), (D(2026, 8, 1), D(2026, 10, 10)), (D(2026, 9, 30), null), (D(2026, 12, 31), null)),
+                ],
+            },
+            new Park
+            {
+                Id = "by-taihe", NameZh = "太和园", NameEn = "Taihe Park", DistrictId = District,
+                LeadingIndustry = "logistics", Category = ParkCategory.Convert, Batch = 2, LandAreaHectares = 5,
+            },
+            new Park
+            {
+                Id = "hz-nanzhou", NameZh = "南洲园", NameEn = "Nanzhou Park", DistrictId = "haizhu",
+                LeadingIndustry = "printing", Category = ParkCategory.Upgrade, Batch = 1, LandAreaHectares = 4,
+            });
+        await db.SaveChangesAsync();
+    }
+
+    private static RenovationProject Project(string park, string zh, string en, string kind, double hectares, double? planned, double? actual,
+        params (DateOnly? Planned, DateOnly? Actual)[] stages) => new()
+        {
+            ParkId = park, NameZh = zh, NameEn = en, Kind = kind, AreaHectares = hectares, PlannedInvestment = planned, ActualInvestment = actual,
+            Stages = [.. StageKind.For(kind).Zip(stages, (k, s) => (k, s)).Select((x, i) => new ProjectStage { Kind = x.k, Order = i, PlannedDate = x.s.Planned, ActualDate = x.s.Actual })],
+        };
+
+    public static async Task SeedAlertsAsync(InfluxV1Client influx)
+    {
+        await influx.EnsureDatabaseAsync(CancellationToken.None);
+        var start = Quarter.Start;
+        var lines = new List<string>
+        {
+            // Emission at Shimen: raised before the quarter (not counted), then twice in it (raised, cleared, raised again).
+            Line("em-1", 1, AlertStates.Active, start.AddDays(-10), "by-shimen", "e01", "e01-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+            Line("em-2", 1, AlertStates.Active, start.AddDays(5), "by-shimen", "e01", "e01-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+            Line("em-2", 2, AlertStates.Acknowledged, start.AddDays(5).AddHours(1), "by-shimen", "e01", "e01-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+            Line("em-2", 3, AlertStates.Cleared, start.AddDays(5).AddHours(2), "by-shimen", "e01", "e01-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+            Line("em-2", 4, AlertStates.Active, start.AddDays(6), "by-shimen", "e01", "e01-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+            Line("em-3", 1, AlertStates.Active, start.AddDays(40), "by-jianggao", "e02", "e02-edge1", "nmhc-inplant-1h-gd", "window", bureau: true),
+            // The shut-down coating shop drawing power.
+            Line("pw-1", 1, AlertStates.Active, start.AddDays(20), "by-shimen", "e05", "e05-edge1", "shut-down-drawing-power", "registry", bureau: true),
+            // Fire alarms at Jianggao: a smoke detector, then smoke and heat together.
+            Line("fi-1", 1, AlertStates.Active, start.AddDays(30), "by-jianggao", "e02", "e02-edge1", "smoke", "detector", bureau: false),
+            Line("fi-2", 1, AlertStates.Active, start.AddDays(30).AddMinutes(1), "by-jianggao", "e02", null, "fire-confirmed", "combination", bureau: false),
+            // A stuck sensor: not a finding.
+            Line("st-1", 1, AlertStates.Active, start.AddDays(8), "by-shimen", "e01", "e01-edge1", "nmhc-stuck", "flatline", bureau: false),
+            // Offline: 6 h at Shimen; Jianggao offline since before the quarter, back 12 h into it;
+            // the shut-down shop's device silent for the quarter's last 6 h.
+            Line("of-1", 1, AlertStates.Active, start.AddDays(9), "by-shimen", "e01", "e01-edge1", "device-offline", "absence", bureau: false),
+            Line("of-1", 2, AlertStates.Cleared, start.AddDays(9).AddHours(6), "by-shimen", "e01", "e01-edge1", "device-offline", "absence", bureau: false),
+            Line("of-1", 3, AlertStates.Closed, start.AddDays(9).AddHours(6), "by-shimen", "e01", "e01-edge1", "device-offline", "absence", bureau: false),
+            Line("of-2", 1, AlertStates.Active, start.AddDays(-1), "by-jianggao", "e02", "e02-edge1", "device-offline", "absence", bureau: false),
+            Line("of-2", 2, AlertStates.Cleared, start.AddHours(12), "by-jianggao", "e02", "e02-edge1", "device-offline", "absence", bureau: false),
+            Line("of-3", 1, AlertStates.Active, Quarter.End.AddHours(-6), "by-shimen", "e05", "e05-edge1", "device-offline", "absence", bureau: false),
+            // After the quarter: not counted.
+            Line("em-4", 1, AlertStates.Active, Quarter.End.AddHours(1), "by-shimen", "e01", "e01-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+            // Another district's park: never in Baiyun's report.
+            Line("hz-1", 1, AlertStates.Active, start.AddDays(3), "hz-nanzhou", "e1", "e1-edge1", "nmhc-inplant-instant-gd", "threshold", bureau: true),
+        };
+        await influx.WriteAsync(lines, CancellationToken.None);
+    }
+
+    private static string Line(string alertId, long sequence, string state, DateTimeOffset at, string park, string enterprise, string? device,
+        string rule, string kind, bool bureau) =>
+        AlertEventLine.From(new AlertTransition
+        {
+            AlertId = alertId,
+            Sequence = sequence,
+            To = state,
+            At = at,
+            Alert = new AlertDocument
+            {
+                AlertId = alertId, RuleId = rule, Rule = rule, Kind = kind, Severity = AlertSeverities.Warning, Bureau = bureau, State = state,
+                Park = park, Enterprise = enterprise, Device = device, Occurrences = 1, RaisedAt = at, UpdatedAt = at,
+            },
+        });
+}
