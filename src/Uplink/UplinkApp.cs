@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
+using SmartPark.ParkData.Registry;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
-using SmartPark.ParkData.Registry;
 using SmartPark.Platform.Registry;
 using SmartPark.Uplink.Data;
 using SmartPark.Uplink.Storage;
