@@ -24,6 +24,7 @@ public sealed class RegistryProvider : IHostedService, IDisposable
     private ParkRegistry? _current;
     private long _version;
     private long _rejected;
+    private string? _fileProblem;
 
     public RegistryProvider(IOptions<RegistryOptions> options, ILogger<RegistryProvider> logger, IRegistrySource? source = null)
     {
@@ -43,7 +44,7 @@ public sealed class RegistryProvider : IHostedService, IDisposable
 
     /// <summary>Where the registry comes from and how that stands, for the readiness check.</summary>
     public RegistrySourceState SourceState => _poller?.State
-        ?? (IsFileConfigured ? new RegistrySourceState($"file {_options.Path}", Current is not null, Rejected > 0 ? "a changed file was invalid; the previous registry stays in force" : null) : RegistrySourceState.None);
+        ?? (IsFileConfigured ? new RegistrySourceState($"file {_options.Path}", Current is not null, Volatile.Read(ref _fileProblem)) : RegistrySourceState.None);
 
     /// <summary>The registry in force; null when none is configured.</summary>
     public ParkRegistry? Current => Volatile.Read(ref _current);
@@ -118,12 +119,14 @@ public sealed class RegistryProvider : IHostedService, IDisposable
                 var registry = RegistryLoader.Load(path);
                 Volatile.Write(ref _current, registry);
                 Interlocked.Increment(ref _version);
+                Volatile.Write(ref _fileProblem, null);
                 _logger.LogInformation("Registry {Path} {Action}: {Parks} parks, {Devices} devices, {Services} service accounts",
                     path, initial ? "loaded" : "reloaded", registry.Parks.Count, registry.Devices.Count(), registry.Services.Count);
             }
             catch (RegistryException ex) when (!initial)
             {
                 Interlocked.Increment(ref _rejected);
+                Volatile.Write(ref _fileProblem, $"the changed file is invalid, the previous registry stays in force ({ex.Errors.Count} problem(s))");
                 _logger.LogError("Registry {Path} changed but is invalid; the previous registry stays in force. {ErrorCount} problem(s): {Errors}",
                     path, ex.Errors.Count, string.Join("; ", ex.Errors));
             }

@@ -13,6 +13,7 @@ using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.ParkData;
 using SmartPark.ParkData.Entities;
+using SmartPark.ParkData.Seeding;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Registry;
 using Xunit.Abstractions;
@@ -166,6 +167,40 @@ public sealed class RegistryFromDatabaseTests(ParkDatabases databases, SharedInf
         await SeedAsync(factory);
         await Poll.UntilAsync(() => ConnectCodeAsync(ingest, Known.Device), code => code == MqttClientConnectResultCode.Success, Timeout, "the device to log in once the schema exists");
         Assert.Equal(HealthStatus.Healthy, (await RegistryHealthAsync(ingest)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(ParkDatabases.Providers), MemberType = typeof(ParkDatabases))]
+    public async Task The_dashboard_migrates_at_start_and_it_and_ingest_follow_the_database(string provider)
+    {
+        var options = await databases.NewDatabaseAsync(provider);
+        var database = influx.NewDatabase("registry_db");
+        await using var ingest = await IngestHost.StartUnreadyAsync(influx.Server.Url, database, IngestArgs(options));
+        // The Dashboard owns the schema: it migrates and seeds at start, then logs in to Ingest's
+        // broker with an account that exists only once the rows below are added.
+        var dashboardStarting = DashboardHost.StartAsync(ingest.BrokerPort, influx.Server.Url, database,
+        [
+            $"--ParkDatabase:Provider={options.Provider}",
+            $"--ParkDatabase:ConnectionString={options.ConnectionString}",
+            "--Dashboard:Broker:Username=dashboard",
+            $"--Dashboard:Broker:Password={DashboardPassword}",
+        ]);
+        var factory = ParkDatabase.Factory(options);
+        await Poll.UntilAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return await db.Jurisdictions.CountAsync() == JurisdictionSeed.All().Count;
+        }, Timeout, "the Dashboard to migrate and seed the park database");
+        await SeedAsync(factory);
+        await using var dashboard = await dashboardStarting;
+
+        var registries = new[] { ingest.Services, dashboard.Services }.Select(s => s.GetRequiredService<RegistryProvider>()).ToList();
+        await Poll.UntilAsync(() => Task.FromResult(registries.All(r => r.Current?.FindPark(Park) is not null)), Timeout, "Ingest and the Dashboard to know the park");
+        await SaveAsync(factory, db => db.Parks.Single(p => p.Id == Park).NameEn = "Shimen Park, renamed");
+        var clock = Stopwatch.StartNew();
+        await Poll.UntilAsync(() => Task.FromResult(registries.All(r => r.Current?.FindPark(Park)?.NameEn == "Shimen Park, renamed")), Timeout, "both to see the new name");
+        Report(provider, "park renamed → Ingest and Dashboard registries", clock.Elapsed);
+        Assert.Equal(MqttClientConnectResultCode.Success, await ConnectCodeAsync(ingest, Known.Device));
     }
 
     private async Task<(IDbContextFactory<ParkDbContext> Factory, IngestHost Ingest, string InfluxDatabase)> StartAsync(string provider)
