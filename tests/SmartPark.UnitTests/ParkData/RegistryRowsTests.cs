@@ -14,8 +14,17 @@ public sealed class RegistryRowsTests
 
     private static Enterprise Enterprise() => new()
     {
-        ParkId = "baiyun-shimen", Id = "e-print", NameZh = "华南印务", NameEn = "South China Printing", Industry = "printing",
-        FloorAreaM2 = 1200, Status = RenovationStatus.ShutDown, PlanX = 10, PlanY = 20, PlanWidth = 30, PlanHeight = 40,
+        ParkId = "baiyun-shimen",
+        Id = "e-print",
+        NameZh = "华南印务",
+        NameEn = "South China Printing",
+        Industry = "printing",
+        FloorAreaM2 = 1200,
+        Status = RenovationStatus.ShutDown,
+        PlanX = 10,
+        PlanY = 20,
+        PlanWidth = 30,
+        PlanHeight = 40,
     };
 
     private static Device Device(string sensors = """[{"id":"voc-1","quantities":["nmhc"]},{"id":"meter-1","quantities":["power","energy"]}]""") =>
@@ -23,8 +32,20 @@ public sealed class RegistryRowsTests
 
     private static MonitoringPoint Point(string pollutants = """[{"quantity":"nmhc","code":"a24088"}]""") => new()
     {
-        Mn = "MN0001", ParkId = "baiyun-shimen", EnterpriseId = "e-print", Pw = "123456", St = "27", DeviceId = "d-voc", SensorId = "voc-1",
-        PlatformHost = "bureau.example", PlatformPort = 9000, PollutantsJson = pollutants, HjVersion = 2025, Ack = false, RtdIntervalSeconds = 60, MinIntervalMinutes = 10,
+        Mn = "MN0001",
+        ParkId = "baiyun-shimen",
+        EnterpriseId = "e-print",
+        Pw = "123456",
+        St = "27",
+        DeviceId = "d-voc",
+        SensorId = "voc-1",
+        PlatformHost = "bureau.example",
+        PlatformPort = 9000,
+        PollutantsJson = pollutants,
+        HjVersion = 2025,
+        Ack = false,
+        RtdIntervalSeconds = 60,
+        MinIntervalMinutes = 10,
     };
 
     private static readonly Dictionary<string, string> Districts = new() { ["baiyun"] = "Baiyun" };
