@@ -7,8 +7,9 @@ using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
-using SmartPark.Dashboard.Supervision.Sheets;
 using SmartPark.Dashboard.Supervision.Reports;
+using SmartPark.Dashboard.Supervision.Sheets;
+using SmartPark.ParkData.Registry;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -34,14 +35,17 @@ public static class DashboardApp
         builder.Services.AddSingleton<LiveState>();
         builder.Services.AddSingleton<AlertBook>();
         builder.Services.AddSingleton<ParkRuleSets>();
-        // The registry gives tiles their names, status and plan. Optional: without it, tiles show
-        // what reports. Watched for changes only when configured.
-        builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));
-        builder.Services.AddSingleton<RegistryProvider>();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["Registry:Path"]))
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
-        // The park database (supervision: parks, projects, the district views). Optional.
+        // The park database (supervision: parks, projects, the district views). Optional. Before
+        // the registry: its migrator is a hosted service that must run before the registry's first read.
         builder.Services.AddDashboardParkDatabase(builder.Configuration);
+        // The registry gives tiles their names, status and plan. Optional: without it, tiles show
+        // what reports. From Registry:Path, else from the park database; watched only when configured.
+        builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));
+        var registryFromDatabase = builder.Services.AddRegistryFromParkDatabase(builder.Configuration);
+        builder.Services.AddSingleton<RegistryProvider>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Registry:Path"]) || registryFromDatabase)
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
+        builder.Services.AddRegistryHealthCheck();
         builder.Services.AddDistrictSheets(builder.Configuration);
         builder.Services.AddQuarterlyReports(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();

@@ -5,6 +5,7 @@ using SmartPark.Ingest.Consumer;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Rollups;
 using SmartPark.Ingest.Storage;
+using SmartPark.ParkData.Registry;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -39,6 +40,8 @@ public static class IngestApp
         builder.Services.AddSingleton<IEnterpriseStatus>(sp => sp.GetRequiredService<RegistryEnterprises>());
         builder.Services.AddSingleton<IngestMetrics>();
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
+        // The registry from Registry:Path, else from the park database (polled; the Dashboard migrates it).
+        builder.Services.AddRegistryFromParkDatabase(builder.Configuration);
         builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
         builder.Services.AddSingleton<BrokerAccessControl>();
         // Enterprise details for notifications, from the registry in force.

@@ -34,6 +34,10 @@ public abstract class ParkDbContext(DbContextOptions options) : DbContext(option
 
     protected override void OnModelCreating(ModelBuilder model) => ParkModel.Configure(model);
 
+    /// <summary>Every DateTime is stored and read as UTC on both providers (<see cref="Conventions.UtcDateTimeConverter"/>).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration) =>
+        configuration.Properties<DateTime>().HaveConversion<Conventions.UtcDateTimeConverter>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartPark.ParkData.Registry;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -24,6 +25,8 @@ public static class UplinkApp
 
         builder.Services.AddOptions<UplinkOptions>().Bind(builder.Configuration.GetSection(UplinkOptions.Section))
             .ValidateOnStartWith<UplinkOptions, UplinkOptionsValidator>(UplinkOptions.Section);
+        // The registry from Registry:Path, else from the park database (polled; the Dashboard migrates it).
+        builder.Services.AddRegistryFromParkDatabase(builder.Configuration);
         builder.Services.AddRegistry(builder.Configuration.GetSection(RegistryOptions.Section));
         builder.Services.AddInfluxV1Client(builder.Configuration.GetSection("Influx"));
         builder.Services.AddSingleton<UplinkMetrics>();
