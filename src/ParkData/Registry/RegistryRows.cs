@@ -56,6 +56,10 @@ public static class RegistryRows
                 FloorArea = enterprise.FloorAreaM2,
                 Status = enterprise.Status,
                 Plan = PlanOf(enterprise),
+                // The permit expiry alert in Ingest reads it; a permit with no number is not one.
+                DischargePermit = enterprise.DischargePermitNumber is { Length: > 0 } permit
+                    ? new RegistryDischargePermit { Number = permit, Expiry = enterprise.DischargePermitExpiry }
+                    : null,
                 Devices = devicesOf[(park.Id, enterprise.Id)].Select(device => new RegistryDevice
                 {
                     Id = device.Id,
