@@ -40,6 +40,7 @@ public static class DashboardApp
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
         // The park database (supervision: parks, projects, the district views). Optional.
         builder.Services.AddDashboardParkDatabase(builder.Configuration);
+        builder.Services.AddSupervisionViews(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -79,6 +80,7 @@ public static class DashboardApp
         app.MapAlerts();
         app.MapOverview();
         app.MapQuantities();
+        app.MapSupervision();
         return app;
     }
 
