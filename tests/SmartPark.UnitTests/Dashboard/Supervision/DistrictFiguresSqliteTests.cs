@@ -60,7 +60,7 @@ public sealed class DistrictFiguresSqliteTests : IAsyncLifetime
     public async Task Renovated_area_counts_projects_whose_last_stage_is_done_per_district()
     {
         await using var db = await _factory.CreateDbContextAsync();
-        var renovated = await DistrictFigures.RenovatedHectaresAsync(db, ["baiyun", "huangpu", "tianhe"]);
+        var renovated = await DistrictFigures.RenovatedHectaresAsync(db, ["baiyun", "huangpu", "tianhe"], CancellationToken.None);
         Assert.Equal(new Dictionary<string, double> { ["baiyun"] = 8, ["huangpu"] = 5 }, renovated);
     }
 
@@ -68,7 +68,7 @@ public sealed class DistrictFiguresSqliteTests : IAsyncLifetime
     public async Task Parks_and_land_by_category_are_grouped_by_the_database()
     {
         await using var db = await _factory.CreateDbContextAsync();
-        var categories = await DistrictFigures.CategoriesAsync(db, ["baiyun"]);
+        var categories = await DistrictFigures.CategoriesAsync(db, ["baiyun"], CancellationToken.None);
         Assert.Equal([new CategoryCount(ParkCategory.Upgrade, 2, 30), new CategoryCount(null, 1, 3)], categories["baiyun"]);
     }
 
@@ -86,5 +86,18 @@ public sealed class DistrictFiguresSqliteTests : IAsyncLifetime
         // a is complete; b's least advanced project is at approval; c has none.
         Assert.Equal([new StageCount(StageKind.Approval, 1), new StageCount(ProjectProgress.Completed, 1), new StageCount(ProjectProgress.NoProject, 1)], figures.ByStage);
         Assert.Equal([false, true, false], figures.Parks.Select(p => p.Overdue));
+    }
+
+    [Fact]
+    public async Task A_new_project_and_its_stages_are_audited_under_their_saved_keys()
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        db.Actor = "someone";
+        var project = Project("c", ParkCategory.Upgrade, 1, [null, null, null, null, null]);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        var keys = await db.Audit.Where(a => a.Actor == "someone").Select(a => a.Key).ToListAsync();
+        Assert.Contains($"project:{project.Id}", keys);
+        Assert.Contains($"stage:{project.Id}/approval", keys);
     }
 }
