@@ -27,7 +27,7 @@ public sealed class ProjectProgressTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 31, 16, 30, 0, TimeSpan.Zero));
         Assert.Equal(new DateOnly(2026, 4, 1), SupervisionCalendar.Today(clock));
         Assert.Equal(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.FromHours(8)), SupervisionCalendar.QuarterStart(clock));
-        clock.SetUtcNow(new DateTimeOffset(2026, 3, 31, 15, 59, 0, TimeSpan.Zero));
+        clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 31, 15, 59, 0, TimeSpan.Zero));
         Assert.Equal(new DateOnly(2026, 3, 31), SupervisionCalendar.Today(clock));
         Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.FromHours(8)), SupervisionCalendar.QuarterStart(clock));
     }
