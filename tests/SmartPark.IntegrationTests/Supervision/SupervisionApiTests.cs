@@ -45,7 +45,11 @@ public sealed class SupervisionApiTests : DashboardOnItsOwnBroker
         var today = SupervisionSeed.Today;
         using var created = await SendAsync(official, HttpMethod.Post, Projects, new
         {
-            nameZh = "二期改造", nameEn = "Phase two", kind = "upgrade", areaHectares = 4.5, plannedInvestment = 1200.0,
+            nameZh = "二期改造",
+            nameEn = "Phase two",
+            kind = "upgrade",
+            areaHectares = 4.5,
+            plannedInvestment = 1200.0,
             plannedDates = new Dictionary<string, string> { ["approval"] = today.AddDays(10).ToString("yyyy-MM-dd") },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -61,7 +65,11 @@ public sealed class SupervisionApiTests : DashboardOnItsOwnBroker
         // Approval done: the current stage moves on, the project's version rises.
         var edit = new
         {
-            version, nameZh = "二期改造", areaHectares = 5.0, plannedInvestment = 1200.0, actualInvestment = 300.0,
+            version,
+            nameZh = "二期改造",
+            areaHectares = 5.0,
+            plannedInvestment = 1200.0,
+            actualInvestment = 300.0,
             stages = new[] { new { kind = "approval", version = approvalVersion, plannedDate = today.AddDays(10).ToString("yyyy-MM-dd"), actualDate = today.ToString("yyyy-MM-dd"), note = "批复" } },
         };
         using var edited = await SendAsync(official, HttpMethod.Put, $"{Projects}/{id}", edit);

@@ -47,13 +47,25 @@ public static class SupervisionSeed
 
     private static Park Park(string id, string zh, string? en, string district, string? category, double hectares, double? lat, double? lng) => new()
     {
-        Id = id, NameZh = zh, NameEn = en, DistrictId = district, Category = category, Batch = category is null ? null : 1,
-        LandAreaHectares = hectares, Latitude = lat, Longitude = lng, LeadingIndustry = "furniture",
+        Id = id,
+        NameZh = zh,
+        NameEn = en,
+        DistrictId = district,
+        Category = category,
+        Batch = category is null ? null : 1,
+        LandAreaHectares = hectares,
+        Latitude = lat,
+        Longitude = lng,
+        LeadingIndustry = "furniture",
     };
 
     private static RenovationProject Project(string park, string zh, string en, string kind, double hectares, params (DateOnly Planned, DateOnly? Actual)[] dates) => new()
     {
-        ParkId = park, NameZh = zh, NameEn = en, Kind = kind, AreaHectares = hectares,
+        ParkId = park,
+        NameZh = zh,
+        NameEn = en,
+        Kind = kind,
+        AreaHectares = hectares,
         Stages = [.. StageKind.For(kind).Select((stage, i) => new ProjectStage { Kind = stage, Order = i, PlannedDate = dates[i].Planned, ActualDate = dates[i].Actual })],
     };
 }

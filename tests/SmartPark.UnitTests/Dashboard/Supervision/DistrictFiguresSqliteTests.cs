@@ -48,7 +48,10 @@ public sealed class DistrictFiguresSqliteTests : IAsyncLifetime
 
     private static RenovationProject Project(string park, string kind, double hectares, DateOnly?[] actual, DateOnly? approvalPlanned = null, DateOnly? operationPlanned = null) => new()
     {
-        ParkId = park, NameZh = "项目" + park + kind, Kind = kind, AreaHectares = hectares,
+        ParkId = park,
+        NameZh = "项目" + park + kind,
+        Kind = kind,
+        AreaHectares = hectares,
         Stages = [.. StageKind.For(kind).Select((k, i) => new ProjectStage
         {
             Kind = k, Order = i, ActualDate = actual[i],

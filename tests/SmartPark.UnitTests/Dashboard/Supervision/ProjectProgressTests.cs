@@ -12,7 +12,8 @@ public sealed class ProjectProgressTests
 {
     private static ProjectStage Stage(string kind, int order, string? planned, string? actual = null) => new()
     {
-        Kind = kind, Order = order,
+        Kind = kind,
+        Order = order,
         PlannedDate = planned is null ? null : DateOnly.Parse(planned, System.Globalization.CultureInfo.InvariantCulture),
         ActualDate = actual is null ? null : DateOnly.Parse(actual, System.Globalization.CultureInfo.InvariantCulture),
     };
