@@ -48,6 +48,7 @@ public static class DashboardApp
         builder.Services.AddRegistryHealthCheck();
         builder.Services.AddDistrictSheets(builder.Configuration);
         builder.Services.AddQuarterlyReports(builder.Configuration);
+        builder.Services.AddSupervisionViews(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -89,6 +90,7 @@ public static class DashboardApp
         app.MapQuantities();
         app.MapDistrictSheets();
         app.MapQuarterlyReports();
+        app.MapSupervision();
         return app;
     }
 

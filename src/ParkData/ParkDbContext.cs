@@ -58,8 +58,10 @@ public abstract class ParkDbContext(DbContextOptions options) : DbContext(option
             // written. A stale version fails here, before anything else is tracked, so the caller
             // can reload and retry with this context.
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
-            var entries = changes.Select(c => c.ToEntry(Actor, now)).ToList();
+            // Accept before the entries are made: only then do generated keys reach the entities
+            // whose audit keys they read (a new project was audited as "project:0" before).
             ChangeTracker.AcceptAllChanges();
+            var entries = changes.Select(c => c.ToEntry(Actor, now)).ToList();
             Audit.AddRange(entries);
             await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
             if (changes.Any(c => c.TouchesRegistry))

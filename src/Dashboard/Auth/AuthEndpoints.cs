@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
+using SmartPark.Dashboard.Supervision;
 
 namespace SmartPark.Dashboard.Auth;
 
@@ -46,6 +47,9 @@ public static class AuthEndpoints
             guard.Succeeded(found.Name);
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 SessionCheck.PrincipalOf(found, CookieAuthenticationDefaults.AuthenticationScheme));
+            // A district or city official with nowhere particular to go lands on their view.
+            if (back == "/" && context.RequestServices.HasParkDatabase() && Supervision.SupervisionEndpoints.Landing(found) is { } landing)
+                back = landing;
             return Results.LocalRedirect(back);
         }).AllowAnonymous();
 

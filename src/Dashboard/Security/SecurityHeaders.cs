@@ -19,11 +19,17 @@ namespace SmartPark.Dashboard.Security;
 /// when the response starts, so a forwarded-headers middleware anywhere in the pipeline has had its say.</item>
 /// </list>
 /// </summary>
-public sealed class SecurityHeaders(RequestDelegate next)
+public sealed class SecurityHeaders(RequestDelegate next, IConfiguration configuration)
 {
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+    /// <summary>The policy with the map's tile server (<c>Dashboard:Map:TileUrl</c>, if any) allowed as an image source, and nothing else added.</summary>
+    public static string PolicyWithTiles(string? tileOrigin) =>
+        tileOrigin is null ? ContentSecurityPolicy : ContentSecurityPolicy.Replace("img-src 'self' data:;", $"img-src 'self' data: {tileOrigin};", StringComparison.Ordinal);
+
+    private readonly string _policy = PolicyWithTiles(Supervision.Map.MapOptions.TileOrigin(configuration[$"{Supervision.Map.MapOptions.Section}:TileUrl"]));
 
     /// <summary>One year, subdomains not included: the Dashboard may share a domain with other services.</summary>
     public const string StrictTransportSecurity = "max-age=31536000";
@@ -31,7 +37,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = _policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

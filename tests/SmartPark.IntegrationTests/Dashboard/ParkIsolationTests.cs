@@ -59,6 +59,11 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/supervision/districts/{district}/reports"] = "district-scoped: SupervisionAccess.VisibleDistricts decides (QuarterlyReportAccessTests)",
         ["/api/supervision/districts/{district}/reports/{year:int}-Q{quarter:int}"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the parks are the district's by the database (QuarterlyReportAccessTests)",
         ["/api/supervision/districts/{district}/reports/{year:int}-Q{quarter:int}.xlsx"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the parks are the district's by the database (QuarterlyReportAccessTests)",
+        ["/api/supervision/map"] = "the map's tile server settings, the same for every park",
+        ["/api/supervision/districts/{district}"] = "decided on the district's row (Every_supervision_endpoint_refuses_another_district)",
+        ["/supervision/districts/{district}"] = "decided on the district's row (Every_supervision_endpoint_refuses_another_district)",
+        ["/api/supervision/cities/{city}"] = "city officials of that city and admins only (Every_supervision_endpoint_refuses_another_district)",
+        ["/supervision/cities/{city}"] = "city officials of that city and admins only (Every_supervision_endpoint_refuses_another_district)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
@@ -67,7 +72,28 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["enterprise"] = "e1",
         ["device"] = "d1",
         ["alertId"] = "a1",
+        ["projectId"] = "1",
+        // The supervision endpoints' district and city: the ones of the park Mine (Baiyun, Guangzhou).
+        ["district"] = "baiyun",
+        ["city"] = "guangzhou",
     };
+
+    private SmartPark.IntegrationTests.Supervision.TestParkDatabase? _parks;
+
+    /// <summary>A park database, so the supervision endpoints are mapped and enumerated too: p-a in Baiyun, p-b in Huangpu.</summary>
+    protected override async Task<string[]> DashboardArgsAsync()
+    {
+        _parks = await SmartPark.IntegrationTests.Supervision.TestParkDatabase.CreateSqliteAsync();
+        await using var db = await _parks.Factory.CreateDbContextAsync();
+        await SmartPark.IntegrationTests.Supervision.SupervisionSeed.SeedAsync(db);
+        return _parks.DashboardArgs;
+    }
+
+    protected override async ValueTask CleanUpAsync()
+    {
+        if (_parks is not null)
+            await _parks.DisposeAsync();
+    }
 
     private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)
     {
@@ -217,6 +243,40 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
                 if (!refused)
                     failures.Add($"{endpoint} {variant} {path}: a visitor got {(int)response.StatusCode}");
             }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Every supervision endpoint (park, district or city in its path), filled with Baiyun's park,
+    /// district and city: Huangpu's official is refused on each, and on each the page or API of
+    /// the city is refused to a district official; Baiyun's own official is served their district.
+    /// </summary>
+    [Fact]
+    public async Task Every_supervision_endpoint_refuses_another_district()
+    {
+        var endpoints = Dashboard.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.Contains("supervision/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Count > 0)
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new ParkEndpoint(m, e)))
+            .ToList();
+        // Park: facts, status, page, three project methods; district and city: page and API each.
+        Assert.True(endpoints.Count >= 10, $"only {endpoints.Count} supervision endpoints found");
+        using var other = await Dashboard.SignInAsync(TestUser.OtherDistrictOfficial);
+        using var own = await Dashboard.SignInAsync(TestUser.DistrictOfficial);
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var path = PathFor(endpoint.Endpoint, Mine);
+            foreach (var (variant, spelled, _) in Variants(path, Mine).Where(v => v.MustRoute))
+            {
+                using var refused = await SendAsync(other.Http, Dashboard.Url, endpoint.Method, spelled);
+                if (refused.StatusCode != HttpStatusCode.Forbidden)
+                    failures.Add($"{endpoint} {variant} {spelled}: Huangpu's official got {(int)refused.StatusCode}, expected 403");
+            }
+            using var served = await SendAsync(own.Http, Dashboard.Url, endpoint.Method, path);
+            var cityLevel = endpoint.Endpoint.RoutePattern.GetParameter("city") is not null;
+            if (cityLevel ? served.StatusCode != HttpStatusCode.Forbidden : served.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+                failures.Add($"{endpoint} {path}: Baiyun's official got {(int)served.StatusCode}{(cityLevel ? ", expected 403 for the city's view" : "")}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }

@@ -14,12 +14,19 @@ public abstract class DashboardOnItsOwnBroker : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Broker = await MosquittoServer.StartAsync();
-        Dashboard = await DashboardHost.StartAsync(Broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none");
+        Dashboard = await DashboardHost.StartAsync(Broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none", await DashboardArgsAsync());
     }
+
+    /// <summary>More command-line arguments for the Dashboard (a park database, say), prepared before it starts.</summary>
+    protected virtual Task<string[]> DashboardArgsAsync() => Task.FromResult<string[]>([]);
+
+    /// <summary>Runs after the Dashboard and broker have stopped: removes what <see cref="DashboardArgsAsync"/> prepared.</summary>
+    protected virtual ValueTask CleanUpAsync() => ValueTask.CompletedTask;
 
     public async Task DisposeAsync()
     {
         await Dashboard.DisposeAsync();
         await Broker.DisposeAsync();
+        await CleanUpAsync();
     }
 }

@@ -8,11 +8,19 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 {
     public string Password => Name + "-pw";
 
-    /// <summary>The district a district official supervises.</summary>
+    /// <summary>The district a district official supervises; the city a city official does.</summary>
     public string? District { get; init; }
 
-    /// <summary>The city a city official supervises.</summary>
     public string? City { get; init; }
+
+    /// <summary>District official of Baiyun (parks of the supervision tests' seed are in Baiyun and Huangpu).</summary>
+    public static TestUser DistrictOfficial { get; } = new("district-baiyun", DashboardRoles.District) { District = "baiyun" };
+
+    /// <summary>District official of Huangpu: "another district" for Baiyun's parks.</summary>
+    public static TestUser OtherDistrictOfficial { get; } = new("district-huangpu", DashboardRoles.District) { District = "huangpu" };
+
+    /// <summary>City official of Guangzhou (reads every Guangzhou district, edits none).</summary>
+    public static TestUser CityOfficial { get; } = new("city-guangzhou", DashboardRoles.City) { City = "guangzhou" };
 
     /// <summary>Sees every park.</summary>
     public static TestUser Admin { get; } = new("admin", DashboardRoles.Admin);
@@ -27,13 +35,7 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 
     public static TestUser BureauDemo { get; } = new("bureau-demo", DashboardRoles.Bureau, "baiyun-shimen");
 
-    /// <summary>District official of Baiyun (广州市白云区).</summary>
-    public static TestUser DistrictOfficial { get; } = new("district-baiyun", DashboardRoles.District) { District = "baiyun" };
-
-    /// <summary>City official of Guangzhou: every Guangzhou district, no Qingyuan county.</summary>
-    public static TestUser CityOfficial { get; } = new("city-guangzhou", DashboardRoles.City) { City = "guangzhou" };
-
-    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo, DistrictOfficial, CityOfficial];
+    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo, DistrictOfficial, OtherDistrictOfficial, CityOfficial];
 
     /// <summary>Writes a users file for these users (hashed as production does) and returns its path.</summary>
     public static string WriteFile(string directory, IEnumerable<TestUser> users)

@@ -14,9 +14,9 @@ public sealed class TestParkDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "SMARTPARK_TEST_POSTGRES";
 
-    private readonly string _directory;
+    private readonly string? _directory;
 
-    private TestParkDatabase(ParkDatabaseOptions options, string directory)
+    private TestParkDatabase(ParkDatabaseOptions options, string? directory)
     {
         Options = options;
         _directory = directory;
@@ -55,7 +55,16 @@ public sealed class TestParkDatabase : IAsyncDisposable
             },
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
         };
-        var database = new TestParkDatabase(options, directory);
+        return await CreateAsync(options, directory);
+    }
+
+    /// <summary>A new SQLite file in a folder of its own.</summary>
+    public static Task<TestParkDatabase> CreateSqliteAsync() => CreateAsync(ParkDatabaseProvider.Sqlite);
+
+    /// <summary>Any provider, e.g. an empty PostgreSQL database a server fixture made.</summary>
+    public static async Task<TestParkDatabase> CreateAsync(ParkDatabaseOptions options, string? directoryToDelete = null)
+    {
+        var database = new TestParkDatabase(options, directoryToDelete);
         await ParkDatabase.MigrateAsync(database.Factory);
         await using var db = await database.Factory.CreateDbContextAsync();
         await JurisdictionSeed.EnsureAsync(db);
@@ -69,6 +78,8 @@ public sealed class TestParkDatabase : IAsyncDisposable
             await using var db = await Factory.CreateDbContextAsync();
             await db.Database.EnsureDeletedAsync();
         }
+        if (_directory is null)
+            return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

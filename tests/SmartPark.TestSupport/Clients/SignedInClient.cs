@@ -43,7 +43,8 @@ public sealed partial class SignedInClient : IDisposable
             ["returnUrl"] = "/",
             [WebUtility.HtmlDecode(token.Groups[1].Value)] = WebUtility.HtmlDecode(token.Groups[2].Value),
         }), cancellationToken);
-        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString != "/")
+        // Success goes to the user's landing page ("/", or a supervisor's view); failure back to the form.
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString is not ['/', ..] location || location.StartsWith("/signin", StringComparison.Ordinal))
         {
             http.Dispose();
             return null;
