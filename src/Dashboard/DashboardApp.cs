@@ -7,6 +7,7 @@ using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
+using SmartPark.Dashboard.Supervision.Access;
 using SmartPark.Platform.Hosting;
 using SmartPark.Platform.Influx;
 using SmartPark.Platform.Mqtt;
@@ -40,6 +41,7 @@ public static class DashboardApp
             builder.Services.AddHostedService(sp => sp.GetRequiredService<RegistryProvider>());
         // The park database (supervision: parks, projects, the district views). Optional.
         builder.Services.AddDashboardParkDatabase(builder.Configuration);
+        builder.Services.AddSupervisionAccess(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -79,6 +81,7 @@ public static class DashboardApp
         app.MapAlerts();
         app.MapOverview();
         app.MapQuantities();
+        app.MapSupervisionAccess();
         return app;
     }
 
