@@ -55,7 +55,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/bureau/exceedances"] = "limited to the caller's parks (AlertEventReader.AddVisibility, CanSee on open alerts)",
         ["/hubs/live"] = "JoinPark checks CanSee on the park it is given (The_hub_joins_only_parks_the_user_may_see)",
         ["/hubs/live/negotiate"] = "the hub's handshake",
-        ["/api/admin/users"] = "admins only (role policy), who see every park anyway",
+        ["/api/admin/users/"] = "admins only (role policy), who see every park anyway",
         ["/api/admin/users/{name}"] = "admins only (role policy)",
         ["/api/admin/users/{name}/password"] = "admins only (role policy)",
         ["/supervision/users"] = "a page shell for admins only",

@@ -27,8 +27,8 @@ public static class ParkEditEndpoints
     public static IEndpointRouteBuilder MapParkEditing(this IEndpointRouteBuilder app)
     {
         var park = app.MapParkGroup("/api/supervision/parks/{park}");
-        park.MapGet("/", GetParkAsync);
-        park.MapPut("/", PutParkAsync);
+        park.MapGet("", GetParkAsync);
+        park.MapPut("", PutParkAsync);
         park.MapGet("/audit", async (string park, IDbContextFactory<ParkDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);

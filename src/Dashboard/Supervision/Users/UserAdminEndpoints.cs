@@ -47,13 +47,13 @@ public static class UserAdminEndpoints
     public static IEndpointRouteBuilder MapUserAdmin(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/api/admin/users").RequireAuthorization(p => p.RequireRole(DashboardRoles.Admin));
-        users.MapGet("/", async (IDbContextFactory<ParkDbContext> factory, CancellationToken ct) =>
+        users.MapGet("", async (IDbContextFactory<ParkDbContext> factory, CancellationToken ct) =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             var rows = await db.Users.AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct);
             return Results.Ok(rows.Select(UserView.Of));
         });
-        users.MapPost("/", AddAsync);
+        users.MapPost("", AddAsync);
         users.MapPut("/{name}", ChangeAsync);
         users.MapPost("/{name}/password", ResetPasswordAsync);
         return app;

@@ -80,9 +80,15 @@ async function savePark(body) {
   }
 }
 
-// Someone saved the park after this page loaded it: show who and their values where they differ
-// from what this user tried to save; "reapply" saves this user's values over the new version.
-function showConflict(conflict, mine) {
+// Someone saved the park after this page loaded it: show who, and for each field this user
+// changed, the other person's value beside theirs. "Reapply" puts only this user's changes on
+// top of the current park (the other person's changes to other fields stay).
+function showConflict(conflict, attempted) {
+  const loaded = park;
+  const mine = {};
+  for (const f of PARK_FIELDS) {
+    if (String(attempted[f.name] ?? "") !== String(loaded[f.name] ?? "")) mine[f.name] = attempted[f.name];
+  }
   const by = conflict.changedBy;
   $("conflict-text").textContent = by
     ? SP.t("edit.conflict", { actor: by.actor, at: EditForms.when(by.at) })
@@ -90,14 +96,17 @@ function showConflict(conflict, mine) {
   const list = $("conflict-values");
   list.replaceChildren();
   for (const f of PARK_FIELDS) {
+    if (!(f.name in mine)) continue;
     const theirs = conflict.current[f.name] ?? null;
     const ours = mine[f.name] ?? null;
-    if (String(theirs) === String(ours)) continue;
     list.append(elt("dt", {}, SP.t(`edit.park.${f.name}`)),
       elt("dd", {}, SP.t("edit.theirsMine", { theirs: theirs ?? "—", mine: ours ?? "—" })));
   }
   $("conflict").hidden = false;
-  $("conflict-reapply").onclick = () => savePark({ ...mine, version: conflict.current.version });
+  $("conflict-reapply").onclick = () => {
+    park = conflict.current;
+    savePark({ ...conflict.current, ...mine, version: conflict.current.version });
+  };
   $("conflict-discard").onclick = () => { $("conflict").hidden = true; showPark(conflict.current); };
 }
 
