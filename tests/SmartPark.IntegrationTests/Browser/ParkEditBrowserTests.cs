@@ -72,7 +72,7 @@ public sealed class ParkEditBrowserTests(BrowserFixture browser) : IClassFixture
         var check = UnifiedSocialCreditCode.CheckCharacter(first17);
         await enterprise.Locator("input[name=creditCode]").FillAsync(first17 + (check == '0' ? '1' : '0'));
         await enterprise.Locator("button[type=submit]").ClickAsync();
-        await Expect(enterprise.Locator(".field-error").First).ToContainTextAsync("校验位");
+        await Expect(enterprise.Locator("label:has(input[name=creditCode]) .field-error")).ToContainTextAsync("校验位");
         // The page fits the phone: no sideways scrolling.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
         await BrowserFixture.ScreenshotAsync(page, "park-edit-phone");
