@@ -7,6 +7,7 @@ using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
+using SmartPark.Dashboard.Supervision.Access;
 using SmartPark.Dashboard.Supervision.Reports;
 using SmartPark.Dashboard.Supervision.Sheets;
 using SmartPark.ParkData.Registry;
@@ -38,6 +39,8 @@ public static class DashboardApp
         // The park database (supervision: parks, projects, the district views). Optional. Before
         // the registry: its migrator is a hosted service that must run before the registry's first read.
         builder.Services.AddDashboardParkDatabase(builder.Configuration);
+        // Right after: its users-file import is a hosted service that must run after the migration.
+        builder.Services.AddSupervisionAccess(builder.Configuration);
         // The registry gives tiles their names, status and plan. Optional: without it, tiles show
         // what reports. From Registry:Path, else from the park database; watched only when configured.
         builder.Services.Configure<RegistryOptions>(builder.Configuration.GetSection("Registry"));
@@ -91,6 +94,7 @@ public static class DashboardApp
         app.MapDistrictSheets();
         app.MapQuarterlyReports();
         app.MapSupervision();
+        app.MapSupervisionAccess();
         return app;
     }
 

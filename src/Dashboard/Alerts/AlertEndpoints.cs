@@ -82,6 +82,9 @@ public static class AlertEndpoints
             // A JSON post carries the token in a header; a cross-site page cannot read it.
             if (!await antiforgery.IsRequestValidAsync(context))
                 return Results.Problem("missing or invalid anti-forgery token", statusCode: 400);
+            // District and city officials watch a park's alerts; its own people acknowledge them.
+            if (!context.User.MayAcknowledge())
+                return Results.Problem("district and city officials follow alerts; the park's operators acknowledge them", statusCode: 403);
             if (!Ids.IsValid(alertId) || !book.TryGet(park, alertId, out var alert) || !context.User.CanSee(alert))
                 return Results.Problem($"no open alert '{alertId}' in park '{park}'", statusCode: 404);
             if (request.Comment is { Length: > 500 })

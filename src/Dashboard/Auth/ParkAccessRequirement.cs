@@ -38,7 +38,8 @@ public static class ParkRoutes
     /// <summary>APIs: <c>/api/parks/{park}…</c>.</summary>
     public static RouteGroupBuilder MapParkApi(this IEndpointRouteBuilder app) => app.MapParkGroup("/api/parks/{park}");
 
-    private static RouteGroupBuilder MapParkGroup(this IEndpointRouteBuilder app, string prefix)
+    /// <summary>Any other prefix with a <c>{park}</c> value (the supervision pages and APIs).</summary>
+    public static RouteGroupBuilder MapParkGroup(this IEndpointRouteBuilder app, string prefix)
     {
         var group = app.MapGroup(prefix);
         group.RequireAuthorization(policy => policy.RequireAuthenticatedUser().AddRequirements(new ParkAccessRequirement()));

@@ -7,7 +7,7 @@ namespace SmartPark.Dashboard.Auth;
 /// <summary>
 /// Whether a signed-in principal still matches the users file. The cookie carries the user's name,
 /// role, parks and a stamp of the password hash; a user removed from the file, or whose password
-/// was changed, is ended; one whose role, parks or display name changed gets fresh claims.
+/// was changed, is ended; one whose role, parks, district, city or display name changed gets fresh claims.
 /// </summary>
 public static class SessionCheck
 {
@@ -34,6 +34,8 @@ public static class SessionCheck
             return SessionVerdict.Ended("password_changed");
         var same = principal.FindFirst(ClaimTypes.Role)?.Value == user.Role
             && principal.Identity?.Name == (user.DisplayName ?? user.Name)
+            && principal.FindFirst(Supervision.SupervisionAccess.DistrictClaim)?.Value == user.District
+            && principal.FindFirst(Supervision.SupervisionAccess.CityClaim)?.Value == user.City
             && principal.FindAll(ParkAccess.ParkClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal).SetEquals(user.Parks);
         return same ? SessionVerdict.Current : SessionVerdict.Changed(user);
     }

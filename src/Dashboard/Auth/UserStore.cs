@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using SmartPark.Contracts.Topics;
 
 namespace SmartPark.Dashboard.Auth;
 
@@ -14,7 +13,9 @@ namespace SmartPark.Dashboard.Auth;
 /// An unknown name costs the same hashing as a known one (<see cref="Verify"/>), so response
 /// times do not tell which names exist.
 /// </summary>
-public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserStore> logger, IPasswordHasher<DashboardUser>? hasher = null)
+/// With a park database the users are its <c>Users</c> table instead (<see cref="DatabaseUsers"/>),
+/// which the admin page edits; the file is then only imported once into an empty table.
+public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserStore> logger, IPasswordHasher<DashboardUser>? hasher = null, DatabaseUsers? database = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
     private static readonly DashboardUser Nobody = new() { Name = "", Role = DashboardRoles.Operator, PasswordHash = "" };
@@ -47,7 +48,10 @@ public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserSt
         return user;
     }
 
-    public IReadOnlyDictionary<string, DashboardUser> Users()
+    public IReadOnlyDictionary<string, DashboardUser> Users() => database?.Users() ?? FileUsers();
+
+    /// <summary>The users file as it is now (also what <see cref="UsersFileImport"/> moves into the database).</summary>
+    public IReadOnlyDictionary<string, DashboardUser> FileUsers()
     {
         var path = options.Value.UsersPath;
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
@@ -66,9 +70,9 @@ public sealed class UserStore(IOptions<DashboardOptions> options, ILogger<UserSt
                 var users = new Dictionary<string, DashboardUser>(StringComparer.Ordinal);
                 foreach (var user in file.Users)
                 {
-                    if (!DashboardRoles.All.Contains(user.Role) || user.Parks.Any(p => !Ids.IsValid(p)))
+                    if (UserRules.Problem(user) is { } problem)
                     {
-                        logger.LogWarning("Users file {Path}: user {User} skipped (role must be one of {Roles}; parks must be park ids)", path, user.Name, string.Join(", ", DashboardRoles.All));
+                        logger.LogWarning("Users file {Path}: user {User} skipped: {Problem}", path, user.Name, problem);
                         continue;
                     }
                     users.TryAdd(user.Name, user);

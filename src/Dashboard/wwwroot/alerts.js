@@ -7,6 +7,7 @@ const open = new Map(); // alertId -> document
 const SEVERITIES = ["critical", "warning", "info"];
 const STATES = ["active", "acknowledged", "cleared"];
 let isBureau = false; // a bureau officer acknowledges receipt; the park's operators handle alerts
+let mayAcknowledge = true; // district and city officials follow alerts; the park's people acknowledge them
 
 function filters() {
   return {
@@ -44,7 +45,7 @@ function renderOpen() {
     }
     tr.children[0].className = "sev sev-" + a.severity;
     const actions = document.createElement("td");
-    const canAct = isBureau ? a.bureau && !a.bureauReceivedAt : a.state === "active";
+    const canAct = mayAcknowledge && (isBureau ? a.bureau && !a.bureauReceivedAt : a.state === "active");
     if (canAct) {
       const comment = document.createElement("input");
       comment.className = "ack-comment";
@@ -161,6 +162,7 @@ SP.onReconnected(async () => { await loadOpen(); await loadRecent(); });
 (async () => {
   const me = await SP.ready;
   isBureau = me?.role === "bureau";
+  mayAcknowledge = me?.role !== "district" && me?.role !== "city";
   const parks = await SP.json("api/parks");
   fillSelect("f-park", parks);
   // The kinds and their titles come from Ingest's list (api/alerts/kinds), not a copy here.

@@ -172,6 +172,8 @@ const SP = (() => {
     // Before the hub connects, so the first readings already show under their titles.
     quantities = new Map((await json("api/quantities")).map((q) => [q.name, q]));
     document.getElementById("me").textContent = `${me.name} (${t("role." + me.role)})`;
+    // Admins manage the users (the page exists with a park database; elsewhere it answers 404).
+    if (me.role === "admin") document.querySelector("header nav").append(" ", elt("a", { href: "supervision/users", dataset: { i18n: "users.title" } }, t("users.title")));
     const af = await antiforgery();
     const token = document.getElementById("signout-token");
     token.name = af.field;

@@ -46,7 +46,14 @@ internal static class ChangeRecorder
     {
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
-            values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
+        {
+            var value = original ? property.OriginalValue : property.CurrentValue;
+            // A password hash is not history anyone should read back (offline guessing): the
+            // trail says that it changed, by a digest that shows a change and reveals nothing.
+            values[property.Metadata.Name] = property.Metadata.Name == nameof(UserAccount.PasswordHash) && value is string hash
+                ? "sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hash)), 0, 8)
+                : value;
+        }
         return JsonSerializer.Serialize(values, Json);
     }
 }

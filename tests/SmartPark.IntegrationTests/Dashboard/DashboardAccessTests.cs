@@ -73,6 +73,22 @@ public sealed class DashboardAccessTests : DashboardOnItsOwnBroker
     }
 
     [Fact]
+    public async Task Officials_whose_district_or_city_holds_no_known_park_see_none()
+    {
+        // No park database and no registry here: no data places p-a anywhere, so no official sees
+        // it, whatever the URL or their claims say (ParkIsolationTests has them with data).
+        foreach (var user in new[] { TestUser.DistrictBaiyun, TestUser.CityGuangzhou })
+        {
+            using var client = await Dashboard.SignInAsync(user);
+            Assert.Empty((await client.Http.GetFromJsonAsync<List<string>>("api/parks"))!);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("parks/p-a")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("api/parks/p-a/devices")).StatusCode);
+            var me = await client.Http.GetFromJsonAsync<Me>("api/me");
+            Assert.Equal(user.Role, me!.Role);
+        }
+    }
+
+    [Fact]
     public async Task The_hub_refuses_another_parks_group()
     {
         using var op = await Dashboard.SignInAsync(TestUser.OperatorA);

@@ -1,3 +1,5 @@
+using SmartPark.IntegrationTests.Supervision;
+
 namespace SmartPark.IntegrationTests.Servers;
 
 /// <summary>
@@ -11,10 +13,23 @@ public abstract class DashboardOnItsOwnBroker : IAsyncLifetime
     protected MosquittoServer Broker { get; private set; } = null!;
     protected DashboardHost Dashboard { get; private set; } = null!;
 
+    /// <summary>The park database, for a class that asks for one (<see cref="ParkDbProvider"/>).</summary>
+    protected TestParkDatabase? ParkDb { get; private set; }
+
+    /// <summary>Null (the default): the Dashboard runs without a park database; else the provider of the one it gets, seeded with <see cref="TestParkDatabase.SeedStandardAsync"/>.</summary>
+    protected virtual string? ParkDbProvider => null;
+
     public async Task InitializeAsync()
     {
         Broker = await MosquittoServer.StartAsync();
-        Dashboard = await DashboardHost.StartAsync(Broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none", await DashboardArgsAsync());
+        string[] extra = await DashboardArgsAsync();
+        if (ParkDbProvider is { } provider)
+        {
+            ParkDb = await TestParkDatabase.CreateAsync(provider);
+            await ParkDb.SeedStandardAsync();
+            extra = [.. extra, .. ParkDb.DashboardArgs];
+        }
+        Dashboard = await DashboardHost.StartAsync(Broker.Port, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), "none", extra);
     }
 
     /// <summary>More command-line arguments for the Dashboard (a park database, say), prepared before it starts.</summary>
@@ -26,6 +41,8 @@ public abstract class DashboardOnItsOwnBroker : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Dashboard.DisposeAsync();
+        if (ParkDb is not null)
+            await ParkDb.DisposeAsync();
         await Broker.DisposeAsync();
         await CleanUpAsync();
     }

@@ -35,7 +35,19 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 
     public static TestUser BureauDemo { get; } = new("bureau-demo", DashboardRoles.Bureau, "baiyun-shimen");
 
-    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo, DistrictOfficial, OtherDistrictOfficial, CityOfficial];
+    /// <summary>The same person as <see cref="DistrictOfficial"/> (the access tests' name for them).</summary>
+    public static TestUser DistrictBaiyun => DistrictOfficial;
+
+    /// <summary>District official of Huadu (where <see cref="Supervision.TestParkDatabase"/> puts <c>p-b</c>).</summary>
+    public static TestUser DistrictHuadu { get; } = new("district-huadu", DashboardRoles.District) { District = "huadu" };
+
+    /// <summary>The same person as <see cref="CityOfficial"/>.</summary>
+    public static TestUser CityGuangzhou => CityOfficial;
+
+    /// <summary>City official of Qingyuan, where the test parks are not.</summary>
+    public static TestUser CityQingyuan { get; } = new("city-qingyuan", DashboardRoles.City) { City = "qingyuan" };
+
+    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo, DistrictOfficial, OtherDistrictOfficial, DistrictHuadu, CityOfficial, CityQingyuan];
 
     /// <summary>Writes a users file for these users (hashed as production does) and returns its path.</summary>
     public static string WriteFile(string directory, IEnumerable<TestUser> users)
