@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SmartPark.IntegrationTests.Browser;
 
 /// <summary>A broker and a Dashboard with a seeded SQLite park database (<see cref="SupervisionSeed"/>), shared by the supervision browser tests (they only read).</summary>
-public sealed class SupervisionStack : IAsyncLifetime
+public sealed class SupervisionBrowserStack : IAsyncLifetime
 {
     private TestParkDatabase _parks = null!;
 
@@ -37,8 +37,8 @@ public sealed class SupervisionStack : IAsyncLifetime
 /// located park has its marker on the map without base tiles, and the overdue project is listed.
 /// </summary>
 [Trait(TestCategory.Trait, TestCategory.Browser)]
-public sealed class SupervisionBrowserTests(BrowserFixture browser, SupervisionStack stack)
-    : IClassFixture<BrowserFixture>, IClassFixture<SupervisionStack>, IAsyncLifetime
+public sealed class SupervisionBrowserTests(BrowserFixture browser, SupervisionBrowserStack stack)
+    : IClassFixture<BrowserFixture>, IClassFixture<SupervisionBrowserStack>, IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
