@@ -30,8 +30,15 @@ public static class ReportSeed
         db.Parks.AddRange(
             new Park
             {
-                Id = "by-shimen", NameZh = "石门工业园", NameEn = "Shimen Industrial Park", DistrictId = District, Township = "石门街",
-                LeadingIndustry = "furniture", Category = ParkCategory.Upgrade, Batch = 1, LandAreaHectares = 12.5,
+                Id = "by-shimen",
+                NameZh = "石门工业园",
+                NameEn = "Shimen Industrial Park",
+                DistrictId = District,
+                Township = "石门街",
+                LeadingIndustry = "furniture",
+                Category = ParkCategory.Upgrade,
+                Batch = 1,
+                LandAreaHectares = 12.5,
                 Enterprises =
                 [
                     new Enterprise { ParkId = "by-shimen", Id = "e01", NameZh = "华新家具", NameEn = "Huaxin Furniture", Industry = "furniture" },
@@ -46,8 +53,15 @@ public static class ReportSeed
             },
             new Park
             {
-                Id = "by-jianggao", NameZh = "江高村级工业园", NameEn = "Jianggao Village Park", DistrictId = District, Township = "江高镇",
-                LeadingIndustry = "printing", Category = ParkCategory.Upgrade, Batch = 2, LandAreaHectares = 8,
+                Id = "by-jianggao",
+                NameZh = "江高村级工业园",
+                NameEn = "Jianggao Village Park",
+                DistrictId = District,
+                Township = "江高镇",
+                LeadingIndustry = "printing",
+                Category = ParkCategory.Upgrade,
+                Batch = 2,
+                LandAreaHectares = 8,
                 Enterprises = [new Enterprise { ParkId = "by-jianggao", Id = "e02", NameZh = "美达印刷", NameEn = "Meida Printing", Industry = "printing" }],
                 Projects =
                 [
@@ -59,8 +73,14 @@ public static class ReportSeed
             },
             new Park
             {
-                Id = "by-renhe", NameZh = "人和旧厂区", DistrictId = District, Township = "人和镇",
-                LeadingIndustry = "metalwork", Category = ParkCategory.Eliminate, Batch = 1, LandAreaHectares = 3.2,
+                Id = "by-renhe",
+                NameZh = "人和旧厂区",
+                DistrictId = District,
+                Township = "人和镇",
+                LeadingIndustry = "metalwork",
+                Category = ParkCategory.Eliminate,
+                Batch = 1,
+                LandAreaHectares = 3.2,
                 Projects =
                 [
                     // Production stopped only on 10 October: as of 30 September that stage was overdue.
@@ -70,13 +90,25 @@ public static class ReportSeed
             },
             new Park
             {
-                Id = "by-taihe", NameZh = "太和园", NameEn = "Taihe Park", DistrictId = District,
-                LeadingIndustry = "logistics", Category = ParkCategory.Convert, Batch = 2, LandAreaHectares = 5,
+                Id = "by-taihe",
+                NameZh = "太和园",
+                NameEn = "Taihe Park",
+                DistrictId = District,
+                LeadingIndustry = "logistics",
+                Category = ParkCategory.Convert,
+                Batch = 2,
+                LandAreaHectares = 5,
             },
             new Park
             {
-                Id = "hz-nanzhou", NameZh = "南洲园", NameEn = "Nanzhou Park", DistrictId = "haizhu",
-                LeadingIndustry = "printing", Category = ParkCategory.Upgrade, Batch = 1, LandAreaHectares = 4,
+                Id = "hz-nanzhou",
+                NameZh = "南洲园",
+                NameEn = "Nanzhou Park",
+                DistrictId = "haizhu",
+                LeadingIndustry = "printing",
+                Category = ParkCategory.Upgrade,
+                Batch = 1,
+                LandAreaHectares = 4,
             });
         await db.SaveChangesAsync();
     }
@@ -84,7 +116,13 @@ public static class ReportSeed
     private static RenovationProject Project(string park, string zh, string en, string kind, double hectares, double? planned, double? actual,
         params (DateOnly? Planned, DateOnly? Actual)[] stages) => new()
         {
-            ParkId = park, NameZh = zh, NameEn = en, Kind = kind, AreaHectares = hectares, PlannedInvestment = planned, ActualInvestment = actual,
+            ParkId = park,
+            NameZh = zh,
+            NameEn = en,
+            Kind = kind,
+            AreaHectares = hectares,
+            PlannedInvestment = planned,
+            ActualInvestment = actual,
             Stages = [.. StageKind.For(kind).Zip(stages, (k, s) => (k, s)).Select((x, i) => new ProjectStage { Kind = x.k, Order = i, PlannedDate = x.s.Planned, ActualDate = x.s.Actual })],
         };
 
@@ -134,8 +172,19 @@ public static class ReportSeed
             At = at,
             Alert = new AlertDocument
             {
-                AlertId = alertId, RuleId = rule, Rule = rule, Kind = kind, Severity = AlertSeverities.Warning, Bureau = bureau, State = state,
-                Park = park, Enterprise = enterprise, Device = device, Occurrences = 1, RaisedAt = at, UpdatedAt = at,
+                AlertId = alertId,
+                RuleId = rule,
+                Rule = rule,
+                Kind = kind,
+                Severity = AlertSeverities.Warning,
+                Bureau = bureau,
+                State = state,
+                Park = park,
+                Enterprise = enterprise,
+                Device = device,
+                Occurrences = 1,
+                RaisedAt = at,
+                UpdatedAt = at,
             },
         });
 }

@@ -13,19 +13,38 @@ public sealed class QuarterlyReportAssemblerTests
 
     private static readonly Jurisdiction Baiyun = new()
     {
-        Id = "baiyun", CityId = "guangzhou", NameZh = "白云区", NameEn = "Baiyun", CityNameZh = "广州市", CityNameEn = "Guangzhou", RenovationTargetKm2 = 0.5,
+        Id = "baiyun",
+        CityId = "guangzhou",
+        NameZh = "白云区",
+        NameEn = "Baiyun",
+        CityNameZh = "广州市",
+        CityNameEn = "Guangzhou",
+        RenovationTargetKm2 = 0.5,
     };
 
     private static Park Park(string id, string? category, int? batch, double hectares, params RenovationProject[] projects) => new()
     {
-        Id = id, NameZh = id + "园", NameEn = id + " Park", DistrictId = "baiyun", LeadingIndustry = "printing",
-        Category = category, Batch = batch, LandAreaHectares = hectares, Projects = [.. projects],
+        Id = id,
+        NameZh = id + "园",
+        NameEn = id + " Park",
+        DistrictId = "baiyun",
+        LeadingIndustry = "printing",
+        Category = category,
+        Batch = batch,
+        LandAreaHectares = hectares,
+        Projects = [.. projects],
     };
 
     private static RenovationProject Project(long id, double hectares, params (string Kind, DateOnly? Planned, DateOnly? Actual)[] stages) => new()
     {
-        Id = id, ParkId = "x", NameZh = $"项目{id}", NameEn = $"Project {id}", Kind = ParkCategory.Upgrade, AreaHectares = hectares,
-        PlannedInvestment = 100 * id, ActualInvestment = 50 * id,
+        Id = id,
+        ParkId = "x",
+        NameZh = $"项目{id}",
+        NameEn = $"Project {id}",
+        Kind = ParkCategory.Upgrade,
+        AreaHectares = hectares,
+        PlannedInvestment = 100 * id,
+        ActualInvestment = 50 * id,
         Stages = [.. stages.Select((s, i) => new ProjectStage { Kind = s.Kind, Order = i, PlannedDate = s.Planned, ActualDate = s.Actual })],
     };
 
