@@ -76,6 +76,22 @@ public sealed class RegistryRowsTests
     }
 
     [Fact]
+    public void The_discharge_permit_reaches_the_runtime_registry_for_the_expiry_alert_and_no_number_means_no_permit()
+    {
+        var permitted = Enterprise();
+        permitted.DischargePermitNumber = "91440111MA5CXXXX0X001V";
+        permitted.DischargePermitExpiry = new DateOnly(2027, 3, 31);
+        var (registry, _) = RegistryRows.Build([Park()], [permitted], [], [], [], Districts);
+        var permit = registry.FindEnterprise("baiyun-shimen", "e-print")!.DischargePermit!;
+        Assert.Equal(("91440111MA5CXXXX0X001V", new DateOnly(2027, 3, 31)), (permit.Number, permit.Expiry));
+
+        var unpermitted = Enterprise();
+        unpermitted.DischargePermitExpiry = new DateOnly(2027, 3, 31);
+        (registry, _) = RegistryRows.Build([Park()], [unpermitted], [], [], [], Districts);
+        Assert.Null(registry.FindEnterprise("baiyun-shimen", "e-print")!.DischargePermit);
+    }
+
+    [Fact]
     public void An_enterprise_not_drawn_on_the_plan_has_no_rectangle_and_an_unknown_district_shows_its_id()
     {
         var enterprise = Enterprise();
