@@ -13,6 +13,14 @@
       SV.kpi(SV.t("sv.parks"), String(d.parks)),
       SV.kpi(SV.t("sv.renovatedKm2"), SV.km2(d.area.renovatedKm2), d.area.targetKm2 != null ? SV.t("sv.ofTarget", { target: SV.km2(d.area.targetKm2), share: SV.pct(d.area.share) }) : SV.t("sv.noTarget")),
       SV.kpi(SV.t("sv.overdueProjects"), String(d.overdueProjects)));
+    // The report of the last quarter that has ended (China Standard Time, as view.today is), and
+    // the district's sheet import; the server decides who may use either.
+    const [year, month] = view.today.split("-").map(Number);
+    const quarter = Math.floor((month - 1) / 3);
+    const last = quarter === 0 ? { year: year - 1, quarter: 4 } : { year, quarter };
+    const district = encodeURIComponent(SV.subject());
+    document.getElementById("sv-report-link").href = `supervision/districts/${district}/reports/${last.year}/${last.quarter}`;
+    document.getElementById("sv-import-link").href = `supervision/import.html?district=${district}`;
     SV.areaChart("sv-chart-area", [d]);
     SV.categoryChart("sv-chart-category", d.byCategory);
     SV.stageChart("sv-chart-stage", view.byStage);
