@@ -107,6 +107,10 @@ public sealed class SupervisionBrowserTests(BrowserFixture browser, SupervisionB
         await Expect(overdue).ToContainTextAsync(lang == "en" ? "Design" : "规划设计");
         await Expect(page.Locator("#sv-parks tbody tr")).ToHaveCountAsync(3);
         await Expect(page.Locator("#sv-title")).ToContainTextAsync(lang == "en" ? "Baiyun" : "白云区");
+        // The way on to the district's last quarterly report and its sheet import.
+        await Expect(page.Locator("#sv-report-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^supervision/districts/baiyun/reports/\d{4}/[1-4]$"));
+        await Expect(page.Locator("#sv-report-link")).ToHaveTextAsync(lang == "en" ? "Quarterly report" : "季度报告");
+        await Expect(page.Locator("#sv-import-link")).ToHaveAttributeAsync("href", "supervision/import.html?district=baiyun");
         if (phone)
         {
             // Nothing wider than the phone: the page does not scroll sideways.
