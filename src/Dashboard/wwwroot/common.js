@@ -110,7 +110,7 @@ const SP = (() => {
     if (!b) return;
     b.dataset.muted = muted() ? "1" : "0";
     // An SVG file, not an emoji: Debian's Chromium has no emoji font and drew a missing-glyph box.
-    b.replaceChildren(elt("img", { className: "icon", src: muted() ? "icons/sound-off.svg" : "icons/sound-on.svg", alt: "" }), " ", t(muted() ? "sound.off" : "sound.on"));
+    b.replaceChildren(elt("span", { className: "icon " + (muted() ? "sound-off" : "sound-on") }), " ", t(muted() ? "sound.off" : "sound.on"));
   }
 
   function beep() {

@@ -63,9 +63,14 @@ public sealed class ParkViewsBrowserTests(BrowserFixture browser, DemoParkStack 
         await Expect(page.Locator("#plan g[data-enterprise='e06-tianfu-metal'] text")).ToHaveTextAsync("天富五金");
         await Expect(page.Locator($"#park option[value='{Park}']")).ToHaveTextAsync($"石门村工业园 ({Park})");
         // The bell is an SVG file that loaded (an emoji drew a missing-glyph box where no emoji font is installed).
-        var bell = page.Locator("#mute img.icon");
-        await Expect(bell).ToHaveAttributeAsync("src", "icons/sound-on.svg");
-        Assert.True(await bell.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the bell icon did not load");
+        var bell = page.Locator("#mute .icon.sound-on");
+        await Expect(bell).ToHaveCountAsync(1);
+        Assert.Contains("icons/sound-on.svg", await bell.EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage"));
+        Assert.True(await bell.EvaluateAsync<bool>("e => e.getBoundingClientRect().width > 0"), "the bell icon takes no room");
+        // The file itself is served as an SVG (the CSS would otherwise draw nothing, silently).
+        var svg = await page.APIRequest.GetAsync(new Uri(Url, "icons/sound-on.svg").ToString());
+        Assert.True(svg.Ok, $"icons/sound-on.svg answered {svg.Status}");
+        Assert.StartsWith("image/svg+xml", svg.Headers["content-type"]);
         await Expect(page.Locator("#mute")).ToContainTextAsync("声音开");
         await BrowserFixture.ScreenshotAsync(page, "names-zh");
 
