@@ -86,6 +86,9 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         // The supervision endpoints' district and city: the ones of the park Mine (Baiyun, Guangzhou).
         ["district"] = "baiyun",
         ["city"] = "guangzhou",
+        // The quarterly report's quarter.
+        ["year"] = "2026",
+        ["quarter"] = "3",
     };
 
     private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)

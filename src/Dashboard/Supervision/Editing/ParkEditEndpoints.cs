@@ -89,13 +89,17 @@ public static class ParkEditEndpoints
         return Results.Ok(await ViewAsync(fresh, http.User, park, ct));
     }
 
-    private static async Task<IResult> PostParkAsync(HttpContext http, string district, ParkForm form, IDbContextFactory<ParkDbContext> factory,
+    // The form is optional in the binding only so that the access check comes first: a caller who
+    // may not add parks here is told so (403) whatever they sent, as on every supervision endpoint.
+    private static async Task<IResult> PostParkAsync(HttpContext http, string district, ParkForm? form, IDbContextFactory<ParkDbContext> factory,
         IAntiforgery antiforgery, ParkDirectory directory, CancellationToken ct)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
-            return Results.Problem("missing or invalid anti-forgery token", statusCode: 400);
         if (!http.User.CanEditDistrict(district))
             return Results.Problem("only the district's officials and admins add parks to it", statusCode: 403);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Results.Problem("missing or invalid anti-forgery token", statusCode: 400);
+        if (form is null)
+            return Results.Problem("a park form is required", statusCode: 400);
         await using var db = await factory.CreateDbContextAsync(ct);
         var jurisdiction = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == district, ct);
         if (jurisdiction is null)

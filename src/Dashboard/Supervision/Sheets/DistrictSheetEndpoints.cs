@@ -131,8 +131,14 @@ public static class DistrictSheetEndpoints
     {
         if (Database(context) is not { } factory)
             return NoDatabase();
+        // Whoever does not supervise the district gets 403 whatever its spelling, as for every
+        // supervision endpoint: only an admin learns that an id is no district.
         if (!Ids.IsValid(district))
-            return Results.Problem("not a district id", statusCode: StatusCodes.Status404NotFound);
+        {
+            return context.User.IsAdmin()
+                ? Results.Problem("not a district id", statusCode: StatusCodes.Status404NotFound)
+                : Results.Problem("you do not supervise this district", statusCode: StatusCodes.Status403Forbidden);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var jurisdiction = await db.VisibleDistricts(context.User).AsNoTracking().SingleOrDefaultAsync(j => j.Id == district, cancellationToken);
         if (jurisdiction is null)
