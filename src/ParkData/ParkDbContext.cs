@@ -1,3 +1,4 @@
+using SmartPark.ParkData.Entities.Efficiency;
 using Microsoft.EntityFrameworkCore;
 using SmartPark.ParkData.Auditing;
 using SmartPark.ParkData.Entities;
@@ -25,6 +26,10 @@ public abstract class ParkDbContext(DbContextOptions options) : DbContext(option
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<RegistryRevision> RegistryRevisions => Set<RegistryRevision>();
+    public DbSet<EnterpriseEconomics> Economics => Set<EnterpriseEconomics>();
+    public DbSet<SupervisionAgreement> Agreements => Set<SupervisionAgreement>();
+    public DbSet<EfficiencySchemeRow> EfficiencySchemes => Set<EfficiencySchemeRow>();
+    public DbSet<MeterReplacement> MeterReplacements => Set<MeterReplacement>();
 
     /// <summary>Who the changes saved next are audited as: the signed-in user's name, <c>import:FILE</c>, or <c>system</c>.</summary>
     public string Actor { get; set; } = "system";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartPark.ParkData.Entities;
+using SmartPark.ParkData.Entities.Efficiency;
 
 namespace SmartPark.ParkData;
 
@@ -100,6 +101,42 @@ internal static class ParkModel
             audit.Property(a => a.Key).HasMaxLength(200);
             audit.HasIndex(a => new { a.ParkId, a.At });
             audit.HasIndex(a => new { a.Key, a.At });
+        });
+        model.Entity<EnterpriseEconomics>(economics =>
+        {
+            economics.HasKey(e => new { e.ParkId, e.EnterpriseId, e.Year });
+            economics.Property(e => e.Standing).HasMaxLength(16);
+            economics.Property(e => e.Source).HasMaxLength(200);
+            economics.Property(e => e.Version).IsConcurrencyToken();
+            economics.HasIndex(e => e.Year);
+            economics.HasOne(e => e.Enterprise).WithMany().HasForeignKey(e => new { e.ParkId, e.EnterpriseId }).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SupervisionAgreement>(agreement =>
+        {
+            agreement.ToTable("Agreements");
+            agreement.HasKey(a => new { a.ParkId, a.EnterpriseId });
+            agreement.Property(a => a.Reference).HasMaxLength(100);
+            agreement.Property(a => a.Version).IsConcurrencyToken();
+            agreement.HasOne(a => a.Enterprise).WithMany().HasForeignKey(a => new { a.ParkId, a.EnterpriseId }).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<EfficiencySchemeRow>(scheme =>
+        {
+            scheme.ToTable("EfficiencySchemes");
+            scheme.HasKey(s => new { s.JurisdictionId, s.FromYear });
+            scheme.Property(s => s.JurisdictionId).HasMaxLength(64);
+            scheme.Property(s => s.Version).IsConcurrencyToken();
+            scheme.HasOne<Jurisdiction>().WithMany().HasForeignKey(s => s.JurisdictionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<MeterReplacement>(replacement =>
+        {
+            replacement.HasKey(r => r.Id);
+            replacement.Property(r => r.ParkId).HasMaxLength(64);
+            replacement.Property(r => r.SensorId).HasMaxLength(64);
+            replacement.Property(r => r.Quantity).HasMaxLength(64);
+            replacement.Property(r => r.Note).HasMaxLength(500);
+            replacement.Property(r => r.Version).IsConcurrencyToken();
+            replacement.HasIndex(r => new { r.DeviceId, r.ReplacedAt });
+            replacement.HasOne(r => r.Device).WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RegistryRevision>(revision =>
         {

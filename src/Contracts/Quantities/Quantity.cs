@@ -15,8 +15,13 @@ public sealed record Quantity(
     double Maximum,
     string Description,
     QuantityTitle Title,
-    Hj212Factor? Hj212 = null)
+    Hj212Factor? Hj212 = null,
+    CounterKind? Counter = null)
 {
+    /// <summary>Whether this quantity is a register that counts up (an energy or volume meter):
+    /// its consumption is the difference of readings (<see cref="Consumption.ConsumptionSeries"/>), never a mean.</summary>
+    public bool IsCounter => Counter is not null;
+
     public bool IsBoolean => Unit == QuantityCatalogue.BooleanUnit;
 
     /// <summary>Decimals of this quantity's values in HJ 212 data uploads.</summary>

@@ -39,7 +39,7 @@ public static class QuantityCatalogue
     public static readonly Quantity Power = Register(new("power", "kW", QuantityKind.Energy, -1_000_000, 1_000_000,
         "Active power (negative when exporting)", new("功率", "power")));
     public static readonly Quantity Energy = Register(new("energy", "kWh", QuantityKind.Energy, 0, 1e12,
-        "Active energy meter reading (counts up)", new("电能", "energy")));
+        "Active energy meter reading (counts up)", new("电能", "energy"), Counter: CounterKind.Electricity));
     public static readonly Quantity Voltage = Register(new("voltage", "V", QuantityKind.Energy, 0, 1_000_000,
         "Voltage (phase to neutral)", new("电压", "voltage")));
     public static readonly Quantity Current = Register(new("current", "A", QuantityKind.Energy, -100_000, 100_000,
@@ -50,6 +50,13 @@ public static class QuantityCatalogue
         "Metal-oxide gas sensor resistance (BME680): falls as reducing gases (VOCs) rise", new("气体电阻", "gas resistance")));
     public static readonly Quantity Nox = Register(new("nox", "mg/m3", QuantityKind.Emission, 0, 100_000,
         "Nitrogen oxides (NO and NO2, as NO2) in flue gas", new("氮氧化物", "NOx"), new("a21002", "N5.1")));
+
+    public static readonly Quantity GasVolume = Register(new("gas_volume", "m3", QuantityKind.Energy, 0, 1e12,
+        "Natural gas meter reading at standard conditions (counts up)", new("天然气用量", "natural gas"), Counter: CounterKind.NaturalGas));
+    public static readonly Quantity SteamMass = Register(new("steam_mass", "t", QuantityKind.Energy, 0, 1e12,
+        "Steam meter reading, mass delivered (counts up)", new("蒸汽用量", "steam"), Counter: CounterKind.Steam));
+    public static readonly Quantity WaterVolume = Register(new("water_volume", "m3", QuantityKind.Resource, 0, 1e12,
+        "Water meter reading (counts up)", new("用水量", "water"), Counter: CounterKind.Water));
 
     /// <summary>Every quantity, in the order of this file.</summary>
     public static IReadOnlyList<Quantity> All { get; } = Registered.AsReadOnly();
@@ -67,6 +74,9 @@ public static class QuantityCatalogue
         quantity = null!;
         return false;
     }
+
+    /// <summary>The counting quantities (energy, gas, steam, water): the ones consumption is computed for.</summary>
+    public static IReadOnlyList<Quantity> Counters { get; } = [.. All.Where(q => q.IsCounter)];
 
     public static Quantity Get(string name) =>
         TryGet(name, out var q) ? q : throw new KeyNotFoundException($"Unknown quantity '{name}'.");

@@ -8,6 +8,8 @@ public enum QuantityKind
     Environment,
     /// <summary>Fire and gas safety: detector states (0 quiet, 1 alarm) and %LEL.</summary>
     Safety,
-    /// <summary>Electrical metering.</summary>
+    /// <summary>Electrical metering, and the other energy carriers (gas, steam) a park buys.</summary>
     Energy,
+    /// <summary>Resources that are not energy but are metered and allocated by grade: water.</summary>
+    Resource,
 }

@@ -1,3 +1,4 @@
+using SmartPark.ParkData.Entities.Efficiency;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -83,6 +84,9 @@ internal sealed record RecordedChange(EntityEntry Entry, IAudited Row, string Ac
         MonitoringPoint point => point.ParkId,
         RenovationProject project => project.ParkId,
         ProjectStage stage => stage.Project?.ParkId,
+        EnterpriseEconomics economics => economics.ParkId,
+        SupervisionAgreement agreement => agreement.ParkId,
+        MeterReplacement replacement => replacement.ParkId,
         _ => null,
     };
 }

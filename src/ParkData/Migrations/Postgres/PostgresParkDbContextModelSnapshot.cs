@@ -104,6 +104,167 @@ namespace SmartPark.ParkData.Migrations.Postgres
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>
+                {
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("JurisdictionId", "FromYear");
+
+                    b.ToTable("EfficiencySchemes", (string)null);
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EnterpriseEconomics", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("OutputValue")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("RdSpending")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Revenue")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<double?>("TaxPaid")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ValueAdded")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ParkId", "EnterpriseId", "Year");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Economics");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.MeterReplacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("NewInitialReading")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double>("OldFinalReading")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ParkId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SensorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "ReplacedAt");
+
+                    b.ToTable("MeterReplacements");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.SupervisionAgreement", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("EnergyPerOutputTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("InvestmentIntensityTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("InvestmentMade")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OutputPerMuTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("TaxPerMuTarget")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ParkId", "EnterpriseId");
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.Enterprise", b =>
                 {
                     b.Property<string>("ParkId")
@@ -554,6 +715,48 @@ namespace SmartPark.ParkData.Migrations.Postgres
                 {
                     b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
                         .WithMany("Devices")
+                        .HasForeignKey("ParkId", "EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EnterpriseEconomics", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("ParkId", "EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.MeterReplacement", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Device", "Device")
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Device");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.SupervisionAgreement", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
+                        .WithMany()
                         .HasForeignKey("ParkId", "EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

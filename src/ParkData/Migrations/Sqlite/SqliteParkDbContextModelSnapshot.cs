@@ -97,6 +97,165 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>
+                {
+                    b.Property<string>("JurisdictionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("JurisdictionId", "FromYear");
+
+                    b.ToTable("EfficiencySchemes", (string)null);
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EnterpriseEconomics", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("OutputValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("RdSpending")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TaxPaid")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValueAdded")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParkId", "EnterpriseId", "Year");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Economics");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.MeterReplacement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("NewInitialReading")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("OldFinalReading")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ParkId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SensorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId", "ReplacedAt");
+
+                    b.ToTable("MeterReplacements");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.SupervisionAgreement", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("EnergyPerOutputTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("InvestmentIntensityTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("InvestmentMade")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OutputPerMuTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TaxPerMuTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParkId", "EnterpriseId");
+
+                    b.ToTable("Agreements", (string)null);
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.Enterprise", b =>
                 {
                     b.Property<string>("ParkId")
@@ -543,6 +702,48 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                 {
                     b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
                         .WithMany("Devices")
+                        .HasForeignKey("ParkId", "EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EnterpriseEconomics", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
+                        .WithMany()
+                        .HasForeignKey("ParkId", "EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.MeterReplacement", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Device", "Device")
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Device");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.SupervisionAgreement", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
+                        .WithMany()
                         .HasForeignKey("ParkId", "EnterpriseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
