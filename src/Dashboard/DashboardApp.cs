@@ -1,5 +1,6 @@
 using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Efficiency;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
@@ -52,6 +53,7 @@ public static class DashboardApp
         builder.Services.AddDistrictSheets(builder.Configuration);
         builder.Services.AddQuarterlyReports(builder.Configuration);
         builder.Services.AddSupervisionViews(builder.Configuration);
+        builder.Services.AddEfficiency(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -95,6 +97,7 @@ public static class DashboardApp
         app.MapQuarterlyReports();
         app.MapSupervision();
         app.MapSupervisionAccess();
+        app.MapEfficiency();
         return app;
     }
 

@@ -1,7 +1,7 @@
-using SmartPark.ParkData.Entities.Efficiency;
 using Microsoft.EntityFrameworkCore;
 using SmartPark.ParkData.Auditing;
 using SmartPark.ParkData.Entities;
+using SmartPark.ParkData.Entities.Efficiency;
 
 namespace SmartPark.ParkData;
 

@@ -1,8 +1,8 @@
-using SmartPark.ParkData.Entities.Efficiency;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SmartPark.ParkData.Entities;
+using SmartPark.ParkData.Entities.Efficiency;
 
 namespace SmartPark.ParkData.Auditing;
 

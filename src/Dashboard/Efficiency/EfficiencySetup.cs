@@ -1,0 +1,28 @@
+using SmartPark.Dashboard.Efficiency.Consumption;
+using SmartPark.Efficiency.StandardCoal;
+using SmartPark.Platform.Hosting;
+
+namespace SmartPark.Dashboard.Efficiency;
+
+/// <summary>
+/// Energy and land-use efficiency in the Dashboard: the stored consumption's reader, standard coal,
+/// the evaluation's pages and APIs. One registration and one mapping, called from DashboardApp;
+/// each part of the feature adds its line here.
+/// </summary>
+public static class EfficiencySetup
+{
+    public static IServiceCollection AddEfficiency(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StandardCoalOptions>()
+            .Bind(configuration.GetSection(StandardCoalOptions.Section))
+            .ValidateOnStartWith<StandardCoalOptions, StandardCoalOptionsValidator>(StandardCoalOptions.Section);
+        services.AddSingleton(sp => new StandardCoalConverter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandardCoalOptions>>().Value));
+        services.AddTransient<ConsumptionReader>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapEfficiency(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+}
