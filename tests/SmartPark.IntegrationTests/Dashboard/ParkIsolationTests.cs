@@ -74,6 +74,8 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/admin/users/{name}/password"] = "admins only (role policy)",
         ["/supervision/users"] = "a page shell for admins only",
         ["/api/supervision/districts/{district}/parks"] = "creates a park only in the caller's own district (CanEditDistrict; ParkEditingTests)",
+        ["/api/efficiency/districts/{district}/scheme"] = "decided on the district's row: reading for SupervisionAccess.VisibleDistricts, writing CanEditDistrict (Every_supervision_endpoint_refuses_another_district, EfficiencySchemeApiTests)",
+        ["/efficiency/districts/{district}/scheme"] = "a page shell, decided on the district's row as its API (Every_supervision_endpoint_refuses_another_district)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
@@ -317,7 +319,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
     public async Task Every_supervision_endpoint_refuses_another_district()
     {
         var endpoints = Dashboard.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.Contains("supervision/", StringComparison.Ordinal) && e.RoutePattern.Parameters.Count > 0)
+            .Where(e => (e.RoutePattern.RawText!.Contains("supervision/", StringComparison.Ordinal) || e.RoutePattern.RawText.Contains("efficiency/", StringComparison.Ordinal)) && e.RoutePattern.Parameters.Count > 0)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => new ParkEndpoint(m, e)))
             .ToList();
         // Park: facts, status, page, three project methods; district and city: page and API each.
