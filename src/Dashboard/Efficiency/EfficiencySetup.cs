@@ -26,6 +26,7 @@ public static class EfficiencySetup
 
     public static IEndpointRouteBuilder MapEfficiency(this IEndpointRouteBuilder app)
     {
+        app.MapEfficiencyEvaluation();
         return app;
     }
 }
