@@ -62,7 +62,7 @@ public static class EfficiencyEvaluator
             var points = !c.IsScored ? new Dictionary<string, double>()
                 : ranges is null ? IndicatorScoring.WeightedBenchmark(set, c.Indicators, scheme.BenchmarkCap)
                 : IndicatorScoring.MinMax(set, c.Indicators, ranges);
-            return (Candidate: c, Points: points, Score: c.IsScored ? set.Sum(w => points[w.Id]) : (double?)null);
+            return (Candidate: c, Points: points, Score: c.IsScored ? RoundScore(set.Sum(w => points[w.Id])) : (double?)null);
         }).ToList();
 
         var ranked = scored
@@ -85,6 +85,14 @@ public static class EfficiencyEvaluator
             yield return candidate.Evaluation(points, score, null, null, null, candidate.NotGradedReason, tier);
         }
     }
+
+    /// <summary>
+    /// Scores are kept to 4 decimals (published ones have 2): two enterprises equal on paper must
+    /// tie, and be ordered by id, not by a floating-point remainder of the order of the sums.
+    /// </summary>
+    private static double RoundScore(double score) => Math.Round(score, ScoreDecimals, MidpointRounding.AwayFromZero);
+
+    public const int ScoreDecimals = 4;
 
     /// <summary>An enterprise before scoring: its indicators, the set it is scored on, its group and what stops its grade.</summary>
     private sealed record Candidate(

@@ -104,6 +104,10 @@ public sealed class EfficiencyBrowserTests(BrowserFixture browser, SharedInflux 
         await Expect(page.Locator("#ef-chart-trend")).ToHaveAttributeAsync("data-drawn", "1");
         await Expect(page.Locator("#ef-chart-trend canvas")).Not.ToHaveCountAsync(0);
         Assert.DoesNotContain("白云低效厂", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        // No low-efficiency land nor breaches in this park: the empty tables are not shown.
+        await Expect(page.Locator("#ef-land")).ToBeHiddenAsync();
+        await Expect(page.Locator("#ef-breaches")).ToBeHiddenAsync();
+        await Expect(page.Locator("#ef-no-breaches")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "efficiency-park-phone");
 
         // The operator's overview links to the page.

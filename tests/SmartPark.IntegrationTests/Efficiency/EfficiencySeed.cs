@@ -58,13 +58,25 @@ public static class EfficiencySeed
             {
                 db.Enterprises.Add(new Enterprise
                 {
-                    ParkId = e.Park, Id = e.Id, NameZh = e.Name, NameEn = "Works " + e.Id, Industry = Furniture,
-                    LandAreaM2 = e.Mu * EnterpriseFacts.SquareMetresPerMu, FloorAreaM2 = 1000,
+                    ParkId = e.Park,
+                    Id = e.Id,
+                    NameZh = e.Name,
+                    NameEn = "Works " + e.Id,
+                    Industry = Furniture,
+                    LandAreaM2 = e.Mu * EnterpriseFacts.SquareMetresPerMu,
+                    FloorAreaM2 = 1000,
                 });
                 db.Economics.Add(new EnterpriseEconomics
                 {
-                    ParkId = e.Park, EnterpriseId = e.Id, Year = Year, TaxPaid = e.Tax, ValueAdded = e.ValueAdded,
-                    OutputValue = e.ValueAdded * 4, Revenue = e.ValueAdded * 5, Employees = 100, Standing = e.Standing,
+                    ParkId = e.Park,
+                    EnterpriseId = e.Id,
+                    Year = Year,
+                    TaxPaid = e.Tax,
+                    ValueAdded = e.ValueAdded,
+                    OutputValue = e.ValueAdded * 4,
+                    Revenue = e.ValueAdded * 5,
+                    Employees = 100,
+                    Standing = e.Standing,
                 });
             }
             db.Agreements.Add(new SupervisionAgreement { ParkId = OtherPark, EnterpriseId = "a1", Reference = "BY-2024-01", TaxPerMuTarget = 10 });

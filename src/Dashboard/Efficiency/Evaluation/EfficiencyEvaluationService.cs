@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartPark.Dashboard.Efficiency.Schemes;
 using SmartPark.Efficiency.Evaluation;
 using SmartPark.ParkData;
 
@@ -26,7 +27,7 @@ public sealed class EfficiencyEvaluationService(EnterpriseFactsReader facts)
     public async Task<EvaluatedYear> EvaluateAsync(ParkDbContext db, string districtId, int year, CancellationToken cancellationToken)
     {
         var parks = await db.Parks.AsNoTracking().Where(p => p.DistrictId == districtId).Select(p => p.Id).ToListAsync(cancellationToken);
-        var scheme = await ResolveSchemeAsync(db, districtId, year, cancellationToken);
+        var scheme = await EfficiencySchemeStore.ResolveAsync(db, districtId, year, cancellationToken);
         var enterprises = await facts.ReadAsync(db, parks, year, cancellationToken);
         // A year nobody reported for (no economics, no metered energy) is empty, not a list of "no data".
         if (!enterprises.Any(e => e.Economics is not null || e.Energy.IsMetered))
@@ -43,19 +44,5 @@ public sealed class EfficiencyEvaluationService(EnterpriseFactsReader facts)
         for (var year = from; year <= to; year++)
             years.Add(await EvaluateAsync(db, districtId, year, cancellationToken));
         return years;
-    }
-
-    /// <summary>
-    /// The district's scheme in force for the year: its row with the latest first year not after
-    /// it, else <see cref="EfficiencyScheme.Default"/>. A stored document that no longer parses is
-    /// an error to fix, not a reason to grade under other rules silently.
-    /// </summary>
-    public static async Task<EfficiencyScheme> ResolveSchemeAsync(ParkDbContext db, string districtId, int year, CancellationToken cancellationToken)
-    {
-        var row = await db.EfficiencySchemes.AsNoTracking()
-            .Where(s => s.JurisdictionId == districtId && s.FromYear <= year)
-            .OrderByDescending(s => s.FromYear)
-            .FirstOrDefaultAsync(cancellationToken);
-        return row is null ? EfficiencyScheme.Default : EfficiencyScheme.Parse(row.Document);
     }
 }

@@ -125,7 +125,7 @@ const EF = (() => {
     });
   }
 
-  // Totals per year: electricity (10,000 kWh) and energy (tce).
+  // Totals per year: electricity (10,000 kWh) and energy (tce); a year without an evaluation has no point, not a zero.
   function energyTrendChart(id, years) {
     return SV.chart(id, {
       legend: { top: 0 },
@@ -133,8 +133,8 @@ const EF = (() => {
       xAxis: { type: "category", data: years.map((y) => String(y.year)) },
       yAxis: [{ type: "value", name: t("eff.tenThousandKwh") }, { type: "value", name: "tce", splitLine: { show: false } }],
       series: [
-        { type: "bar", name: t("eff.electricity"), data: years.map((y) => +(y.kwh / 10000).toFixed(1)), itemStyle: { color: "#74a9cf" } },
-        { type: "line", yAxisIndex: 1, name: t("eff.energyTce"), data: years.map((y) => +y.tce.toFixed(1)), itemStyle: { color: "#d95f0e" } },
+        { type: "bar", name: t("eff.electricity"), data: years.map((y) => (y.enterprises ? +(y.kwh / 10000).toFixed(1) : null)), itemStyle: { color: "#74a9cf" } },
+        { type: "line", yAxisIndex: 1, name: t("eff.energyTce"), data: years.map((y) => (y.enterprises ? +y.tce.toFixed(1) : null)), itemStyle: { color: "#d95f0e" } },
       ],
     });
   }
