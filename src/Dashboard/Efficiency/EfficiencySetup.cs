@@ -1,4 +1,5 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
+using SmartPark.Dashboard.Efficiency.Evaluation;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 
@@ -18,11 +19,14 @@ public static class EfficiencySetup
             .ValidateOnStartWith<StandardCoalOptions, StandardCoalOptionsValidator>(StandardCoalOptions.Section);
         services.AddSingleton(sp => new StandardCoalConverter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandardCoalOptions>>().Value));
         services.AddTransient<ConsumptionReader>();
+        services.AddTransient<EnterpriseFactsReader>();
+        services.AddTransient<EfficiencyEvaluationService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapEfficiency(this IEndpointRouteBuilder app)
     {
+        app.MapEfficiencyEvaluation();
         return app;
     }
 }

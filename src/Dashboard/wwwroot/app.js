@@ -52,6 +52,8 @@ async function choosePark(park) {
   if (currentPark && currentPark !== park) await connection.invoke("LeavePark", currentPark);
   currentPark = park;
   history.replaceState(null, "", `parks/${encodeURIComponent(park)}`);
+  // The park's part of its district's efficiency evaluation (the server decides who may see it).
+  Object.assign(el("efficiency-link"), { href: `efficiency/parks/${encodeURIComponent(park)}`, hidden: false });
   el("history").hidden = true;
   await joinPark(park);
   await Overview.load(park);

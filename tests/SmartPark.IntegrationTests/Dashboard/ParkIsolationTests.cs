@@ -76,6 +76,9 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/supervision/districts/{district}/parks"] = "creates a park only in the caller's own district (CanEditDistrict; ParkEditingTests)",
         ["/api/efficiency/districts/{district}/scheme"] = "decided on the district's row: reading for SupervisionAccess.VisibleDistricts, writing CanEditDistrict (Every_supervision_endpoint_refuses_another_district, EfficiencySchemeApiTests)",
         ["/efficiency/districts/{district}/scheme"] = "a page shell, decided on the district's row as its API (Every_supervision_endpoint_refuses_another_district)",
+        ["/api/efficiency/districts/{district}"] = "decided on the district's row by SupervisionAccess.VisibleDistricts; the parks are the district's by the database (EfficiencyApiTests)",
+        ["/api/efficiency/districts/{district}/trend"] = "decided on the district's row by SupervisionAccess.VisibleDistricts (EfficiencyApiTests)",
+        ["/efficiency/districts/{district}"] = "a page shell served after the same check as its API (EfficiencyApiTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
