@@ -91,7 +91,7 @@ public sealed record CounterRegister(string Prefix)
         return new MeterValue(fallback.Quantity, [(ushort)address], scale) { Format = format, Order = order, Function = function };
     }
 
-    private static string Name(RegisterFormat format) => format.ToString().ToLowerInvariant();
+    private static string Name(RegisterFormat format) => RegisterFormats.Names[(int)format];
 
     private static string Name(WordOrder order) => order == WordOrder.HighFirst ? "high-first" : "low-first";
 

@@ -21,6 +21,7 @@ public enum RegisterFormat
 /// <summary>The setting names of <see cref="RegisterFormat"/> and how to decode each.</summary>
 public static class RegisterFormats
 {
+    /// <summary>In the enum's order, so a format's name is <c>Names[(int)format]</c> (no reflection: the agent is trimmed for NativeAOT).</summary>
     public static IReadOnlyList<string> Names { get; } = ["float32", "uint32", "int32", "uint16"];
 
     public static RegisterFormat Parse(string name) => name.Trim().ToLowerInvariant() switch
