@@ -1,6 +1,5 @@
 using System.IO.Ports;
 using SmartPark.EdgeAgent.Configuration;
-using SmartPark.EdgeAgent.Drivers;
 using SmartPark.EdgeAgent.Drivers.Catalogue;
 using SmartPark.EdgeAgent.Drivers.Energy;
 using SmartPark.EdgeAgent.Drivers.Energy.FlowMeter;
