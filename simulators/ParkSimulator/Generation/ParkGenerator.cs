@@ -70,7 +70,7 @@ public static class ParkGenerator
                 Industry = profile.Industry,
                 Status = status,
                 Shift = shift,
-                Devices = [new DeviceDefinition { Id = $"{options.ParkId}-{id}-edge1", Sensors = Sensors(profile, isShutDown, options, random) }],
+                Devices = [new DeviceDefinition { Id = $"{options.ParkId}-{id}-edge1", Sensors = [.. Sensors(profile, isShutDown, options, random), .. SupplyMeters(profile, id, options)] }],
             });
         }
         return new ParkDefinition
@@ -97,6 +97,29 @@ public static class ParkGenerator
             draw -= weight;
         }
         return mix[^1].Profile;
+    }
+
+    /// <summary>
+    /// The works' water meter, and its gas and steam meters where its industry uses them. Drawn
+    /// from a generator of their own so adding them left every other sensor of an existing park
+    /// as it was. A minute apart is plenty for a register that only counts up.
+    /// </summary>
+    private static List<SensorOptions> SupplyMeters(IndustryProfile profile, string enterpriseId, GeneratorOptions options)
+    {
+        var random = new SeededNoise(SeededNoise.SeedFor(options.Seed, "supply", options.ParkId, enterpriseId));
+        SensorOptions Meter(string id, string driver, (double Min, double Max) rated) => new()
+        {
+            Id = id,
+            Driver = driver,
+            IntervalMs = 60_000,
+            Settings = new() { ["ratedPerHour"] = random.Uniform(rated.Min, rated.Max).ToString("0.##", CultureInfo.InvariantCulture) },
+        };
+        var meters = new List<SensorOptions> { Meter("water-1", "sim-water-meter", profile.WaterM3PerHour) };
+        if (profile.GasM3PerHour is { } gas)
+            meters.Add(Meter("gasmeter-1", "sim-gas-meter", gas));
+        if (profile.SteamTPerHour is { } steam)
+            meters.Add(Meter("steam-1", "sim-steam-meter", steam));
+        return meters;
     }
 
     private static List<SensorOptions> Sensors(IndustryProfile profile, bool shutDown, GeneratorOptions options, SeededNoise random)

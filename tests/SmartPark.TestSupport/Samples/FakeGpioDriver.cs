@@ -5,18 +5,36 @@ namespace SmartPark.TestSupport;
 /// <summary>
 /// A GPIO chip in memory. Inputs are set by the test; outputs are recorded with the fake
 /// clock's time of each write, so a test can say "the relay closed 250 ms after the smoke input".
+/// An input that changes level raises the edge callbacks registered for it, as the kernel's
+/// line events do (a pulse meter counts them).
 /// The overrides are <c>protected</c> because GpioDriver's members are <c>protected internal</c>.
 /// </summary>
 public sealed class FakeGpioDriver(TimeProvider time) : GpioDriver
 {
     private readonly Dictionary<int, PinValue> _values = [];
     private readonly Dictionary<int, PinMode> _modes = [];
+    private readonly Dictionary<int, List<(PinEventTypes Types, PinChangeEventHandler Callback)>> _callbacks = [];
 
     public List<(int Pin, PinValue Value, DateTimeOffset At)> OutputWrites { get; } = [];
 
     public IReadOnlyDictionary<int, PinMode> Modes => _modes;
 
-    public void SetInput(int pin, PinValue value) => _values[pin] = value;
+    public void SetInput(int pin, PinValue value)
+    {
+        var before = Level(pin);
+        _values[pin] = value;
+        if (before == value || !_callbacks.TryGetValue(pin, out var callbacks))
+            return;
+        var edge = value == PinValue.High ? PinEventTypes.Rising : PinEventTypes.Falling;
+        foreach (var (types, callback) in callbacks.ToList())
+        {
+            if (types.HasFlag(edge))
+                callback(this, new PinValueChangedEventArgs(edge, pin));
+        }
+    }
+
+    /// <summary>How many edge callbacks are registered on <paramref name="pin"/>.</summary>
+    public int CallbacksOn(int pin) => _callbacks.TryGetValue(pin, out var callbacks) ? callbacks.Count : 0;
 
     public PinValue Level(int pin) => _values.GetValueOrDefault(pin, PinValue.Low);
 
@@ -53,9 +71,14 @@ public sealed class FakeGpioDriver(TimeProvider time) : GpioDriver
 
     protected override void AddCallbackForPinValueChangedEvent(int pinNumber, PinEventTypes eventTypes, PinChangeEventHandler callback)
     {
+        if (!_callbacks.TryGetValue(pinNumber, out var callbacks))
+            _callbacks[pinNumber] = callbacks = [];
+        callbacks.Add((eventTypes, callback));
     }
 
     protected override void RemoveCallbackForPinValueChangedEvent(int pinNumber, PinChangeEventHandler callback)
     {
+        if (_callbacks.TryGetValue(pinNumber, out var callbacks))
+            callbacks.RemoveAll(c => c.Callback == callback);
     }
 }

@@ -30,6 +30,9 @@ public class SimulatedDriverTests
     [InlineData("sim-air-quality")]
     [InlineData("sim-gas")]
     [InlineData("sim-flue-gas")]
+    [InlineData("sim-water-meter")]
+    [InlineData("sim-gas-meter")]
+    [InlineData("sim-steam-meter")]
     public void Every_driver_yields_catalogue_quantities_within_physical_range(string driver)
     {
         var d = DriverFactory.Create(Sensor(driver), "p", "e", "d");
@@ -90,6 +93,30 @@ public class SimulatedDriverTests
         Assert.All(energy.Zip(energy.Skip(1)), pair => Assert.True(pair.Second >= pair.First));
         // Two working hours at 80–100 % of 100 kW: the register rises by about 160–200 kWh.
         Assert.InRange(energy[^1] - energy[0], 150, 210);
+    }
+
+    [Theory]
+    [InlineData("sim-water-meter", "water_volume", "6")]
+    [InlineData("sim-gas-meter", "gas_volume", "40")]
+    [InlineData("sim-steam-meter", "steam_mass", "1.5")]
+    public void Supply_meters_only_count_up_with_production_and_barely_at_night(string driver, string quantity, string ratedPerHour)
+    {
+        var rated = double.Parse(ratedPerHour, System.Globalization.CultureInfo.InvariantCulture);
+        IReadOnlyList<double> Register(DateTimeOffset from)
+        {
+            var meter = DriverFactory.Create(Sensor(driver, ("seed", "3")), "p", "e", "d");
+            return [.. Every(TimeSpan.FromMinutes(1), from, 121).Select(t => meter.Read(t).Single(v => v.Quantity == quantity).Value)];
+        }
+
+        var day = Register(WorkingMorning);
+        var night = Register(Night);
+
+        Assert.All(day.Zip(day.Skip(1)), pair => Assert.True(pair.Second >= pair.First));
+        // Two working hours at 80–100 % of rated plus 5 % standby; two idle night hours at the standby flow.
+        Assert.InRange(day[^1] - day[0], 2 * rated * 0.84, 2 * rated * 1.06);
+        Assert.InRange(night[^1] - night[0], 2 * rated * 0.04, 2 * rated * 0.06);
+        // Read again from the same instant, a restarted twin's register stands where it stood.
+        Assert.Equal(day[0], Register(WorkingMorning)[0]);
     }
 
     [Fact]

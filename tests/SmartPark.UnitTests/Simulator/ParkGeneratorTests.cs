@@ -49,6 +49,10 @@ public class ParkGeneratorTests
             Assert.Contains("sim-voc", sensors);
             Assert.Contains("sim-fire-detector", sensors);
             Assert.Equal(e.Industry is "plastics_rubber" or "metalwork", sensors.Contains("sim-gas"));
+            // Every works meters its water; gas where it dries or heat-treats, steam where it vulcanises.
+            Assert.Contains("sim-water-meter", sensors);
+            Assert.Equal(e.Industry is "furniture_painting" or "printing" or "metalwork", sensors.Contains("sim-gas-meter"));
+            Assert.Equal(e.Industry is "plastics_rubber", sensors.Contains("sim-steam-meter"));
         }
         // A shut-down works' standby stays under the illegal-operation floor (2 kW), so only real running is flagged.
         Assert.All(park.Enterprises.Where(e => e.Status == RenovationStatus.ShutDown),
@@ -71,6 +75,7 @@ public class ParkGeneratorTests
                 var registered = registry.FindEnterprise(park.Park.Id, e.Id)!;
                 Assert.Equal(e.Status, registered.Status);
                 Assert.Equal(d.Sensors.Select(s => s.Id), registered.Devices.Single().Sensors.Select(s => s.Id));
+                Assert.Equal(["water_volume"], registered.Devices.Single().Sensors.Single(s => s.Id == "water-1").Quantities);
             }
         }
         Assert.True(registry.TryGetService("ingest", out _));

@@ -5,7 +5,9 @@ using SmartPark.EdgeAgent.Drivers.Ccs811;
 using SmartPark.EdgeAgent.Drivers.Ds18b20;
 using SmartPark.EdgeAgent.Drivers.Energy.Dlt645;
 using SmartPark.EdgeAgent.Drivers.Energy.Dtsu666;
+using SmartPark.EdgeAgent.Drivers.Energy.FlowMeter;
 using SmartPark.EdgeAgent.Drivers.Energy.Ina219;
+using SmartPark.EdgeAgent.Drivers.Energy.PulseMeter;
 using SmartPark.EdgeAgent.Drivers.Energy.Sdm120;
 using SmartPark.EdgeAgent.Drivers.Energy.Sdm630;
 using SmartPark.EdgeAgent.Drivers.FireAlarm;
@@ -51,6 +53,8 @@ public static class DriverCatalogue
         Dtsu666Descriptor.Descriptor,
         Dlt645Descriptor.Descriptor,
         Ina219Descriptor.Descriptor,
+        PulseMeterDescriptor.Descriptor,
+        FlowMeterDescriptor.Descriptor,
     ];
 
     private static readonly Dictionary<string, DriverDescriptor> ByName =

@@ -23,6 +23,9 @@ public static class SimulatedDrivers
             [QuantityCatalogue.Power.Name, QuantityCatalogue.Energy.Name, QuantityCatalogue.Voltage.Name, QuantityCatalogue.Current.Name],
             [Setting.Number("ratedKw", 150, "power at full production", min: 0), new SettingSpec("standbyKw", SettingKind.Number, "power when shut down") { Default = "2 % of ratedKw", Min = 0 }],
             (s, seed) => new SimulatedEnergyMeter(s, seed)),
+        UtilityMeter("sim-water-meter", "water meter", QuantityCatalogue.WaterVolume, 6, "m³"),
+        UtilityMeter("sim-gas-meter", "natural gas meter", QuantityCatalogue.GasVolume, 40, "m³ at standard conditions"),
+        UtilityMeter("sim-steam-meter", "steam meter", QuantityCatalogue.SteamMass, 1.5, "t"),
         Twin("sim-voc", "NMHC/TVOC analyser", [QuantityCatalogue.Nmhc.Name, QuantityCatalogue.Tvoc.Name],
             [Setting.Number("backgroundMg", 0.4, "mg/m³ with the line idle", min: 0), Setting.Number("processMg", 2.5, "mg/m³ added at full production", min: 0),
              Setting.Number("peakChance", 0.01, "chance per reading of an emission peak", min: 0, max: 1)],
@@ -48,6 +51,13 @@ public static class SimulatedDrivers
             [Setting.Number("cleanKohm", 50, "gas resistance in clean air, kΩ", positive: true)],
             (s, seed) => new SimulatedEnvironmentSensor(s, seed)),
     ];
+
+    /// <summary>A counting supply meter (<see cref="SimulatedUtilityMeter"/>) of one quantity.</summary>
+    private static DriverDescriptor UtilityMeter(string name, string part, Quantity quantity, double ratedPerHour, string unit) =>
+        Twin(name, part, [quantity.Name],
+            [Setting.Number("ratedPerHour", ratedPerHour, $"{unit} per hour at full production", min: 0),
+             new SettingSpec("standbyPerHour", SettingKind.Number, $"{unit} per hour when idle") { Default = "5 % of ratedPerHour", Min = 0 }],
+            (s, seed) => new SimulatedUtilityMeter(s, seed, quantity, ratedPerHour));
 
     private static DriverDescriptor Twin(string name, string part, IReadOnlyList<string> quantities, IReadOnlyList<SettingSpec> settings,
         Func<Configuration.SensorOptions, int, ISensorDriver> open) => new()

@@ -1,5 +1,8 @@
 using System.IO.Ports;
+using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
 using SmartPark.EdgeAgent.Drivers.Energy;
+using SmartPark.EdgeAgent.Drivers.Energy.FlowMeter;
 using SmartPark.EdgeAgent.Drivers.Energy.ModbusMeters;
 using SmartPark.EdgeAgent.Drivers.Energy.Sdm630;
 using SmartPark.EdgeAgent.Drivers.Energy.Shared;
@@ -50,6 +53,45 @@ public sealed class ModbusAgainstPymodbusTests
         Assert.Equal(2, refused.Code);
         // The connection stays usable after an exception reply.
         Assert.Equal(2, client.ReadInputRegisters(1, 0x0156, 2).Length);
+    }
+
+    [Fact]
+    public async Task A_flow_meter_totaliser_reads_from_pymodbus_over_tcp()
+    {
+        var port = FreePort.Next();
+        await using var server = PymodbusServer.Tcp(port);
+        using (var client = new ModbusClient(new ModbusTcpTransport("127.0.0.1", port, TimeSpan.FromSeconds(2))))
+        {
+            await Poll.UntilAsync(() =>
+            {
+                if (server.HasExited)
+                    throw new InvalidOperationException("pymodbus exited: " + server.Output);
+                return Task.FromResult(client.ReadHoldingRegisters(2, 0x0010, 2).Length == 2);
+            }, StartTimeout, "pymodbus to answer over TCP");
+        }
+        SensorOptions FlowMeter(string id, params (string Key, string Value)[] settings)
+        {
+            var sensor = new SensorOptions { Id = id, Driver = FlowMeterDescriptor.DriverName, Settings = { ["host"] = "127.0.0.1", ["tcpPort"] = $"{port}", ["unit"] = "2" } };
+            foreach (var (key, value) in settings)
+                sensor.Settings[key] = value;
+            Assert.Empty(DriverCatalogue.Problems(sensor));
+            return sensor;
+        }
+        var water = FlowMeter("water-main", ("quantity", "water_volume"), ("totalRegister", "0x0010"));
+        var steam = FlowMeter("steam-1", ("quantity", "steam_mass"), ("totalRegister", "4112"), ("totalFormat", "uint32"),
+            ("totalWordOrder", "low-first"), ("totalFunction", "input"), ("totalScale", "0.001"));
+
+        // Both built as the agent builds them, sharing the gateway connection.
+        var waterMeter = DriverCatalogue.Open(water, DriverContext.Simulation());
+        using var closeWater = (IDisposable)waterMeter;
+        var steamMeter = DriverCatalogue.Open(steam, DriverContext.Simulation());
+        using var closeSteam = (IDisposable)steamMeter;
+
+        var waterValue = Assert.Single(waterMeter.Read(DateTimeOffset.UtcNow));
+        var steamValue = Assert.Single(steamMeter.Read(DateTimeOffset.UtcNow));
+        Assert.Equal(("water_volume", 8765.432), (waterValue.Quantity, waterValue.Value));
+        Assert.Equal("steam_mass", steamValue.Quantity);
+        Assert.Equal(12_345.678, steamValue.Value, precision: 6);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """An SDM630-like Modbus device served by Debian's python3-pymodbus (not our code), for the
-edge agent's Modbus client tests: float32 input registers, high word first, unit 1.
+edge agent's Modbus client tests: float32 input registers, high word first, unit 1. Unit 2 on the
+same bus is a flow meter: a water totaliser as a float32 holding register and a steam totaliser in
+kilograms as a uint32, low word first, in input registers.
 
     sdm630_server.py tcp PORT          Modbus TCP on 127.0.0.1:PORT
     sdm630_server.py rtu DEVICE BAUD   Modbus RTU on a serial device (one end of a socat pty pair)
@@ -24,6 +26,10 @@ VALUES = {
 }
 
 
+FLOW_WATER_M3 = (0x0010, 8765.432)     # holding, float32
+FLOW_STEAM_KG = (0x1010, 12345678)     # input, uint32, low word first
+
+
 def registers():
     words = [0] * 0x0200
     for address, value in VALUES.items():
@@ -32,10 +38,20 @@ def registers():
     return words
 
 
+def flow_meter():
+    holding = [0] * 0x0100
+    address, value = FLOW_WATER_M3
+    holding[address], holding[address + 1] = struct.unpack(">HH", struct.pack(">f", value))
+    inputs = [0] * 0x1100
+    address, value = FLOW_STEAM_KG
+    inputs[address], inputs[address + 1] = value & 0xFFFF, value >> 16
+    return ModbusSlaveContext(hr=ModbusSequentialDataBlock(0, holding), ir=ModbusSequentialDataBlock(0, inputs), zero_mode=True)
+
+
 def main():
     # zero_mode: request address 0 is the block's first register (pymodbus otherwise adds 1).
     slave = ModbusSlaveContext(ir=ModbusSequentialDataBlock(0, registers()), zero_mode=True)
-    context = ModbusServerContext(slaves={1: slave}, single=False)
+    context = ModbusServerContext(slaves={1: slave, 2: flow_meter()}, single=False)
     if sys.argv[1] == "tcp":
         StartTcpServer(context=context, address=("127.0.0.1", int(sys.argv[2])))
     else:

@@ -149,7 +149,8 @@ public sealed class ModbusMeterTests
     [Fact]
     public void Nearby_registers_are_read_in_one_request_and_far_ones_separately()
     {
-        Assert.Equal([((ushort)0x0000, 0x4A)], Sdm630.Map.ReadBlocks());
-        Assert.Equal([((ushort)0x2006, 0x0E), ((ushort)0x401E, 2)], Dtsu666.Map(1, 1).ReadBlocks());
+        Assert.Equal([new RegisterBlock(ModbusFunction.ReadInputRegisters, 0x0000, 0x4A)], Sdm630.Map.ReadBlocks());
+        Assert.Equal([new RegisterBlock(ModbusFunction.ReadHoldingRegisters, 0x2006, 0x0E), new RegisterBlock(ModbusFunction.ReadHoldingRegisters, 0x401E, 2)],
+            Dtsu666.Map(1, 1).ReadBlocks());
     }
 }

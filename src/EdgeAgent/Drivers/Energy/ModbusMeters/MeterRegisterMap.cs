@@ -3,11 +3,24 @@ using SmartPark.EdgeAgent.Drivers.Modbus;
 namespace SmartPark.EdgeAgent.Drivers.Energy.ModbusMeters;
 
 /// <summary>
-/// One catalogue quantity read from a meter: the mean of the float32 values at
-/// <see cref="Addresses"/> (several for per-phase values), times <see cref="Scale"/> into the
-/// canonical unit (W → kW is 0.001).
+/// One catalogue quantity read from a meter: the mean of the values at <see cref="Addresses"/>
+/// (several for per-phase values), times <see cref="Scale"/> into the canonical unit (W → kW is
+/// 0.001). A value is float32 in the map's function and word order unless it says otherwise: a
+/// configured counter register (<see cref="CounterRegister"/>) may be a uint32 in input registers.
 /// </summary>
-public sealed record MeterValue(string Quantity, IReadOnlyList<ushort> Addresses, double Scale = 1);
+public sealed record MeterValue(string Quantity, IReadOnlyList<ushort> Addresses, double Scale = 1)
+{
+    public RegisterFormat Format { get; init; } = RegisterFormat.Float32;
+
+    /// <summary>Null: the map's function.</summary>
+    public ModbusFunction? Function { get; init; }
+
+    /// <summary>Null: the map's word order.</summary>
+    public WordOrder? Order { get; init; }
+}
+
+/// <summary>One request: a run of registers read with one function.</summary>
+public readonly record struct RegisterBlock(ModbusFunction Function, ushort Start, int Count);
 
 /// <summary>A meter model's registers: which function reads them, their word order, and the values.</summary>
 public sealed record MeterRegisterMap(string Model, ModbusFunction Function, WordOrder WordOrder, IReadOnlyList<MeterValue> Values)
@@ -23,26 +36,34 @@ public sealed record MeterRegisterMap(string Model, ModbusFunction Function, Wor
 
     public IReadOnlyList<string> Quantities => Values.Select(v => v.Quantity).ToList();
 
+    public ModbusFunction FunctionOf(MeterValue value) => value.Function ?? Function;
+
+    public WordOrder OrderOf(MeterValue value) => value.Order ?? WordOrder;
+
+    /// <summary>This map with <paramref name="quantity"/>'s value replaced (a configured energy register).</summary>
+    public MeterRegisterMap Replace(string quantity, MeterValue value) =>
+        this with { Values = [.. Values.Select(v => v.Quantity == quantity ? value : v)] };
+
     /// <summary>
-    /// The fewest requests that cover every float32 (two registers each): nearby addresses are
-    /// merged up to 80 registers, so an SDM630 poll is one request instead of four.
+    /// The fewest requests that cover every value, per function: nearby addresses are merged up
+    /// to 80 registers, so an SDM630 poll is one request instead of four.
     /// </summary>
-    public IReadOnlyList<(ushort Start, int Count)> ReadBlocks()
+    public IReadOnlyList<RegisterBlock> ReadBlocks()
     {
-        var blocks = new List<(ushort Start, int Count)>();
-        foreach (var address in Values.SelectMany(v => v.Addresses).Distinct().Order())
+        var blocks = new List<RegisterBlock>();
+        var spans = Values
+            .SelectMany(v => v.Addresses.Select(a => (Function: FunctionOf(v), Start: a, End: a + v.Format.Width())))
+            .Distinct()
+            .OrderBy(s => s.Function).ThenBy(s => s.Start).ThenBy(s => s.End);
+        foreach (var (function, address, end) in spans)
         {
-            if (blocks.Count > 0)
+            if (blocks.Count > 0 && blocks[^1] is var last && last.Function == function
+                && address - (last.Start + last.Count) <= MaxGap && end - last.Start <= MaxBlock)
             {
-                var (start, count) = blocks[^1];
-                var end = address + 2;
-                if (address - (start + count) <= MaxGap && end - start <= MaxBlock)
-                {
-                    blocks[^1] = (start, Math.Max(count, end - start));
-                    continue;
-                }
+                blocks[^1] = last with { Count = Math.Max(last.Count, end - last.Start) };
+                continue;
             }
-            blocks.Add((address, 2));
+            blocks.Add(new RegisterBlock(function, address, end - address));
         }
         return blocks;
     }

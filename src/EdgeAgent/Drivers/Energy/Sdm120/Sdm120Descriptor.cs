@@ -5,5 +5,5 @@ namespace SmartPark.EdgeAgent.Drivers.Energy.Sdm120;
 
 public static class Sdm120Descriptor
 {
-    public static DriverDescriptor Descriptor { get; } = ModbusMeterDescriptor.For(Sdm120.DriverName, _ => Sdm120.Map, Sdm120.DefaultBaud, "8N1");
+    public static DriverDescriptor Descriptor { get; } = ModbusMeterDescriptor.For(Sdm120.DriverName, _ => Sdm120.Map, Sdm120.DefaultBaud, "8N1", "1");
 }

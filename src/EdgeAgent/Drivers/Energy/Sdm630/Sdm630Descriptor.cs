@@ -5,5 +5,5 @@ namespace SmartPark.EdgeAgent.Drivers.Energy.Sdm630;
 
 public static class Sdm630Descriptor
 {
-    public static DriverDescriptor Descriptor { get; } = ModbusMeterDescriptor.For(Sdm630.DriverName, _ => Sdm630.Map, Sdm630.DefaultBaud, "8N1");
+    public static DriverDescriptor Descriptor { get; } = ModbusMeterDescriptor.For(Sdm630.DriverName, _ => Sdm630.Map, Sdm630.DefaultBaud, "8N1", "1");
 }

@@ -19,6 +19,7 @@ public class DriverCatalogueHardwareTests
         ["gpio-smoke"] = [("pin", "5")],
         ["gpio-flame"] = [("pin", "6")],
         ["scd4x"] = [("stopWaitMs", "0")],
+        ["gpio-pulse-meter"] = [("pin", "17"), ("quantity", "water_volume"), ("perPulse", "0.01")],
     };
 
     public static TheoryData<string> Drivers() => [.. DriverCatalogue.All.Where(d => d.Kind == DriverKind.Hardware).SelectMany(d => d.Names)];
