@@ -98,12 +98,12 @@ public sealed class ConsumptionTests : IAsyncLifetime
     [Fact]
     public async Task A_replacement_recorded_later_is_counted_after_a_rebuild()
     {
-        // Old meter 5000, 5010; the new one reads 3 at 10:10 and 7 at 10:15. Swapped at 10:07 (old final 5014, new initial 1).
+        // Old meter 5000 at 10:00, 5010 at 10:05; the new one reads 3 at 10:10 and 7 at 10:15. Swapped at 10:07 (old final 5014, new initial 1).
         await PublishAsync("d-swap", "m-1", "energy", "kWh", [5000, 5010, 3, 7]);
 
-        // Not yet recorded: the fall is a reset, counted from zero: 10 + 3 = 13 kWh.
-        var before = await Poll.UntilAsync(() => PointsAsync("energy_use_1h", "d-swap"), p => p.Count == 1 && p.Values.Single().Readings == 4 && Math.Abs(p.Values.Single().Use - 13) < 1e-6, Timeout, "d-swap's hour to hold 13 kWh");
-        AssertPoint(before[Hour], 13, 0.25, "reset", 4);
+        // Not yet recorded: the fall is a reset, counted from zero: 10 + 3, then 7 − 3 = 4 up to 10:15. 17 kWh.
+        var before = await Poll.UntilAsync(() => PointsAsync("energy_use_1h", "d-swap"), p => p.Count == 1 && p.Values.Single().Readings == 4 && Math.Abs(p.Values.Single().Use - 17) < 1e-6, Timeout, "d-swap's hour to hold 17 kWh");
+        AssertPoint(before[Hour], 17, 0.25, "reset", 4);
 
         // The electrician's record arrives: the registry now holds the swap (as the park database would).
         await File.WriteAllTextAsync(RegistryPath, RegistryYaml(replacement: Hour.AddMinutes(7)));
@@ -120,11 +120,12 @@ public sealed class ConsumptionTests : IAsyncLifetime
         Assert.Contains("energy", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Done in", output.ToString(), StringComparison.Ordinal);
 
-        // 10:00: 5010 − 5000 = 10; old meter to its final: 5014 − 5010 = 4; new meter from its first: 3 − 1 = 2. 16 kWh, never a reset.
-        AssertPoint((await PointsAsync("energy_use_15m", "d-swap"))[Hour], 16, 1, "replaced", 3);
-        AssertPoint((await PointsAsync("energy_use_1h", "d-swap"))[Hour], 16, 0.25, "replaced", 4);
+        // 10:00: 5010 − 5000 = 10; old meter to its final: 5014 − 5010 = 4; new meter from its first: 3 − 1 = 2; 7 − 3 = 4. 20 kWh, never a reset.
+        AssertPoint((await PointsAsync("energy_use_15m", "d-swap"))[Hour], 20, 1, "replaced", 3);
+        AssertPoint((await PointsAsync("energy_use_1h", "d-swap"))[Hour], 20, 0.25, "replaced", 4);
         var month = ConsumptionSeries.PeriodStart(ConsumptionSeries.Month, Hour);
-        AssertPoint((await PointsAsync("energy_use_1mo", "d-swap"))[month], 16, (await PointsAsync("energy_use_1mo", "d-swap"))[month].Coverage, "replaced", 4);
+        var monthPoint = (await PointsAsync("energy_use_1mo", "d-swap"))[month];
+        Assert.Equal((20.0, "replaced", 4L), (Math.Round(monthPoint.Use, 6), monthPoint.Flags, monthPoint.Readings));
     }
 
     private sealed record Point(double Use, double Coverage, string Flags, long Readings);

@@ -72,12 +72,22 @@ public sealed class MeterRegistryTests
         var enterprise = new Enterprise { ParkId = "p1", Id = "e1", NameZh = "厂", Industry = "coating", Status = "operating", FloorAreaM2 = 100 };
         var device = new Device
         {
-            Id = "d-m", ParkId = "p1", EnterpriseId = "e1", Credential = Hash,
+            Id = "d-m",
+            ParkId = "p1",
+            EnterpriseId = "e1",
+            Credential = Hash,
             SensorsJson = """[{"id":"m-1","quantities":["energy"],"rollover":1000000},{"id":"w-1","quantities":["water_volume"]}]""",
         };
         MeterReplacement Swap(long id, string sensor, string quantity, DateTime at, double oldFinal, double newInitial) => new()
         {
-            Id = id, ParkId = "p1", DeviceId = "d-m", SensorId = sensor, Quantity = quantity, ReplacedAt = at, OldFinalReading = oldFinal, NewInitialReading = newInitial,
+            Id = id,
+            ParkId = "p1",
+            DeviceId = "d-m",
+            SensorId = sensor,
+            Quantity = quantity,
+            ReplacedAt = at,
+            OldFinalReading = oldFinal,
+            NewInitialReading = newInitial,
         };
 
         var (registry, problems) = RegistryRows.Build([park], [enterprise], [device], [], [], new Dictionary<string, string> { ["baiyun"] = "Baiyun" },
