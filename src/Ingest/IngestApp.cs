@@ -1,6 +1,7 @@
 using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Alerts.Rules;
 using SmartPark.Ingest.Broker;
+using SmartPark.Ingest.Consumption;
 using SmartPark.Ingest.Consumer;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Rollups;
@@ -14,7 +15,7 @@ using SmartPark.Platform.Registry;
 namespace SmartPark.Ingest;
 
 /// <summary>
-/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → alert rules, InfluxDB → rollups.
+/// Ingest: embedded broker (unless EmbeddedBroker:Enabled=false) → validate → alert rules, InfluxDB → rollups, consumption.
 /// Settings come from the environment (SMARTPARK_ prefix, e.g. SMARTPARK_Influx__Url) and the
 /// command line (--Influx:Url=...), which wins; every option has a working default for one machine
 /// and is checked at start. Hosting (port, logs, health, metrics, clock): ServiceDefaults.
@@ -33,6 +34,8 @@ public static class IngestApp
             .ValidateOnStartWith<IngestOptions, IngestOptionsValidator>(IngestOptions.Section);
         builder.Services.AddOptions<RollupOptions>().Bind(builder.Configuration.GetSection(RollupOptions.Section))
             .ValidateOnStartWith<RollupOptions, RollupOptionsValidator>(RollupOptions.Section);
+        builder.Services.AddOptions<ConsumptionOptions>().Bind(builder.Configuration.GetSection(ConsumptionOptions.Section))
+            .ValidateOnStartWith<ConsumptionOptions, ConsumptionOptionsValidator>(ConsumptionOptions.Section);
         builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section))
             .ValidateOnStartWith<AlertOptions, AlertOptionsValidator>(AlertOptions.Section);
         builder.Services.AddSingleton(RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section)));
@@ -58,6 +61,8 @@ public static class IngestApp
         // Before the writer starts: it listens to every point the writer stores.
         builder.Services.AddSingleton<RollupService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RollupService>());
+        builder.Services.AddSingleton<ConsumptionService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsumptionService>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());
         builder.Services.AddSingleton<ParkRulesPublisher>();
         builder.Services.AddSingleton<AlertEngine>();

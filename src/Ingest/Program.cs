@@ -6,6 +6,7 @@ return args switch
 {
     ["hash-password", .. var rest] => HashPasswordCommand.Run(rest, Console.In, Console.Out, Console.Error),
     ["mosquitto-auth", .. var rest] => MosquittoAuthCommand.Run(rest, Console.Out, Console.Error),
+    ["consumption", .. var rest] => await ConsumptionCommand.RunAsync(rest, Console.Out, Console.Error),
     _ => RunService(args),
 };
 

@@ -224,7 +224,7 @@ public static class RegistryReader
     private static RegistrySensor? ReadSensor(YamlNode node, List<RegistryError> errors)
     {
         // "quantity: nmhc" for the usual one-quantity sensor, "quantities: [...]" for a meter.
-        var f = YamlFields.Of(node, "sensor", errors, "id", "quantity", "quantities");
+        var f = YamlFields.Of(node, "sensor", errors, "id", "quantity", "quantities", "rollover", "replacements");
         if (f is null)
             return null;
         List<string> quantities;
@@ -256,8 +256,47 @@ public static class RegistryReader
         var lines = new Dictionary<string, int>(f.Lines);
         if (lines.TryGetValue("quantity", out var line))
             lines["quantities"] = line;
-        return new RegistrySensor { Line = f.Line, FieldLines = lines, Id = f.String("id"), Quantities = quantities };
+        var rollover = f.Has("rollover") ? f.Number("rollover") : double.NaN;
+        return new RegistrySensor
+        {
+            Line = f.Line,
+            FieldLines = lines,
+            Id = f.String("id"),
+            Quantities = quantities,
+            Rollover = double.IsFinite(rollover) ? rollover : null,
+            Replacements = [.. f.List("replacements").Select(n => ReadReplacement(n, errors)).OfType<RegistryMeterReplacement>().OrderBy(r => r.At)],
+        };
     }
+
+    /// <summary><c>{ quantity: energy, at: 2026-05-04T09:30:00+08:00, oldFinal: 123456.7, newInitial: 0.2 }</c>:
+    /// a recorded swap of a counting meter (the park database's MeterReplacements).</summary>
+    private static RegistryMeterReplacement? ReadReplacement(YamlNode node, List<RegistryError> errors)
+    {
+        var f = YamlFields.Of(node, "replacement", errors, "quantity", "at", "oldFinal", "newInitial");
+        if (f is null)
+            return null;
+        var quantity = f.String("quantity");
+        var atText = f.String("at");
+        var oldFinal = f.Number("oldFinal");
+        var newInitial = f.Number("newInitial");
+        DateTimeOffset at = default;
+        if (atText.Length > 0 && !TryParseTimestamp(atText, out at))
+            errors.Add(new(f.Lines.GetValueOrDefault("at", f.Line), $"replacement: 'at' must be a timestamp with its offset (2026-05-04T09:30:00+08:00), not '{atText}'"));
+        if (quantity.Length == 0 || atText.Length == 0 || at == default || !double.IsFinite(oldFinal) || !double.IsFinite(newInitial))
+            return null;
+        return new RegistryMeterReplacement(quantity, at, oldFinal, newInitial);
+    }
+
+    /// <summary>The formats a replacement's <c>at</c> is written in: ISO 8601 with the offset spelled out, so no reader guesses a time zone.</summary>
+    private static readonly string[] TimestampFormats =
+        ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
+
+    /// <summary>How the export writes a replacement's time (the reader takes it back unchanged).</summary>
+    public const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+
+    private static bool TryParseTimestamp(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParseExact(text, TimestampFormats, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out at);
 
     private static ServiceAccount? ReadService(YamlNode node, List<RegistryError> errors)
     {

@@ -76,7 +76,25 @@ public static class RegistryValidator
                 Unique(sensorIds, sensor.Id, sensor.LineOf("id"), $"sensor '{sensor.Id}' of {dwhat}", errors);
                 foreach (var q in sensor.Quantities.Where(q => q.Length > 0 && !QuantityCatalogue.TryGet(q, out _)))
                     errors.Add(new(sensor.LineOf("quantities"), $"sensor '{sensor.Id}' of {dwhat}: quantity '{q}' is not in the catalogue ({string.Join(", ", QuantityCatalogue.All.Select(x => x.Name))})"));
+                CheckCounting(sensor, $"sensor '{sensor.Id}' of {dwhat}", errors);
             }
+        }
+    }
+
+    /// <summary>A register's wrap and its recorded swaps (consumption, src/Ingest/Consumption) only make sense for a counting quantity the sensor reports.</summary>
+    private static void CheckCounting(RegistrySensor sensor, string what, List<RegistryError> errors)
+    {
+        if (sensor.Rollover is { } rollover && rollover <= 0)
+            errors.Add(new(sensor.LineOf("rollover"), $"{what}: 'rollover' must be above zero (where the register wraps, e.g. 1000000)"));
+        if (sensor.Rollover is not null && !sensor.Quantities.Any(q => QuantityCatalogue.TryGet(q, out var quantity) && quantity.IsCounter))
+            errors.Add(new(sensor.LineOf("rollover"), $"{what}: 'rollover' is for a counting register ({string.Join(", ", QuantityCatalogue.Counters.Select(x => x.Name))}), and the sensor reports none"));
+        foreach (var swap in sensor.Replacements)
+        {
+            var line = sensor.LineOf("replacements");
+            if (!QuantityCatalogue.TryGet(swap.Quantity, out var quantity) || !quantity.IsCounter || !sensor.Quantities.Contains(swap.Quantity))
+                errors.Add(new(line, $"{what}: a replacement's quantity '{swap.Quantity}' must be a counting quantity the sensor reports ({string.Join(", ", sensor.Quantities.Where(q => QuantityCatalogue.TryGet(q, out var c) && c.IsCounter))})"));
+            if (swap.OldFinal < 0 || swap.NewInitial < 0)
+                errors.Add(new(line, $"{what}: a replacement's oldFinal and newInitial must not be negative"));
         }
     }
 

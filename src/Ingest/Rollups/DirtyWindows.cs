@@ -8,19 +8,25 @@ namespace SmartPark.Ingest.Rollups;
 /// marked when InfluxDB accepts a point in it (live, late or replayed from the spool) and taken
 /// off once its rollup is written, unless more points arrived meanwhile (its generation moved).
 /// The set is saved to disk whenever it gains a window, before the points' messages are
-/// acknowledged, so a crash never leaves stored points outside their rollups.
+/// acknowledged, so a crash never leaves stored points outside their rollups. Shared by the
+/// rollups (1m and 1h windows) and consumption (15m windows of counting quantities), each with its own file.
 /// </summary>
 public sealed class DirtyWindows
 {
     private readonly string _path;
     private readonly Lock _gate = new();
     private readonly Dictionary<RollupWindow, long> _windows = [];
+    private readonly IReadOnlyList<RollupPeriod> _periods;
     private long _generation;
 
-    public DirtyWindows(string stateDirectory)
+    /// <param name="stateDirectory">Where the set is kept.</param>
+    /// <param name="periods">The windows a point marks: the rollups' by default.</param>
+    /// <param name="fileName">The set's file in <paramref name="stateDirectory"/>.</param>
+    public DirtyWindows(string stateDirectory, IReadOnlyList<RollupPeriod>? periods = null, string fileName = "dirty-windows.json")
     {
         Directory.CreateDirectory(stateDirectory);
-        _path = Path.Combine(stateDirectory, "dirty-windows.json");
+        _periods = periods ?? RollupPeriod.All;
+        _path = Path.Combine(stateDirectory, fileName);
         foreach (var window in Load(_path))
             _windows[window] = 0;
     }
@@ -43,7 +49,7 @@ public sealed class DirtyWindows
             var grew = false;
             foreach (var (measurement, ts) in points)
             {
-                foreach (var period in RollupPeriod.All)
+                foreach (var period in _periods)
                 {
                     var window = new RollupWindow(measurement, period.Suffix, period.WindowStart(ts));
                     grew |= _windows.TryAdd(window, generation);
@@ -84,7 +90,7 @@ public sealed class DirtyWindows
         }
     }
 
-    private static TimeSpan Length(string period) => RollupPeriod.All.First(p => p.Suffix == period).Length;
+    private TimeSpan Length(string period) => _periods.First(p => p.Suffix == period).Length;
 
     private void Save() =>
         AtomicFile.Write(_path, file => JsonSerializer.Serialize(file, _windows.Keys.Select(w => new StoredWindow(w.Measurement, w.Period, w.StartMs)).ToList(), RollupJsonContext.Default.ListStoredWindow));

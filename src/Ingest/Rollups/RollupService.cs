@@ -102,7 +102,7 @@ public sealed class RollupService : BackgroundService
         {
             var period = RollupPeriod.All.First(p => p.Suffix == group.Key.Period);
             var length = (long)period.Length.TotalMilliseconds;
-            foreach (var run in Runs(group.OrderBy(d => d.Window.StartMs), length))
+            foreach (var run in WindowRuns.Split(group.OrderBy(d => d.Window.StartMs), length, _options.MaxWindowsPerQuery))
             {
                 var from = run[0].Window.StartMs;
                 var to = run[^1].Window.StartMs + length;
@@ -134,24 +134,5 @@ public sealed class RollupService : BackgroundService
         _windowsWritten.Add(computed.Count);
         lines.Clear();
         computed.Clear();
-    }
-
-    /// <summary>Splits sorted windows into runs that one query can cover: at most
-    /// <c>MaxWindowsPerQuery</c> windows long, so a replay of old data far apart is not read as one huge span.</summary>
-    private IEnumerable<(RollupWindow Window, long Generation)[]> Runs(IEnumerable<(RollupWindow Window, long Generation)> sorted, long length)
-    {
-        var span = length * _options.MaxWindowsPerQuery;
-        var run = new List<(RollupWindow Window, long Generation)>();
-        foreach (var item in sorted)
-        {
-            if (run.Count > 0 && item.Window.StartMs - run[0].Window.StartMs >= span)
-            {
-                yield return [.. run];
-                run.Clear();
-            }
-            run.Add(item);
-        }
-        if (run.Count > 0)
-            yield return [.. run];
     }
 }

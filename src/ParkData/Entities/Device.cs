@@ -11,7 +11,8 @@ public sealed class Device : IVersioned, IAudited, IRegistryRow
     public required string EnterpriseId { get; set; }
     public required string Credential { get; set; }
 
-    /// <summary>The sensors and their quantities, as JSON <c>[{"id":"voc1","quantities":["nmhc"]}]</c>: read and written whole.</summary>
+    /// <summary>The sensors and their quantities, as JSON <c>[{"id":"voc1","quantities":["nmhc"]}]</c>: read and written whole.
+    /// A counting meter's sensor may add where its register wraps: <c>{"id":"m1","quantities":["energy"],"rollover":1000000}</c>.</summary>
     public string SensorsJson { get; set; } = "[]";
 
     public long Version { get; set; }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SmartPark.Contracts.Registry;
 using SmartPark.ParkData.Entities;
+using SmartPark.ParkData.Entities.Efficiency;
 
 namespace SmartPark.ParkData.Registry;
 
@@ -28,14 +29,17 @@ public static class RegistryRows
         var devices = await db.Devices.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var points = await db.MonitoringPoints.AsNoTracking().OrderBy(p => p.Mn).ToListAsync(cancellationToken);
         var services = await db.ServiceAccounts.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
-        return Build(parks, enterprises, devices, points, services, districts);
+        var replacements = await db.MeterReplacements.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return Build(parks, enterprises, devices, points, services, districts, replacements);
     }
 
     public static (ParkRegistry Registry, IReadOnlyList<RegistryError> Problems) Build(
         IReadOnlyList<Park> parks, IReadOnlyList<Enterprise> enterprises, IReadOnlyList<Device> devices,
-        IReadOnlyList<MonitoringPoint> points, IReadOnlyList<ServiceAccountRow> services, IReadOnlyDictionary<string, string> districtNames)
+        IReadOnlyList<MonitoringPoint> points, IReadOnlyList<ServiceAccountRow> services, IReadOnlyDictionary<string, string> districtNames,
+        IReadOnlyList<MeterReplacement>? replacements = null)
     {
         var problems = new List<RegistryError>();
+        var swapsOf = (replacements ?? []).ToLookup(r => (r.DeviceId, r.SensorId));
         var devicesOf = devices.ToLookup(d => (d.ParkId, d.EnterpriseId));
         var pointsOf = points.ToLookup(p => (p.ParkId, p.EnterpriseId));
         var enterprisesOf = enterprises.ToLookup(e => e.ParkId);
@@ -64,7 +68,7 @@ public static class RegistryRows
                 {
                     Id = device.Id,
                     Credential = device.Credential,
-                    Sensors = Sensors(device, problems),
+                    Sensors = Sensors(device, swapsOf, problems),
                 }).ToList(),
                 MonitoringPoints = pointsOf[(park.Id, enterprise.Id)].Select(point => Point(point, problems)).ToList(),
             }).ToList(),
@@ -104,12 +108,21 @@ public static class RegistryRows
             ? new PlanRect { X = x, Y = y, Width = width, Height = height }
             : null;
 
-    private static List<RegistrySensor> Sensors(Device device, List<RegistryError> problems)
+    private static List<RegistrySensor> Sensors(Device device, ILookup<(string, string), MeterReplacement> swapsOf, List<RegistryError> problems)
     {
         var rows = Parse<List<SensorJson>>(device.SensorsJson, $"device '{device.Id}': sensors", problems);
         foreach (var sensor in rows?.Where(s => string.IsNullOrWhiteSpace(s.Id)) ?? [])
             problems.Add(new(0, $"device '{device.Id}': a sensor has no id"));
-        return rows?.Select(s => new RegistrySensor { Id = s.Id ?? "", Quantities = s.Quantities ?? [] }).ToList() ?? [];
+        return rows?.Select(s => new RegistrySensor
+        {
+            Id = s.Id ?? "",
+            Quantities = s.Quantities ?? [],
+            Rollover = s.Rollover,
+            // The swaps recorded on the inputs form, oldest first; consumption counts across them.
+            Replacements = [.. swapsOf[(device.Id, s.Id ?? "")]
+                .Select(r => new RegistryMeterReplacement(r.Quantity, new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.OldFinalReading, r.NewInitialReading))
+                .OrderBy(r => r.At)],
+        }).ToList() ?? [];
     }
 
     private static RegistryMonitoringPoint Point(MonitoringPoint point, List<RegistryError> problems) => new()
@@ -146,7 +159,8 @@ public static class RegistryRows
 
     private sealed record SensorJson(
         [property: JsonPropertyName("id")] string? Id,
-        [property: JsonPropertyName("quantities")] List<string>? Quantities);
+        [property: JsonPropertyName("quantities")] List<string>? Quantities,
+        [property: JsonPropertyName("rollover")] double? Rollover = null);
 
     private sealed record PollutantJson(
         [property: JsonPropertyName("quantity")] string? Quantity,

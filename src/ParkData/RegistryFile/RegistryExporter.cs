@@ -36,10 +36,12 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             .Include(p => p.Projects).ThenInclude(p => p.Stages)
             .AsSplitQuery().ToListAsync(cancellationToken);
         var services = await db.ServiceAccounts.AsNoTracking().ToListAsync(cancellationToken);
+        var replacements = (await db.MeterReplacements.AsNoTracking().ToListAsync(cancellationToken))
+            .ToLookup(r => (r.DeviceId, r.SensorId));
 
         var root = new YamlMappingNode
         {
-            { "parks", new YamlSequenceNode(parks.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Park(p, districts[p.DistrictId]))) },
+            { "parks", new YamlSequenceNode(parks.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Park(p, districts[p.DistrictId], replacements))) },
             { "services", new YamlSequenceNode(services.OrderBy(s => s.Id, StringComparer.Ordinal).Select(Service)) },
         };
         await writer.WriteAsync($"""
@@ -55,7 +57,7 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         return parks.Count;
     }
 
-    private static YamlMappingNode Park(Park park, Jurisdiction district)
+    private static YamlMappingNode Park(Park park, Jurisdiction district, ILookup<(string, string), Entities.Efficiency.MeterReplacement> replacements)
     {
         var map = new YamlMappingNode();
         Add(map, "id", park.Id);
@@ -81,7 +83,7 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         if (park.Projects.Count > 0)
             map.Add("projects", new YamlSequenceNode(park.Projects.OrderBy(p => p.Id).Select(Project)));
         if (park.Enterprises.Count > 0)
-            map.Add("enterprises", new YamlSequenceNode(park.Enterprises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(Enterprise)));
+            map.Add("enterprises", new YamlSequenceNode(park.Enterprises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => Enterprise(e, replacements))));
         return map;
     }
 
@@ -109,7 +111,7 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         return map;
     }
 
-    private static YamlMappingNode Enterprise(Enterprise enterprise)
+    private static YamlMappingNode Enterprise(Enterprise enterprise, ILookup<(string, string), Entities.Efficiency.MeterReplacement> replacements)
     {
         var map = new YamlMappingNode();
         Add(map, "id", enterprise.Id);
@@ -140,13 +142,13 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             map.Add("dischargePermit", permit);
         }
         if (enterprise.Devices.Count > 0)
-            map.Add("devices", new YamlSequenceNode(enterprise.Devices.OrderBy(d => d.Id, StringComparer.Ordinal).Select(Device)));
+            map.Add("devices", new YamlSequenceNode(enterprise.Devices.OrderBy(d => d.Id, StringComparer.Ordinal).Select(d => Device(d, replacements))));
         if (enterprise.MonitoringPoints.Count > 0)
             map.Add("monitoringPoints", new YamlSequenceNode(enterprise.MonitoringPoints.OrderBy(p => p.Mn, StringComparer.Ordinal).Select(Point)));
         return map;
     }
 
-    private static YamlMappingNode Device(Device device)
+    private static YamlMappingNode Device(Device device, ILookup<(string, string), Entities.Efficiency.MeterReplacement> replacements)
     {
         var map = new YamlMappingNode();
         Add(map, "id", device.Id);
@@ -156,8 +158,27 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             var item = Flow();
             Add(item, "id", sensor.Id);
             item.Add("quantities", new YamlSequenceNode(sensor.Quantities.Select(q => new YamlScalarNode(q))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            Add(item, "rollover", sensor.Rollover);
+            var swaps = replacements[(device.Id, sensor.Id)].OrderBy(r => r.ReplacedAt).ThenBy(r => r.Id).ToList();
+            if (swaps.Count > 0)
+            {
+                // A sensor with recorded swaps is written as a block, its swaps one per line.
+                item.Style = YamlDotNet.Core.Events.MappingStyle.Block;
+                item.Add("replacements", new YamlSequenceNode(swaps.Select(Replacement)));
+            }
             return item;
         })));
+        return map;
+    }
+
+    private static YamlMappingNode Replacement(Entities.Efficiency.MeterReplacement swap)
+    {
+        var map = Flow();
+        Add(map, "quantity", swap.Quantity);
+        Add(map, "at", new DateTimeOffset(DateTime.SpecifyKind(swap.ReplacedAt, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8))
+            .ToString(RegistryReader.TimestampFormat, CultureInfo.InvariantCulture));
+        Add(map, "oldFinal", swap.OldFinalReading);
+        Add(map, "newInitial", swap.NewInitialReading);
         return map;
     }
 

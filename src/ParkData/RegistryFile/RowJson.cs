@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SmartPark.Contracts.Registry;
 
 namespace SmartPark.ParkData.RegistryFile;
@@ -13,12 +14,16 @@ public static class RowJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public sealed record Sensor(string Id, IReadOnlyList<string> Quantities);
+    /// <param name="Id">The sensor's id.</param>
+    /// <param name="Quantities">The catalogue quantities it reports.</param>
+    /// <param name="Rollover">Where a counting register wraps (<see cref="RegistrySensor.Rollover"/>); left out of the JSON when unknown.</param>
+    public sealed record Sensor(string Id, IReadOnlyList<string> Quantities,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Rollover = null);
 
     public sealed record Pollutant(string Quantity, string Code);
 
     public static string Sensors(IEnumerable<RegistrySensor> sensors) =>
-        JsonSerializer.Serialize(sensors.Select(s => new Sensor(s.Id, s.Quantities)).ToList(), Options);
+        JsonSerializer.Serialize(sensors.Select(s => new Sensor(s.Id, s.Quantities, s.Rollover)).ToList(), Options);
 
     public static string Pollutants(IEnumerable<RegistryPollutant> pollutants) =>
         JsonSerializer.Serialize(pollutants.Select(p => new Pollutant(p.Quantity, p.Code)).ToList(), Options);

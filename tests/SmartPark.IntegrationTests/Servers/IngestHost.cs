@@ -50,6 +50,7 @@ public sealed class IngestHost : IAsyncDisposable
             "--Ingest:FlushInterval=00:00:00.050",
             $"--Ingest:SpoolDirectory={Path.Combine(data, "spool")}",
             $"--Rollups:StateDirectory={Path.Combine(data, "rollups")}",
+            $"--Consumption:StateDirectory={Path.Combine(data, "consumption")}",
             $"--Alerts:StateDirectory={Path.Combine(data, "alerts")}",
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
