@@ -1,5 +1,6 @@
 using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Efficiency.Inputs;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
@@ -95,6 +96,7 @@ public static class DashboardApp
         app.MapQuarterlyReports();
         app.MapSupervision();
         app.MapSupervisionAccess();
+        app.MapEfficiencyInputs();
         return app;
     }
 
