@@ -48,7 +48,7 @@ public static class AgreementEndpoints
         var row = await db.Agreements.FirstOrDefaultAsync(a => a.ParkId == park && a.EnterpriseId == enterprise, ct);
         if (row is null)
         {
-            if (form.Version != 0)
+            if (form.Version is not null)
                 return await ConflictAsync(factory, park, enterprise, ct);
             row = new SupervisionAgreement { ParkId = park, EnterpriseId = enterprise };
             db.Agreements.Add(row);
@@ -56,10 +56,6 @@ public static class AgreementEndpoints
         else if (row.Version != form.Version)
         {
             return await ConflictAsync(factory, park, enterprise, ct);
-        }
-        else
-        {
-            db.Entry(row).Property(a => a.Version).OriginalValue = form.Version;
         }
         form.ApplyTo(row);
         db.Actor = ParkEditEndpoints.Actor(http.User);

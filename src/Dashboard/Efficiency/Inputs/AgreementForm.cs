@@ -7,7 +7,7 @@ namespace SmartPark.Dashboard.Efficiency.Inputs;
 /// <summary>
 /// An enterprise's supervision agreement as the page sends it: the reference and signing date as
 /// filed, the investment made so far and the promised targets (each optional: a target the
-/// agreement does not set stays null). <see cref="Version"/> is the one loaded (0 for none yet).
+/// agreement does not set stays null). <see cref="Version"/> is the one loaded, null when none was filed.
 /// </summary>
 public sealed record AgreementForm(
     string? Reference,
@@ -17,7 +17,7 @@ public sealed record AgreementForm(
     double? OutputPerMuTarget,
     double? TaxPerMuTarget,
     double? EnergyPerOutputTarget,
-    long Version)
+    long? Version)
 {
     public FieldErrors Validate(TimeProvider clock)
     {
@@ -53,7 +53,7 @@ public sealed record AgreementForm(
     }
 }
 
-/// <summary>An enterprise's agreement as the page shows it; all null and version 0 when none is filed.</summary>
+/// <summary>An enterprise's agreement as the page shows it; all null (the version too) when none is filed.</summary>
 public sealed record AgreementView(
     string ParkId,
     string EnterpriseId,
@@ -65,10 +65,10 @@ public sealed record AgreementView(
     double? OutputPerMuTarget,
     double? TaxPerMuTarget,
     double? EnergyPerOutputTarget,
-    long Version,
+    long? Version,
     bool CanEdit)
 {
     public static AgreementView Of(string park, string enterprise, SupervisionAgreement? row, bool canEdit) => new(
         park, enterprise, row is not null, row?.Reference, row?.SignedOn, row?.InvestmentMade, row?.InvestmentIntensityTarget,
-        row?.OutputPerMuTarget, row?.TaxPerMuTarget, row?.EnergyPerOutputTarget, row?.Version ?? 0, canEdit);
+        row?.OutputPerMuTarget, row?.TaxPerMuTarget, row?.EnergyPerOutputTarget, row?.Version, canEdit);
 }

@@ -98,9 +98,8 @@ public static class EconomicsEndpoints
         var row = await db.Economics.FirstOrDefaultAsync(e => e.ParkId == park && e.EnterpriseId == enterprise && e.Year == year, ct);
         if (row is null)
         {
-            // Figures the page saw as not yet entered, and someone entered meanwhile, arrive here
-            // only if they were removed again; a form that loaded a version is stale.
-            if (form.Version != 0)
+            // A form that loaded a version of figures no longer there is stale.
+            if (form.Version is not null)
                 return await ConflictAsync(factory, owner, company, year, ct);
             row = new EnterpriseEconomics { ParkId = park, EnterpriseId = enterprise, Year = year };
             db.Economics.Add(row);
@@ -109,12 +108,8 @@ public static class EconomicsEndpoints
         {
             return await ConflictAsync(factory, owner, company, year, ct);
         }
-        else
-        {
-            // The version the form loaded is what the UPDATE checks, so a save between our read
-            // and this write is caught by the database too.
-            db.Entry(row).Property(e => e.Version).OriginalValue = form.Version;
-        }
+        // The row was read in this context at the version the form loaded, so the UPDATE checks
+        // that version: a save between our read and this write is caught by the database too.
         form.ApplyTo(row, Web);
         db.Actor = ParkEditEndpoints.Actor(http.User);
         try

@@ -8,7 +8,7 @@ namespace SmartPark.Dashboard.Efficiency.Inputs;
 /// One enterprise-year's figures as the page sends them. Every figure is optional (a district
 /// fills them in as the bureaus report) but never negative; employees is a whole number (taken as
 /// a number here so 12.5 is a field error, not an unreadable body); <see cref="Version"/> is the
-/// one the page loaded (0 for figures not yet entered).
+/// one the page loaded, null for figures not yet entered (a stored row's first version is 0).
 /// </summary>
 public sealed record EconomicsForm(
     double? OutputValue,
@@ -18,7 +18,7 @@ public sealed record EconomicsForm(
     double? Employees,
     double? RdSpending,
     string? Standing,
-    long Version)
+    long? Version)
 {
     /// <summary>More than any enterprise's figure in 万元 (10¹⁰ 万元 = 10¹⁴ CNY): beyond it is a typing slip.</summary>
     public const double MaxMoney = 1e10;

@@ -101,10 +101,17 @@ public static class EconomicsSheetImport
         var parkIds = targets.Keys.Select(k => k.Park).Distinct().ToList();
         var stored = await db.Economics.Where(e => e.Year == year && parkIds.Contains(e.ParkId)).ToDictionaryAsync(e => (e.ParkId, e.EnterpriseId), ct);
         var touched = new List<EnterpriseEconomics>();
+        var skipped = 0;
         foreach (var ((park, enterprise), row) in targets)
         {
             if (!stored.TryGetValue((park, enterprise), out var figures))
             {
+                // A template row left empty is no figures for the enterprise, not an empty record of them.
+                if (row is { OutputValue: null, ValueAdded: null, Revenue: null, TaxPaid: null, Employees: null, RdSpending: null, Standing: null })
+                {
+                    skipped++;
+                    continue;
+                }
                 figures = new EnterpriseEconomics { ParkId = park, EnterpriseId = enterprise, Year = year };
                 db.Economics.Add(figures);
             }
@@ -114,7 +121,7 @@ public static class EconomicsSheetImport
         db.ChangeTracker.DetectChanges();
         var created = touched.Count(f => db.Entry(f).State == EntityState.Added);
         var updated = touched.Count(f => db.Entry(f).State == EntityState.Modified);
-        var unchanged = touched.Count - created - updated;
+        var unchanged = touched.Count - created - updated + skipped;
         if (!dryRun)
         {
             // Only a changed row says it came from this file; an unchanged one keeps its source.

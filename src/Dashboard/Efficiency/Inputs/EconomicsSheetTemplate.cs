@@ -42,7 +42,7 @@ public static class EconomicsSheetTemplate
             [EconomicsSheetColumns.TaxPaid.Zh] = e.TaxPaid,
             [EconomicsSheetColumns.Employees.Zh] = e.Employees,
             [EconomicsSheetColumns.RdSpending.Zh] = e.RdSpending,
-            [EconomicsSheetColumns.Standing.Zh] = EconomicsSheetColumns.StandingWord(e.Standing),
+            [EconomicsSheetColumns.Standing.Zh] = e.Entered ? EconomicsSheetColumns.StandingWord(e.Standing) : null,
         }),
     ];
 }

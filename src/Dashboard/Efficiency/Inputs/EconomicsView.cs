@@ -9,7 +9,7 @@ namespace SmartPark.Dashboard.Efficiency.Inputs;
 /// <summary>
 /// One enterprise and its figures for a year, as the inputs page lists them: who (park, id, names,
 /// credit code, industry), its land in mu from the park database, and the figures entered so far
-/// (all null, version 0 and <see cref="Entered"/> false before anyone entered them).
+/// (all null, the version too, and <see cref="Entered"/> false before anyone entered them).
 /// </summary>
 public sealed record EnterpriseEconomicsView(
     string ParkId,
@@ -31,7 +31,7 @@ public sealed record EnterpriseEconomicsView(
     double? RdSpending,
     string Standing,
     string? Source,
-    long Version)
+    long? Version)
 {
     /// <summary>The park database keeps land in m²; the evaluation counts mu (1 亩 = 10000/15 m²).</summary>
     public static double Mu(double squareMetres) => Math.Round(squareMetres / DistrictSheetParser.SquareMetresPerMu, 4);
@@ -40,7 +40,7 @@ public sealed record EnterpriseEconomicsView(
         park.Id, park.NameZh, park.NameEn, enterprise.Id, enterprise.NameZh, enterprise.NameEn, enterprise.CreditCode, enterprise.Industry,
         Mu(enterprise.LandAreaM2), year, figures is not null,
         figures?.OutputValue, figures?.ValueAdded, figures?.Revenue, figures?.TaxPaid, figures?.Employees, figures?.RdSpending,
-        figures?.Standing ?? ParkData.Vocabulary.EvaluationStanding.Graded, figures?.Source, figures?.Version ?? 0);
+        figures?.Standing ?? ParkData.Vocabulary.EvaluationStanding.Graded, figures?.Source, figures?.Version);
 
     /// <summary>The enterprises of the given parks, each with its figures for the year, ordered by park and enterprise.</summary>
     public static async Task<List<EnterpriseEconomicsView>> LoadAsync(ParkDbContext db, IQueryable<Park> parks, int year, CancellationToken ct)

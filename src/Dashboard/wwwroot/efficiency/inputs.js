@@ -4,7 +4,7 @@
 // The server decides who may read and write; the page only hides what it would refuse.
 "use strict";
 
-const $ = (id) => document.getElementById(id);
+const ei$ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const FIGURES = [
   { name: "outputValue", step: "any" },
@@ -28,9 +28,9 @@ const state = { park: params.get("park"), district: params.get("district"), year
 let agreementForm = null;
 let agreementOf = null; // { park, enterprise, version }
 
-const name = (zh, en) => (SP.lang === "en" && en ? en : zh);
+const pick = (zh, en) => (SP.lang === "en" && en ? en : zh);
 const num = (v) => (v == null ? "—" : Number(v).toLocaleString(SP.lang === "en" ? "en-GB" : "zh-CN", { maximumFractionDigits: 4 }));
-const t = (key, vars) => SP.t(`efficiencyInputs.${key}`, vars);
+const tr = (key, vars) => SP.t(`efficiencyInputs.${key}`, vars);
 
 function listUrl() {
   return state.park
@@ -40,7 +40,7 @@ function listUrl() {
 
 function header() {
   const cols = [...(state.park ? [] : ["park"]), "enterprise", "industry", "landAreaMu", ...FIGURES.map((f) => f.name), "standing", ""];
-  $("ei-table").querySelector("thead tr").replaceChildren(...cols.map((c) => elt("th", {}, c ? t(`col.${c}`) : "")));
+  ei$("ei-table").querySelector("thead tr").replaceChildren(...cols.map((c) => elt("th", {}, c ? tr(`col.${c}`) : "")));
 }
 
 function cell(label, ...children) {
@@ -52,18 +52,18 @@ function row(e) {
   const inputs = new Map();
   const errors = new Map();
   if (!state.park) {
-    const meters = elt("a", { href: `efficiency/meters.html?park=${encodeURIComponent(e.parkId)}` }, t("metersLink"));
-    tr.append(cell(t("col.park"), elt("span", {}, name(e.parkNameZh, e.parkNameEn), elt("br"), elt("small", {}, meters))));
+    const meters = elt("a", { href: `efficiency/meters.html?park=${encodeURIComponent(e.parkId)}` }, tr("metersLink"));
+    tr.append(cell(tr("col.park"), elt("span", {}, pick(e.parkNameZh, e.parkNameEn), elt("br"), elt("small", {}, meters))));
   }
   tr.append(
-    cell(t("col.enterprise"), elt("span", { className: "who" }, name(e.nameZh, e.nameEn), elt("small", {}, e.creditCode ?? e.enterpriseId))),
-    cell(t("col.industry"), e.industry),
-    elt("td", { className: "num", dataset: { label: t("col.landAreaMu") } }, num(e.landAreaMu)));
+    cell(tr("col.enterprise"), elt("span", { className: "who" }, pick(e.nameZh, e.nameEn), elt("small", {}, e.creditCode ?? e.enterpriseId))),
+    cell(tr("col.industry"), e.industry),
+    elt("td", { className: "num", dataset: { label: tr("col.landAreaMu") } }, num(e.landAreaMu)));
   for (const f of FIGURES) {
-    const td = elt("td", { className: "num", dataset: { label: t(`col.${f.name}`) } });
+    const td = elt("td", { className: "num", dataset: { label: tr(`col.${f.name}`) } });
     if (state.canEdit) {
       const input = elt("input", { type: "number", min: "0", step: f.step, name: f.name, inputMode: "decimal" });
-      input.setAttribute("aria-label", `${name(e.nameZh, e.nameEn)} ${t(`col.${f.name}`)}`);
+      input.setAttribute("aria-label", `${pick(e.nameZh, e.nameEn)} ${tr(`col.${f.name}`)}`);
       const error = elt("span", { className: "field-error", hidden: true });
       inputs.set(f.name, input);
       errors.set(f.name, error);
@@ -73,18 +73,18 @@ function row(e) {
     }
     tr.append(td);
   }
-  const standingTd = cell(t("col.standing"));
+  const standingTd = cell(tr("col.standing"));
   if (state.canEdit) {
-    const select = elt("select", { name: "standing" }, ...STANDINGS.map((s) => new Option(t(`standing.${s}`), s)));
+    const select = elt("select", { name: "standing" }, ...STANDINGS.map((s) => new Option(tr(`standing.${s}`), s)));
     inputs.set("standing", select);
     errors.set("standing", elt("span", { className: "field-error", hidden: true }));
     standingTd.append(select, errors.get("standing"));
   } else {
-    standingTd.append(t(`standing.${e.standing}`));
+    standingTd.append(tr(`standing.${e.standing}`));
   }
   tr.append(standingTd);
   const status = elt("span", { className: "ei-status", role: "status" });
-  const actions = cell("", elt("button", { type: "button", className: "ei-agreement" }, t("agreementButton")));
+  const actions = cell("", elt("button", { type: "button", className: "ei-agreement" }, tr("agreementButton")));
   actions.firstChild.onclick = () => openAgreement(e);
   let version = e.version;
   const fill = (v) => {
@@ -93,7 +93,7 @@ function row(e) {
   };
   if (state.canEdit) {
     fill(e);
-    const save = elt("button", { type: "button", className: "ei-save" }, t("save"));
+    const save = elt("button", { type: "button", className: "ei-save" }, tr("save"));
     save.onclick = async () => {
       for (const [k, input] of inputs) { input.removeAttribute("aria-invalid"); errors.get(k).hidden = true; }
       const body = { version };
@@ -128,48 +128,48 @@ function row(e) {
 }
 
 async function load() {
-  $("ei-load").textContent = t("loading");
+  ei$("ei-load").textContent = tr("loading");
   const r = await fetch(listUrl());
-  if (!r.ok) { $("ei-load").textContent = t("failed", { status: r.status }); $("ei-table").hidden = true; return; }
+  if (!r.ok) { ei$("ei-load").textContent = tr("failed", { status: r.status }); ei$("ei-table").hidden = true; return; }
   const view = await r.json();
   state.canEdit = view.canEdit;
   const subject = view.park ?? view.district;
-  $("ei-title").textContent = `${name(subject.nameZh, subject.nameEn)} · ${t("title")} ${view.year}`;
-  $("ei-readonly").hidden = view.canEdit;
-  $("ei-table").hidden = false;
+  ei$("ei-title").textContent = `${pick(subject.nameZh, subject.nameEn)} · ${tr("title")} ${view.year}`;
+  ei$("ei-readonly").hidden = view.canEdit;
+  ei$("ei-table").hidden = false;
   header();
-  $("ei-table").querySelector("tbody").replaceChildren(...view.enterprises.map(row));
-  $("ei-load").textContent = view.enterprises.length === 0 ? t("noEnterprises") : t("landNote");
-  $("ei-import").hidden = !!state.park || !view.canEdit;
+  ei$("ei-table").querySelector("tbody").replaceChildren(...view.enterprises.map(row));
+  ei$("ei-load").textContent = view.enterprises.length === 0 ? tr("noEnterprises") : tr("landNote");
+  ei$("ei-import").hidden = !!state.park || !view.canEdit;
   if (!state.park) {
     const base = `api/efficiency/districts/${encodeURIComponent(state.district)}/economics/${state.year}`;
-    $("ei-template-xlsx").href = `${base}/template.xlsx`;
-    $("ei-template-csv").href = `${base}/template.csv`;
+    ei$("ei-template-xlsx").href = `${base}/template.xlsx`;
+    ei$("ei-template-csv").href = `${base}/template.csv`;
   }
-  $("ei-table").dataset.loaded = String(state.year);
+  ei$("ei-table").dataset.loaded = String(state.year);
 }
 
 async function openAgreement(e) {
   const url = `api/efficiency/parks/${encodeURIComponent(e.parkId)}/enterprises/${encodeURIComponent(e.enterpriseId)}/agreement`;
   const a = await SP.json(url);
   agreementOf = { url, version: a.version };
-  $("ei-agreement-title").textContent = `${t("agreementTitle")} · ${name(e.nameZh, e.nameEn)}`;
-  const fields = $("ei-agreement-form").querySelector(".fields");
+  ei$("ei-agreement-title").textContent = `${tr("agreementTitle")} · ${pick(e.nameZh, e.nameEn)}`;
+  const fields = ei$("ei-agreement-form").querySelector(".fields");
   fields.replaceChildren();
   agreementForm = EditForms.build(fields, AGREEMENT_FIELDS, "efficiencyInputs.agreement");
   agreementForm.fill(a);
   agreementForm.disable(!a.canEdit);
-  $("ei-agreement-save").hidden = !a.canEdit;
-  $("ei-agreement-status").textContent = a.filed ? "" : t("agreementNone");
-  $("ei-agreement").hidden = false;
-  $("ei-agreement").scrollIntoView({ block: "nearest" });
+  ei$("ei-agreement-save").hidden = !a.canEdit;
+  ei$("ei-agreement-status").textContent = a.filed ? "" : tr("agreementNone");
+  ei$("ei-agreement").hidden = false;
+  ei$("ei-agreement").scrollIntoView({ block: "nearest" });
 }
 
 async function saveAgreement(ev) {
   ev.preventDefault();
   agreementForm.clearErrors();
   const r = await EditForms.send("PUT", agreementOf.url, { ...agreementForm.read(), version: agreementOf.version });
-  const status = $("ei-agreement-status");
+  const status = ei$("ei-agreement-status");
   if (r.ok) { agreementOf.version = r.body.version; EditForms.status(status, "saved", "efficiencyInputs.saved"); return; }
   if (r.status === 409 && r.body) {
     agreementForm.fill(r.body.current);
@@ -183,45 +183,45 @@ async function saveAgreement(ev) {
 }
 
 function showProblems(problems) {
-  const body = $("ei-problems").querySelector("tbody");
+  const body = ei$("ei-problems").querySelector("tbody");
   body.replaceChildren(...problems.map((p) => {
     const key = `efficiencyInputs.problem.${p.code}`;
     const vars = { column: p.column ?? "", value: p.value ?? "", detail: p.detail ?? "" };
     const reason = SP.t(key, vars) === key ? p.message : SP.t(key, vars);
     return elt("tr", { dataset: { code: p.code, row: String(p.row) } },
-      elt("td", { dataset: { label: t("row") } }, p.row > 0 ? String(p.row) : "—"),
-      elt("td", { dataset: { label: t("column") } }, p.column ?? "—"),
-      elt("td", { dataset: { label: t("reason") } }, reason));
+      elt("td", { dataset: { label: tr("row") } }, p.row > 0 ? String(p.row) : "—"),
+      elt("td", { dataset: { label: tr("column") } }, p.column ?? "—"),
+      elt("td", { dataset: { label: tr("reason") } }, reason));
   }));
-  $("ei-problems").hidden = problems.length === 0;
+  ei$("ei-problems").hidden = problems.length === 0;
 }
 
 async function sendSheet(dryRun) {
-  const file = $("ei-file").files[0];
-  const status = $("ei-import-status");
-  if (!file) { status.textContent = t("chooseFile"); return; }
+  const file = ei$("ei-file").files[0];
+  const status = ei$("ei-import-status");
+  if (!file) { status.textContent = tr("chooseFile"); return; }
   const body = new FormData();
   body.append("sheet", file, file.name);
   const af = await SP.antiforgery();
-  $("ei-apply").disabled = true;
-  status.textContent = t("working");
+  ei$("ei-apply").disabled = true;
+  status.textContent = tr("working");
   const url = `api/efficiency/districts/${encodeURIComponent(state.district)}/economics/${state.year}/import${dryRun ? "?dryRun=true" : ""}`;
   const r = await fetch(url, { method: "POST", headers: { [af.header]: af.token }, body });
-  if (r.status !== 200 && r.status !== 422) { status.textContent = t(r.status === 413 ? "tooLarge" : "failed", { status: r.status }); status.dataset.result = "failed"; return; }
+  if (r.status !== 200 && r.status !== 422) { status.textContent = tr(r.status === 413 ? "tooLarge" : "failed", { status: r.status }); status.dataset.result = "failed"; return; }
   const report = await r.json();
   showProblems(report.problems);
-  $("ei-ignored").hidden = report.ignoredColumns.length === 0;
-  $("ei-ignored").textContent = t("ignored", { columns: report.ignoredColumns.join("、") });
+  ei$("ei-ignored").hidden = report.ignoredColumns.length === 0;
+  ei$("ei-ignored").textContent = tr("ignored", { columns: report.ignoredColumns.join("、") });
   const counts = { created: report.created, updated: report.updated, unchanged: report.unchanged };
   if (report.problems.length > 0) {
-    status.textContent = t("bad", { count: report.problems.length });
+    status.textContent = tr("bad", { count: report.problems.length });
     status.dataset.result = "problems";
   } else if (dryRun) {
-    status.textContent = t("ready", counts);
+    status.textContent = tr("ready", counts);
     status.dataset.result = "checked";
-    $("ei-apply").disabled = false;
+    ei$("ei-apply").disabled = false;
   } else {
-    status.textContent = t("imported", counts);
+    status.textContent = tr("imported", counts);
     status.dataset.result = "imported";
     await load();
   }
@@ -232,25 +232,25 @@ async function sendSheet(dryRun) {
   const thisYear = new Date().getFullYear();
   const asked = Number(params.get("year"));
   state.year = asked >= 2000 && asked <= thisYear ? asked : thisYear - 1;
-  for (let y = thisYear; y >= 2000; y--) $("ei-year").append(new Option(String(y), String(y)));
-  $("ei-year").value = String(state.year);
+  for (let y = thisYear; y >= 2000; y--) ei$("ei-year").append(new Option(String(y), String(y)));
+  ei$("ei-year").value = String(state.year);
   if (state.park) {
-    $("ei-district-label").hidden = true;
-    $("ei-meters").hidden = false;
-    $("ei-meters").href = `efficiency/meters.html?park=${encodeURIComponent(state.park)}`;
+    ei$("ei-district-label").hidden = true;
+    ei$("ei-meters").hidden = false;
+    ei$("ei-meters").href = `efficiency/meters.html?park=${encodeURIComponent(state.park)}`;
   } else {
     const districts = await SP.json("api/efficiency/districts");
-    if (districts.length === 0) { $("ei-none").hidden = false; $("ei-table").hidden = true; return; }
-    for (const d of districts) $("ei-district").append(new Option(name(d.nameZh, d.nameEn), d.id));
+    if (districts.length === 0) { ei$("ei-none").hidden = false; ei$("ei-table").hidden = true; return; }
+    for (const d of districts) ei$("ei-district").append(new Option(pick(d.nameZh, d.nameEn), d.id));
     if (!districts.some((d) => d.id === state.district)) state.district = districts[0].id;
-    $("ei-district").value = state.district;
-    $("ei-district").onchange = () => { state.district = $("ei-district").value; load(); };
+    ei$("ei-district").value = state.district;
+    ei$("ei-district").onchange = () => { state.district = ei$("ei-district").value; load(); };
   }
-  $("ei-year").onchange = () => { state.year = Number($("ei-year").value); load(); };
-  $("ei-agreement-form").onsubmit = saveAgreement;
-  $("ei-agreement-close").onclick = () => { $("ei-agreement").hidden = true; };
-  $("ei-import-form").onsubmit = (ev) => { ev.preventDefault(); sendSheet(true); };
-  $("ei-apply").onclick = () => sendSheet(false);
-  $("ei-file").onchange = () => { $("ei-apply").disabled = true; $("ei-import-status").textContent = ""; showProblems([]); };
+  ei$("ei-year").onchange = () => { state.year = Number(ei$("ei-year").value); load(); };
+  ei$("ei-agreement-form").onsubmit = saveAgreement;
+  ei$("ei-agreement-close").onclick = () => { ei$("ei-agreement").hidden = true; };
+  ei$("ei-import-form").onsubmit = (ev) => { ev.preventDefault(); sendSheet(true); };
+  ei$("ei-apply").onclick = () => sendSheet(false);
+  ei$("ei-file").onchange = () => { ei$("ei-apply").disabled = true; ei$("ei-import-status").textContent = ""; showProblems([]); };
   await load();
 })();
