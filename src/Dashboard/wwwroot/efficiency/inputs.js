@@ -30,7 +30,7 @@ let agreementOf = null; // { park, enterprise, version }
 
 const pick = (zh, en) => (SP.lang === "en" && en ? en : zh);
 const num = (v) => (v == null ? "—" : Number(v).toLocaleString(SP.lang === "en" ? "en-GB" : "zh-CN", { maximumFractionDigits: 4 }));
-const tr = (key, vars) => SP.t(`efficiencyInputs.${key}`, vars);
+const say = (key, vars) => SP.t(`efficiencyInputs.${key}`, vars);
 
 function listUrl() {
   return state.park
@@ -40,7 +40,7 @@ function listUrl() {
 
 function header() {
   const cols = [...(state.park ? [] : ["park"]), "enterprise", "industry", "landAreaMu", ...FIGURES.map((f) => f.name), "standing", ""];
-  ei$("ei-table").querySelector("thead tr").replaceChildren(...cols.map((c) => elt("th", {}, c ? tr(`col.${c}`) : "")));
+  ei$("ei-table").querySelector("thead tr").replaceChildren(...cols.map((c) => elt("th", {}, c ? say(`col.${c}`) : "")));
 }
 
 function cell(label, ...children) {
@@ -52,18 +52,18 @@ function row(e) {
   const inputs = new Map();
   const errors = new Map();
   if (!state.park) {
-    const meters = elt("a", { href: `efficiency/meters.html?park=${encodeURIComponent(e.parkId)}` }, tr("metersLink"));
-    tr.append(cell(tr("col.park"), elt("span", {}, pick(e.parkNameZh, e.parkNameEn), elt("br"), elt("small", {}, meters))));
+    const meters = elt("a", { href: `efficiency/meters.html?park=${encodeURIComponent(e.parkId)}` }, say("metersLink"));
+    tr.append(cell(say("col.park"), elt("span", {}, pick(e.parkNameZh, e.parkNameEn), elt("br"), elt("small", {}, meters))));
   }
   tr.append(
-    cell(tr("col.enterprise"), elt("span", { className: "who" }, pick(e.nameZh, e.nameEn), elt("small", {}, e.creditCode ?? e.enterpriseId))),
-    cell(tr("col.industry"), e.industry),
-    elt("td", { className: "num", dataset: { label: tr("col.landAreaMu") } }, num(e.landAreaMu)));
+    cell(say("col.enterprise"), elt("span", { className: "who" }, pick(e.nameZh, e.nameEn), elt("small", {}, e.creditCode ?? e.enterpriseId))),
+    cell(say("col.industry"), e.industry),
+    elt("td", { className: "num", dataset: { label: say("col.landAreaMu") } }, num(e.landAreaMu)));
   for (const f of FIGURES) {
-    const td = elt("td", { className: "num", dataset: { label: tr(`col.${f.name}`) } });
+    const td = elt("td", { className: "num", dataset: { label: say(`col.${f.name}`) } });
     if (state.canEdit) {
       const input = elt("input", { type: "number", min: "0", step: f.step, name: f.name, inputMode: "decimal" });
-      input.setAttribute("aria-label", `${pick(e.nameZh, e.nameEn)} ${tr(`col.${f.name}`)}`);
+      input.setAttribute("aria-label", `${pick(e.nameZh, e.nameEn)} ${say(`col.${f.name}`)}`);
       const error = elt("span", { className: "field-error", hidden: true });
       inputs.set(f.name, input);
       errors.set(f.name, error);
@@ -73,18 +73,18 @@ function row(e) {
     }
     tr.append(td);
   }
-  const standingTd = cell(tr("col.standing"));
+  const standingTd = cell(say("col.standing"));
   if (state.canEdit) {
-    const select = elt("select", { name: "standing" }, ...STANDINGS.map((s) => new Option(tr(`standing.${s}`), s)));
+    const select = elt("select", { name: "standing" }, ...STANDINGS.map((s) => new Option(say(`standing.${s}`), s)));
     inputs.set("standing", select);
     errors.set("standing", elt("span", { className: "field-error", hidden: true }));
     standingTd.append(select, errors.get("standing"));
   } else {
-    standingTd.append(tr(`standing.${e.standing}`));
+    standingTd.append(say(`standing.${e.standing}`));
   }
   tr.append(standingTd);
   const status = elt("span", { className: "ei-status", role: "status" });
-  const actions = cell("", elt("button", { type: "button", className: "ei-agreement" }, tr("agreementButton")));
+  const actions = cell("", elt("button", { type: "button", className: "ei-agreement" }, say("agreementButton")));
   actions.firstChild.onclick = () => openAgreement(e);
   let version = e.version;
   const fill = (v) => {
@@ -93,7 +93,7 @@ function row(e) {
   };
   if (state.canEdit) {
     fill(e);
-    const save = elt("button", { type: "button", className: "ei-save" }, tr("save"));
+    const save = elt("button", { type: "button", className: "ei-save" }, say("save"));
     save.onclick = async () => {
       for (const [k, input] of inputs) { input.removeAttribute("aria-invalid"); errors.get(k).hidden = true; }
       const body = { version };
@@ -128,18 +128,18 @@ function row(e) {
 }
 
 async function load() {
-  ei$("ei-load").textContent = tr("loading");
+  ei$("ei-load").textContent = say("loading");
   const r = await fetch(listUrl());
-  if (!r.ok) { ei$("ei-load").textContent = tr("failed", { status: r.status }); ei$("ei-table").hidden = true; return; }
+  if (!r.ok) { ei$("ei-load").textContent = say("failed", { status: r.status }); ei$("ei-table").hidden = true; return; }
   const view = await r.json();
   state.canEdit = view.canEdit;
   const subject = view.park ?? view.district;
-  ei$("ei-title").textContent = `${pick(subject.nameZh, subject.nameEn)} · ${tr("title")} ${view.year}`;
+  ei$("ei-title").textContent = `${pick(subject.nameZh, subject.nameEn)} · ${say("title")} ${view.year}`;
   ei$("ei-readonly").hidden = view.canEdit;
   ei$("ei-table").hidden = false;
   header();
   ei$("ei-table").querySelector("tbody").replaceChildren(...view.enterprises.map(row));
-  ei$("ei-load").textContent = view.enterprises.length === 0 ? tr("noEnterprises") : tr("landNote");
+  ei$("ei-load").textContent = view.enterprises.length === 0 ? say("noEnterprises") : say("landNote");
   ei$("ei-import").hidden = !!state.park || !view.canEdit;
   if (!state.park) {
     const base = `api/efficiency/districts/${encodeURIComponent(state.district)}/economics/${state.year}`;
@@ -153,14 +153,14 @@ async function openAgreement(e) {
   const url = `api/efficiency/parks/${encodeURIComponent(e.parkId)}/enterprises/${encodeURIComponent(e.enterpriseId)}/agreement`;
   const a = await SP.json(url);
   agreementOf = { url, version: a.version };
-  ei$("ei-agreement-title").textContent = `${tr("agreementTitle")} · ${pick(e.nameZh, e.nameEn)}`;
+  ei$("ei-agreement-title").textContent = `${say("agreementTitle")} · ${pick(e.nameZh, e.nameEn)}`;
   const fields = ei$("ei-agreement-form").querySelector(".fields");
   fields.replaceChildren();
   agreementForm = EditForms.build(fields, AGREEMENT_FIELDS, "efficiencyInputs.agreement");
   agreementForm.fill(a);
   agreementForm.disable(!a.canEdit);
   ei$("ei-agreement-save").hidden = !a.canEdit;
-  ei$("ei-agreement-status").textContent = a.filed ? "" : tr("agreementNone");
+  ei$("ei-agreement-status").textContent = a.filed ? "" : say("agreementNone");
   ei$("ei-agreement").hidden = false;
   ei$("ei-agreement").scrollIntoView({ block: "nearest" });
 }
@@ -189,9 +189,9 @@ function showProblems(problems) {
     const vars = { column: p.column ?? "", value: p.value ?? "", detail: p.detail ?? "" };
     const reason = SP.t(key, vars) === key ? p.message : SP.t(key, vars);
     return elt("tr", { dataset: { code: p.code, row: String(p.row) } },
-      elt("td", { dataset: { label: tr("row") } }, p.row > 0 ? String(p.row) : "—"),
-      elt("td", { dataset: { label: tr("column") } }, p.column ?? "—"),
-      elt("td", { dataset: { label: tr("reason") } }, reason));
+      elt("td", { dataset: { label: say("row") } }, p.row > 0 ? String(p.row) : "—"),
+      elt("td", { dataset: { label: say("column") } }, p.column ?? "—"),
+      elt("td", { dataset: { label: say("reason") } }, reason));
   }));
   ei$("ei-problems").hidden = problems.length === 0;
 }
@@ -199,29 +199,29 @@ function showProblems(problems) {
 async function sendSheet(dryRun) {
   const file = ei$("ei-file").files[0];
   const status = ei$("ei-import-status");
-  if (!file) { status.textContent = tr("chooseFile"); return; }
+  if (!file) { status.textContent = say("chooseFile"); return; }
   const body = new FormData();
   body.append("sheet", file, file.name);
   const af = await SP.antiforgery();
   ei$("ei-apply").disabled = true;
-  status.textContent = tr("working");
+  status.textContent = say("working");
   const url = `api/efficiency/districts/${encodeURIComponent(state.district)}/economics/${state.year}/import${dryRun ? "?dryRun=true" : ""}`;
   const r = await fetch(url, { method: "POST", headers: { [af.header]: af.token }, body });
-  if (r.status !== 200 && r.status !== 422) { status.textContent = tr(r.status === 413 ? "tooLarge" : "failed", { status: r.status }); status.dataset.result = "failed"; return; }
+  if (r.status !== 200 && r.status !== 422) { status.textContent = say(r.status === 413 ? "tooLarge" : "failed", { status: r.status }); status.dataset.result = "failed"; return; }
   const report = await r.json();
   showProblems(report.problems);
   ei$("ei-ignored").hidden = report.ignoredColumns.length === 0;
-  ei$("ei-ignored").textContent = tr("ignored", { columns: report.ignoredColumns.join("、") });
+  ei$("ei-ignored").textContent = say("ignored", { columns: report.ignoredColumns.join("、") });
   const counts = { created: report.created, updated: report.updated, unchanged: report.unchanged };
   if (report.problems.length > 0) {
-    status.textContent = tr("bad", { count: report.problems.length });
+    status.textContent = say("bad", { count: report.problems.length });
     status.dataset.result = "problems";
   } else if (dryRun) {
-    status.textContent = tr("ready", counts);
+    status.textContent = say("ready", counts);
     status.dataset.result = "checked";
     ei$("ei-apply").disabled = false;
   } else {
-    status.textContent = tr("imported", counts);
+    status.textContent = say("imported", counts);
     status.dataset.result = "imported";
     await load();
   }

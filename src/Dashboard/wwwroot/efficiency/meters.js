@@ -7,8 +7,8 @@ const m$ = (id) => document.getElementById(id);
 const park = new URLSearchParams(location.search).get("park") ?? "";
 const FIELDS = [
   { name: "replacedAt", kind: "datetime" },
-  { name: "oldFinalReading", kind: "number", required: true },
-  { name: "newInitialReading", kind: "number", required: true },
+  { name: "oldFinalReading", kind: "number" },
+  { name: "newInitialReading", kind: "number" },
   { name: "note", kind: "text" },
 ];
 let meters = [];
