@@ -1,5 +1,8 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
 using SmartPark.Dashboard.Efficiency.Evaluation;
+using SmartPark.Dashboard.Efficiency.Inputs;
+using SmartPark.Dashboard.Efficiency.Schemes;
+using SmartPark.Dashboard.Supervision;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 
@@ -27,6 +30,10 @@ public static class EfficiencySetup
     public static IEndpointRouteBuilder MapEfficiency(this IEndpointRouteBuilder app)
     {
         app.MapEfficiencyEvaluation();
+        app.MapEfficiencyInputs();
+        // The scheme lives in the park database: without one its paths are 404, as supervision's are.
+        if (app.ServiceProvider.HasParkDatabase())
+            app.MapEfficiencySchemes();
         return app;
     }
 }

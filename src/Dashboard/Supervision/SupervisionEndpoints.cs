@@ -1,5 +1,4 @@
 using SmartPark.Dashboard.Auth;
-using SmartPark.Dashboard.Efficiency.Schemes;
 using SmartPark.Dashboard.Supervision.Map;
 using SmartPark.Dashboard.Supervision.Monitoring;
 using SmartPark.Dashboard.Supervision.Projects;
@@ -31,7 +30,6 @@ public static class SupervisionEndpoints
         var parkApi = app.MapGroup(ParkApiPrefix);
         parkApi.MapProjects();
         app.MapSupervisionViews(parkApi);
-        app.MapEfficiencySchemes();
         return app;
     }
 

@@ -79,6 +79,11 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/efficiency/districts/{district}"] = "decided on the district's row by SupervisionAccess.VisibleDistricts; the parks are the district's by the database (EfficiencyApiTests)",
         ["/api/efficiency/districts/{district}/trend"] = "decided on the district's row by SupervisionAccess.VisibleDistricts (EfficiencyApiTests)",
         ["/efficiency/districts/{district}"] = "a page shell served after the same check as its API (EfficiencyApiTests)",
+        ["/api/efficiency/districts"] = "lists only the districts the caller supervises (SupervisionAccess.VisibleDistricts)",
+        ["/api/efficiency/districts/{district}/economics/{year:int}"] = "decided on the district's row (FindDistrictAsync; EfficiencyInputsTests)",
+        ["/api/efficiency/districts/{district}/economics/{year:int}/import"] = "refused unless CanEditDistrict; rows of another district's enterprises are refused (EfficiencyInputsTests)",
+        ["/api/efficiency/districts/{district}/economics/{year:int}/template.xlsx"] = "only enterprises of a district in VisibleDistricts (EfficiencyInputsTests)",
+        ["/api/efficiency/districts/{district}/economics/{year:int}/template.csv"] = "only enterprises of a district in VisibleDistricts (EfficiencyInputsTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
@@ -94,6 +99,8 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         // The quarterly report's quarter.
         ["year"] = "2026",
         ["quarter"] = "3",
+        // A recorded meter replacement's id.
+        ["replacementId"] = "1",
     };
 
     private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)

@@ -22,6 +22,7 @@
     document.getElementById("sv-report-link").href = `supervision/districts/${district}/reports/${last.year}/${last.quarter}`;
     document.getElementById("sv-import-link").href = `supervision/import.html?district=${district}`;
     document.getElementById("sv-efficiency-link").href = `efficiency/districts/${district}`;
+    document.getElementById("sv-efficiency-inputs-link").href = `efficiency/inputs.html?district=${district}`;
     SV.areaChart("sv-chart-area", [d]);
     SV.categoryChart("sv-chart-category", d.byCategory);
     SV.stageChart("sv-chart-stage", view.byStage);
