@@ -30,6 +30,11 @@ public sealed class ConsumptionOptions
     [PositiveDuration]
     public TimeSpan LookAround { get; set; } = TimeSpan.FromDays(31);
 
+    /// <summary>How far either side of a meter replacement recorded (or deleted) after the fact its
+    /// quarter hours are recomputed: the readings just before and after the swap must fall within it.</summary>
+    [PositiveDuration]
+    public TimeSpan ReplacementSpan { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>See <see cref="CounterRules.GapThreshold"/>.</summary>
     [PositiveDuration]
     public TimeSpan GapThreshold { get; set; } = TimeSpan.FromMinutes(30);

@@ -33,6 +33,8 @@ public sealed class ConsumptionService : BackgroundService
     private readonly DirtyWindows _dirty;
     private readonly Counter<long> _windowsWritten;
     private readonly OutageLog _influxOutage;
+    private readonly RegistryProvider _registry;
+    private readonly RecordedReplacements _replacements;
     // One computation at a time: the live pass and a rebuild would otherwise write the same periods at once.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -44,6 +46,8 @@ public sealed class ConsumptionService : BackgroundService
         _time = time;
         _logger = logger;
         _dirty = new DirtyWindows(_options.StateDirectory, [QuarterHour], "dirty-quarter-hours.json");
+        _registry = registry;
+        _replacements = new RecordedReplacements(_options.StateDirectory);
         _influxOutage = new OutageLog(time, TimeSpan.FromMinutes(1));
         // Subscribed before the writer starts, so no stored reading (not even a spool replay) is missed.
         writer.Stored += OnStored;
@@ -76,6 +80,7 @@ public sealed class ConsumptionService : BackgroundService
             {
                 try
                 {
+                    MarkRecordedReplacements();
                     await ComputeDueAsync(stoppingToken);
                     if (_influxOutage.Succeeded(out var waited))
                         _logger.LogInformation("Consumption resumed after waiting {Waited} for InfluxDB; {Pending} quarter hours pending", waited, _dirty.Count);
@@ -97,6 +102,33 @@ public sealed class ConsumptionService : BackgroundService
         {
             // SIGTERM: the pending quarter hours are on disk and are computed after the restart.
         }
+    }
+
+    /// <summary>
+    /// Marks the quarter hours around every replacement recorded or deleted since the registry last
+    /// moved, <see cref="ConsumptionOptions.ReplacementSpan"/> either side (the readings around a
+    /// swap are rarely further apart), so they are recomputed with it on the next pass.
+    /// </summary>
+    public void MarkRecordedReplacements()
+    {
+        var changes = _replacements.Changes(_registry.Current, _registry.Version, out var current);
+        if (changes.Count == 0)
+        {
+            _replacements.Acknowledge(current);
+            return;
+        }
+        var step = (long)QuarterHour.Length.TotalMilliseconds;
+        var span = (long)_options.ReplacementSpan.TotalMilliseconds;
+        var points = new List<(string, long)>();
+        foreach (var (quantity, at) in changes)
+        {
+            var ms = at.ToUnixTimeMilliseconds();
+            for (var t = ms - span; t <= ms + span; t += step)
+                points.Add((quantity, t));
+        }
+        _dirty.Mark(points);
+        _replacements.Acknowledge(current);
+        _logger.LogInformation("{Count} meter replacements recorded or removed: their quarter hours are recomputed", changes.Count);
     }
 
     /// <summary>Computes every due quarter hour, one computation per run of a quantity's quarter hours;

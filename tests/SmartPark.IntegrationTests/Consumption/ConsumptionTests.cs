@@ -96,7 +96,7 @@ public sealed class ConsumptionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_replacement_recorded_later_is_counted_after_a_rebuild()
+    public async Task A_replacement_recorded_later_is_counted_by_the_running_ingest_and_by_a_rebuild()
     {
         // Old meter 5000 at 10:00, 5010 at 10:05; the new one reads 3 at 10:10 and 7 at 10:15. Swapped at 10:07 (old final 5014, new initial 1).
         await PublishAsync("d-swap", "m-1", "energy", "kWh", [5000, 5010, 3, 7]);
@@ -107,6 +107,14 @@ public sealed class ConsumptionTests : IAsyncLifetime
 
         // The electrician's record arrives: the registry now holds the swap (as the park database would).
         await File.WriteAllTextAsync(RegistryPath, RegistryYaml(replacement: Hour.AddMinutes(7)));
+
+        // The running Ingest notices the new replacement in its registry and recomputes the quarter
+        // hours around it on its own. 10:00: 5010 − 5000 = 10; old meter to its final: 5014 − 5010 = 4;
+        // new meter from its first: 3 − 1 = 2; 7 − 3 = 4. 20 kWh, never a reset.
+        var after = await Poll.UntilAsync(() => PointsAsync("energy_use_1h", "d-swap"), p => p.TryGetValue(Hour, out var h) && h.Flags == "replaced", Timeout, "the running Ingest to recompute d-swap's hour with the replacement");
+        AssertPoint(after[Hour], 20, 0.25, "replaced", 4);
+
+        // A rebuild of the day (what an operator runs after changing rules, or a backfill) agrees.
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var error = new StringWriter(CultureInfo.InvariantCulture);
         var day = Hour.ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -120,7 +128,6 @@ public sealed class ConsumptionTests : IAsyncLifetime
         Assert.Contains("energy", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Done in", output.ToString(), StringComparison.Ordinal);
 
-        // 10:00: 5010 − 5000 = 10; old meter to its final: 5014 − 5010 = 4; new meter from its first: 3 − 1 = 2; 7 − 3 = 4. 20 kWh, never a reset.
         AssertPoint((await PointsAsync("energy_use_15m", "d-swap"))[Hour], 20, 1, "replaced", 3);
         AssertPoint((await PointsAsync("energy_use_1h", "d-swap"))[Hour], 20, 0.25, "replaced", 4);
         var month = ConsumptionSeries.PeriodStart(ConsumptionSeries.Month, Hour);
