@@ -1,4 +1,5 @@
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Efficiency.Schemes;
 using SmartPark.Dashboard.Supervision.Map;
 using SmartPark.Dashboard.Supervision.Monitoring;
 using SmartPark.Dashboard.Supervision.Projects;
@@ -30,6 +31,7 @@ public static class SupervisionEndpoints
         var parkApi = app.MapGroup(ParkApiPrefix);
         parkApi.MapProjects();
         app.MapSupervisionViews(parkApi);
+        app.MapEfficiencySchemes();
         return app;
     }
 
