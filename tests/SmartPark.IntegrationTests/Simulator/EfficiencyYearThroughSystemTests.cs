@@ -1,5 +1,8 @@
 using System.Globalization;
+using SmartPark.Contracts.Consumption;
 using SmartPark.Contracts.Registry;
+using SmartPark.Efficiency.Consumption;
+using SmartPark.Efficiency.Evaluation;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.ParkData;
 using SmartPark.ParkData.Entities;
@@ -7,6 +10,7 @@ using SmartPark.Simulator.Commands;
 using SmartPark.Simulator.Generation.District;
 using SmartPark.Simulator.Generation.Efficiency;
 using Xunit.Abstractions;
+using ConsumptionReading = SmartPark.Efficiency.Consumption.CounterReading;
 
 namespace SmartPark.IntegrationTests.Simulator;
 
@@ -86,7 +90,32 @@ public sealed class EfficiencyYearThroughSystemTests(ScenarioInflux influx, ITes
             var response = await client.QueryAsync(string.Create(CultureInfo.InvariantCulture,
                 $"SELECT value FROM energy WHERE device = '{counter.Device}' AND time >= '{at.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}' AND time <= '{at:yyyy-MM-ddTHH:mm:ssZ}'"), CancellationToken.None);
             var values = response.Results.SelectMany(r => r.Series ?? []).Single().Values.Select(v => v[1].GetDouble()).ToList();
-            Assert.Equal([counter.ReadingBeforeEvent!.Value, counter.ReadingAfterEvent!.Value], values);
+            Assert.Equal(new[] { counter.ReadingBeforeEvent!.Value, counter.ReadingAfterEvent!.Value }, values);
         }
+
+        // The stored raw counters, read back and through the consumption calculator, graded by the
+        // evaluator under the default scheme: the grades the design stated.
+        var rules = new CounterRules { GapThreshold = options.Interval + TimeSpan.FromMinutes(1) };
+        var facts = new List<EnterpriseFacts>();
+        foreach (var design in designs)
+        {
+            var uses = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var counter in design.Meter.Counters)
+            {
+                var response = await client.QueryAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"SELECT value FROM {counter.Quantity} WHERE device = '{design.Meter.DeviceId}' AND sensor = '{counter.SensorId}' AND time >= 0"), CancellationToken.None);
+                var readings = response.Results.SelectMany(r => r.Series ?? []).Single().Values
+                    .Select(v => new ConsumptionReading(DateTimeOffset.FromUnixTimeMilliseconds(v[0].GetInt64()), v[1].GetDouble()));
+                var swap = new CounterYear(options.Year, options.Interval, design.Meter.Shift, design.Meter.Seed, counter).Replacement();
+                IReadOnlyList<RegistryMeterReplacement> replacements = swap is null ? [] : [new(counter.Quantity, swap.At, swap.OldFinal, swap.NewInitial)];
+                var quarters = CounterCalculator.QuarterHours(counter.Quantity, readings, CounterYear.YearStart(options.Year), CounterYear.YearStart(options.Year + 1), replacements, counter.Rollover, rules);
+                uses[counter.SensorId] = ConsumptionAggregation.Sum(ConsumptionSeries.Year, quarters).Single().Use;
+            }
+            facts.Add(DesignedFacts.Of(design, c => uses[c.SensorId]));
+        }
+        var evaluation = EfficiencyEvaluator.Evaluate(options.DistrictId, options.Year, EfficiencyScheme.Default, facts);
+        var grades = evaluation.Enterprises.ToDictionary(e => (e.Facts.ParkId, e.Facts.EnterpriseId), e => e.Grade);
+        Assert.All(outcome.Enterprises, e => Assert.Equal(e.Grade, grades[(e.ParkId, e.EnterpriseId)]));
+        Assert.Equal(outcome.Breaches.Select(b => (b.ParkId, b.EnterpriseId, b.Target)).Order(), evaluation.Breaches.Select(b => (b.ParkId, b.EnterpriseId, b.Target)).Order());
     }
 }

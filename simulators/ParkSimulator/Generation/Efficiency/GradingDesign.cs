@@ -1,3 +1,5 @@
+using SmartPark.Efficiency.Evaluation;
+
 namespace SmartPark.Simulator.Generation.Efficiency;
 
 /// <summary>
@@ -17,7 +19,15 @@ public sealed record GradingDesign
     /// <summary>Revenue (万元) below which the scheme ranks an enterprise apart; every designed graded enterprise stays above it.</summary>
     public double SizeThresholdRevenue { get; init; } = 2000;
 
-    public static GradingDesign Default { get; } = new();
+    /// <summary>A rank-share scheme's shares, low-efficiency grades and size threshold (none: 0).</summary>
+    public static GradingDesign From(EfficiencyScheme scheme) => new()
+    {
+        Shares = [.. scheme.Grading.Grades.Select(g => (g.Grade, g.SharePercent ?? 0))],
+        LowEfficiencyGrades = scheme.LowEfficiencyGrades,
+        SizeThresholdRevenue = scheme.BelowSizeThreshold?.RevenueBelow ?? 0,
+    };
+
+    public static GradingDesign Default { get; } = From(EfficiencyScheme.Default);
 
     /// <summary>
     /// The smallest number of graded enterprises whose every share is a whole number of them (20 for
