@@ -4,7 +4,7 @@ namespace SmartPark.Simulator.Generation.Efficiency;
 
 /// <summary>
 /// What the evaluation is given for a designed enterprise once its meters' year has been read:
-/// the design's land, floor, standing, economics and agreement, and the energy <paramref name="use"/>
+/// the design's land, floor, standing, economics and agreement, and the energy <c>use</c>
 /// says each counter counted (from stored consumption, or from the raw readings), in tce at the
 /// default calorific coefficients. Lets a test put the system's reading of the year against the design.
 /// </summary>
