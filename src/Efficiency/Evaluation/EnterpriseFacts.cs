@@ -51,8 +51,9 @@ public sealed record EnergyFigures(double ElectricityKwh, double Tce, double Wat
 {
     public static readonly EnergyFigures None = new(0, 0, 0, 0, []);
 
-    /// <summary>Whether any meter reported for the year at all.</summary>
-    public bool IsMetered => Coverage > 0;
+    /// <summary>Whether any meter counted for the year at all. Not coverage alone: a meter read once a
+    /// day has every quarter hour interpolated (coverage near 0), yet its year's use is exact.</summary>
+    public bool IsMetered => Coverage > 0 || ElectricityKwh > 0 || Tce > 0;
 }
 
 /// <summary>The supervision agreement's promises (null: not agreed); money 万元, land mu, energy tce.</summary>
