@@ -1,4 +1,5 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
+using SmartPark.Dashboard.Efficiency.LoadProfile;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 
@@ -23,6 +24,8 @@ public static class EfficiencySetup
 
     public static IEndpointRouteBuilder MapEfficiency(this IEndpointRouteBuilder app)
     {
+        app.MapLoadProfile();
+        app.MapConsumption();
         return app;
     }
 }
