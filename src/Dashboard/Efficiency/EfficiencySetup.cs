@@ -19,6 +19,7 @@ public static class EfficiencySetup
             .ValidateOnStartWith<StandardCoalOptions, StandardCoalOptionsValidator>(StandardCoalOptions.Section);
         services.AddSingleton(sp => new StandardCoalConverter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandardCoalOptions>>().Value));
         services.AddTransient<ConsumptionReader>();
+        services.AddTransient<Reports.ParkEnergyReader>();
         return services;
     }
 

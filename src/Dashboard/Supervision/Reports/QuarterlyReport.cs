@@ -18,7 +18,8 @@ public sealed record QuarterlyReport(
     IReadOnlyList<ProjectRow> Projects,
     IReadOnlyList<BehindRow> Behind,
     IReadOnlyList<FindingRow> Findings,
-    IReadOnlyList<DowntimeRow> Downtime);
+    IReadOnlyList<DowntimeRow> Downtime,
+    ReportEnergy Energy);
 
 public sealed record ReportDistrict(string Id, string NameZh, string NameEn, string CityNameZh, string CityNameEn);
 
@@ -48,6 +49,15 @@ public sealed record BehindRow(
 public sealed record FindingRow(string ParkId, string ParkNameZh, string? ParkNameEn, int EmissionExceedances, int ShutDownDrawingPower, int FireAlarms, int DevicesOffline, double DowntimeHours);
 
 public sealed record DowntimeRow(string ParkId, string ParkNameZh, string? ParkNameEn, string? EnterpriseId, string? EnterpriseNameZh, string? EnterpriseNameEn, string Device, int Outages, double Hours);
+
+/// <summary>
+/// The quarter's metered energy per park (from the stored months): electricity in kWh and the
+/// standard coal of all metered energy (electricity, gas, steam) in tce; <see cref="EnergyRow.Coverage"/>
+/// the electricity meters' mean share of the quarter with readings, null for a park without any.
+/// </summary>
+public sealed record ReportEnergy(double Kwh, double Tce, IReadOnlyList<EnergyRow> Parks);
+
+public sealed record EnergyRow(string ParkId, string ParkNameZh, string? ParkNameEn, double? Kwh, double? Tce, double? Coverage);
 
 /// <summary>A stage's status in a report.</summary>
 public static class StageStatus

@@ -102,6 +102,15 @@ function showFindings(r) {
       cell(d.device), cell(d.outages, true), cell(num(d.hours), true))));
 }
 
+// The quarter's metered energy per park and in all; a park without meters shows dashes, not zeros.
+function showEnergy(r) {
+  const rows = r.energy.parks.map((e) => elt("tr", { dataset: { park: e.parkId } },
+    cell(name(e.parkNameZh, e.parkNameEn)), cell(num(e.kwh, 1), true), cell(num(e.tce, 3), true),
+    cell(e.coverage == null ? "—" : `${num(e.coverage * 100, 1)} %`, true)));
+  if (rows.length) rows.push(elt("tr", { className: "total" }, cell(SP.t("report.total")), cell(num(r.energy.kwh, 1), true), cell(num(r.energy.tce, 3), true), cell("")));
+  fill(r$("r-energy"), ["report.park", "report.kwh", "report.tce", "report.coverage"], rows);
+}
+
 async function showStored() {
   const list = await SP.json(apiBase);
   const select = r$("r-stored");
@@ -131,6 +140,7 @@ async function main() {
     showProjects(report);
     showBehind(report);
     showFindings(report);
+    showEnergy(report);
     r$("r-status").textContent = "";
     document.body.dataset.loaded = "1";
   } catch (e) {

@@ -1,6 +1,12 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Registry;
+using SmartPark.Dashboard.Efficiency.Consumption;
+using SmartPark.Dashboard.Efficiency.Reports;
+using SmartPark.Dashboard.Supervision.Findings;
 using SmartPark.Dashboard.Supervision.Reports;
+using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.ParkData;
 using SmartPark.ParkData.Entities;
@@ -125,6 +131,37 @@ public static class ReportSeed
             ActualInvestment = actual,
             Stages = [.. StageKind.For(kind).Zip(stages, (k, s) => (k, s)).Select((x, i) => new ProjectStage { Kind = x.k, Order = i, PlannedDate = x.s.Planned, ActualDate = x.s.Actual })],
         };
+
+    /// <summary>The report's builder on the seeded database and InfluxDB, standard coal at the default coefficients.</summary>
+    public static QuarterlyReportBuilder Builder(IDbContextFactory<ParkDbContext> parks, InfluxV1Client influx, TimeProvider clock) =>
+        new(parks, new MonitoringFindingsReader(influx), new ParkEnergyReader(new ConsumptionReader(influx), new StandardCoalConverter(new StandardCoalOptions())), clock);
+
+    /// <summary>
+    /// Monthly consumption as Ingest stores it (<c>{quantity}_use_1mo</c>), some outside the quarter
+    /// or the district on purpose. In Q3: Shimen's e01 1000 + 1200 + 1300 kWh and 100 m³ of gas in
+    /// July; Jianggao's e02 600 kWh in September only, its meter reporting half of it (coverage 0.5).
+    /// </summary>
+    public static async Task SeedConsumptionAsync(InfluxV1Client influx)
+    {
+        await influx.EnsureDatabaseAsync(CancellationToken.None);
+        static DateTimeOffset Month(int month) => new(2026, month, 1, 0, 0, 0, ReportQuarter.ChinaStandardTime);
+        static string Use(string quantity, string park, string enterprise, int month, double use, double coverage = 1) =>
+            string.Create(CultureInfo.InvariantCulture,
+                $"{quantity}_use_1mo,park={park},enterprise={enterprise},device={enterprise}-meter,sensor=meter use={use},coverage={coverage},flags=\"\",readings=2000i {Month(month).ToUnixTimeMilliseconds()}");
+        string[] lines =
+        [
+            Use("energy", "by-shimen", "e01", 6, 9999), // June: the quarter before
+            Use("energy", "by-shimen", "e01", 7, 1000),
+            Use("energy", "by-shimen", "e01", 8, 1200),
+            Use("energy", "by-shimen", "e01", 9, 1300),
+            Use("energy", "by-shimen", "e01", 10, 9999), // October: the quarter after
+            Use("gas_volume", "by-shimen", "e01", 7, 100),
+            Use("water_volume", "by-shimen", "e01", 7, 50), // water: not energy
+            Use("energy", "by-jianggao", "e02", 9, 600, 0.5),
+            Use("energy", "hz-nanzhou", "e01", 8, 7777), // another district's park
+        ];
+        await influx.WriteAsync(string.Join('\n', lines), CancellationToken.None);
+    }
 
     public static async Task SeedAlertsAsync(InfluxV1Client influx)
     {
