@@ -1,5 +1,9 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
+<<<<<<< HEAD
 using SmartPark.Dashboard.Efficiency.LoadProfile;
+=======
+using SmartPark.Dashboard.Efficiency.Evaluation;
+>>>>>>> i17-page
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 
@@ -20,6 +24,8 @@ public static class EfficiencySetup
         services.AddSingleton(sp => new StandardCoalConverter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandardCoalOptions>>().Value));
         services.AddTransient<ConsumptionReader>();
         services.AddTransient<Reports.ParkEnergyReader>();
+        services.AddTransient<EnterpriseFactsReader>();
+        services.AddTransient<EfficiencyEvaluationService>();
         return services;
     }
 
