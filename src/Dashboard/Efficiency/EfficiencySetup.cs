@@ -1,9 +1,6 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
-<<<<<<< HEAD
-using SmartPark.Dashboard.Efficiency.LoadProfile;
-=======
 using SmartPark.Dashboard.Efficiency.Evaluation;
->>>>>>> i17-page
+using SmartPark.Dashboard.Efficiency.LoadProfile;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 
