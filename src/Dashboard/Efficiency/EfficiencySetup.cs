@@ -1,5 +1,6 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
 using SmartPark.Dashboard.Efficiency.Evaluation;
+using SmartPark.Dashboard.Efficiency.Export;
 using SmartPark.Dashboard.Efficiency.LoadProfile;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
@@ -30,6 +31,7 @@ public static class EfficiencySetup
     {
         app.MapLoadProfile();
         app.MapConsumption();
+        app.MapEfficiencyExport();
         return app;
     }
 }

@@ -74,6 +74,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/admin/users/{name}/password"] = "admins only (role policy)",
         ["/supervision/users"] = "a page shell for admins only",
         ["/api/supervision/districts/{district}/parks"] = "creates a park only in the caller's own district (CanEditDistrict; ParkEditingTests)",
+        ["/api/efficiency/districts/{district}/export.xlsx"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the enterprises are the district's parks' by the database (EfficiencyExportTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
