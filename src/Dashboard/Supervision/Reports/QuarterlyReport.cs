@@ -19,7 +19,8 @@ public sealed record QuarterlyReport(
     IReadOnlyList<BehindRow> Behind,
     IReadOnlyList<FindingRow> Findings,
     IReadOnlyList<DowntimeRow> Downtime,
-    ReportEnergy Energy);
+    ReportEnergy Energy,
+    ReportEfficiency? Efficiency);
 
 public sealed record ReportDistrict(string Id, string NameZh, string NameEn, string CityNameZh, string CityNameEn);
 
@@ -58,6 +59,22 @@ public sealed record DowntimeRow(string ParkId, string ParkNameZh, string? ParkN
 public sealed record ReportEnergy(double Kwh, double Tce, IReadOnlyList<EnergyRow> Parks);
 
 public sealed record EnergyRow(string ParkId, string ParkNameZh, string? ParkNameEn, double? Kwh, double? Tce, double? Coverage);
+
+/// <summary>
+/// The district's efficiency evaluation of the last full year before the quarter's (null when that
+/// year has no figures): how many enterprises got each grade and how many none, the low-efficiency
+/// land and the supervision-agreement targets missed.
+/// </summary>
+public sealed record ReportEfficiency(int Year, IReadOnlyList<GradeCountRow> Grades, int NotGraded, double LowEfficiencyMu,
+    IReadOnlyList<LowEfficiencyRow> LowEfficiency, IReadOnlyList<BreachRow> Breaches);
+
+public sealed record GradeCountRow(string Grade, int Enterprises, bool LowEfficiency);
+
+public sealed record LowEfficiencyRow(string ParkId, string ParkNameZh, string? ParkNameEn, string EnterpriseId, string EnterpriseNameZh, string? EnterpriseNameEn, string Grade, double? Score, double LandMu);
+
+/// <summary>A missed agreement target: <see cref="Target"/> is the indicator's id (its titles in both languages beside it).</summary>
+public sealed record BreachRow(string ParkId, string ParkNameZh, string? ParkNameEn, string EnterpriseId, string EnterpriseNameZh, string? EnterpriseNameEn,
+    string Target, string TargetZh, string TargetEn, string? Unit, double Promised, double? Achieved);
 
 /// <summary>A stage's status in a report.</summary>
 public static class StageStatus

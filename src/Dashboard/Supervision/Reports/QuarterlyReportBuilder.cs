@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartPark.Dashboard.Efficiency.Evaluation;
 using SmartPark.Dashboard.Efficiency.Reports;
 using SmartPark.Dashboard.Supervision.Findings;
 using SmartPark.ParkData;
@@ -11,7 +12,7 @@ namespace SmartPark.Dashboard.Supervision.Reports;
 /// already decided the district may be seen (<see cref="SupervisionAccess"/>); the parks are the
 /// district's by the database, never a list from the request.
 /// </summary>
-public sealed class QuarterlyReportBuilder(IDbContextFactory<ParkDbContext> parks, MonitoringFindingsReader findings, ParkEnergyReader energy, TimeProvider clock)
+public sealed class QuarterlyReportBuilder(IDbContextFactory<ParkDbContext> parks, MonitoringFindingsReader findings, ParkEnergyReader energy, EfficiencyEvaluationService efficiency, TimeProvider clock)
 {
     /// <summary>The report, or null when there is no such district.</summary>
     public async Task<QuarterlyReport?> BuildAsync(string districtId, ReportQuarter quarter, CancellationToken cancellationToken)
@@ -35,6 +36,8 @@ public sealed class QuarterlyReportBuilder(IDbContextFactory<ParkDbContext> park
         var found = await findings.ReadAsync([.. districtParks.Select(p => p.Id)], quarter.Start, until, cancellationToken);
         // Energy of the whole quarter's months stored so far (a month not over holds what has been counted).
         var used = await energy.ReadAsync([.. districtParks.Select(p => p.Id)], quarter.Start, quarter.End, cancellationToken);
-        return QuarterlyReportAssembler.Assemble(district, districtParks, found, quarter, asOf, now, used);
+        // The efficiency evaluation of the last full year before the quarter's: the one the district has graded.
+        var evaluated = await efficiency.EvaluateAsync(db, districtId, quarter.Year - 1, cancellationToken);
+        return QuarterlyReportAssembler.Assemble(district, districtParks, found, quarter, asOf, now, used, ReportEfficiencySection.From(evaluated, districtParks));
     }
 }

@@ -16,7 +16,7 @@ public static class QuarterlyReportWorkbook
     public const string ProjectsSheet = "项目进度 Projects";
     public const string BehindSheet = "滞后项目 Behind schedule";
     public const string FindingsSheet = "监测发现 Monitoring findings";
-    public const string EnergySheet = "能耗 Energy";
+    public const string EnergySheet = "能耗与能效 Energy and efficiency";
 
     public static IReadOnlyList<string> SheetNames { get; } = [SummarySheet, ParksSheet, ProjectsSheet, BehindSheet, FindingsSheet, EnergySheet];
 
@@ -125,6 +125,26 @@ public static class QuarterlyReportWorkbook
         foreach (var e in r.Energy.Parks)
             yield return [e.ParkNameZh, e.ParkNameEn, e.Kwh, e.Tce, e.Coverage];
         yield return ["合计 Total", null, r.Energy.Kwh, r.Energy.Tce, null];
+        if (r.Efficiency is not { } e)
+            yield break;
+        yield return [];
+        yield return [$"{e.Year} 年能效评价", $"{e.Year} efficiency evaluation"];
+        yield return ["等级", "企业数", "低效"];
+        yield return ["Grade", "Enterprises", "Low efficiency"];
+        foreach (var g in e.Grades)
+            yield return [g.Grade, g.Enterprises, g.LowEfficiency ? "是 Yes" : "否 No"];
+        yield return ["未评级 Not graded", e.NotGraded, null];
+        yield return [];
+        yield return ["园区", "园区英文名", "企业", "企业英文名", "等级", "得分", "低效用地（亩）"];
+        yield return ["Park", "Park (English)", "Enterprise", "Enterprise (English)", "Grade", "Score", "Low-efficiency land (mu)"];
+        foreach (var l in e.LowEfficiency)
+            yield return [l.ParkNameZh, l.ParkNameEn, l.EnterpriseNameZh, l.EnterpriseNameEn, l.Grade, l.Score, l.LandMu];
+        yield return ["合计 Total", null, null, null, null, null, e.LowEfficiencyMu];
+        yield return [];
+        yield return ["园区", "园区英文名", "企业", "企业英文名", "协议指标", "承诺值", "实际值", "单位"];
+        yield return ["Park", "Park (English)", "Enterprise", "Enterprise (English)", "Agreement target", "Promised", "Achieved", "Unit"];
+        foreach (var b in e.Breaches)
+            yield return [b.ParkNameZh, b.ParkNameEn, b.EnterpriseNameZh, b.EnterpriseNameEn, $"{b.TargetZh} {b.TargetEn}", b.Promised, b.Achieved, b.Unit];
     }
 
     /// <summary>Rows keyed by column letter, as MiniExcel writes dictionaries without a header row.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Registry;
 using SmartPark.Dashboard.Efficiency.Consumption;
+using SmartPark.Dashboard.Efficiency.Evaluation;
 using SmartPark.Dashboard.Efficiency.Reports;
 using SmartPark.Dashboard.Supervision.Findings;
 using SmartPark.Dashboard.Supervision.Reports;
@@ -134,7 +135,10 @@ public static class ReportSeed
 
     /// <summary>The report's builder on the seeded database and InfluxDB, standard coal at the default coefficients.</summary>
     public static QuarterlyReportBuilder Builder(IDbContextFactory<ParkDbContext> parks, InfluxV1Client influx, TimeProvider clock) =>
-        new(parks, new MonitoringFindingsReader(influx), new ParkEnergyReader(new ConsumptionReader(influx), new StandardCoalConverter(new StandardCoalOptions())), clock);
+        new(parks, new MonitoringFindingsReader(influx), new ParkEnergyReader(new ConsumptionReader(influx), Coal),
+            new EfficiencyEvaluationService(new EnterpriseFactsReader(new ConsumptionReader(influx), Coal)), clock);
+
+    private static readonly StandardCoalConverter Coal = new(new StandardCoalOptions());
 
     /// <summary>
     /// Monthly consumption as Ingest stores it (<c>{quantity}_use_1mo</c>), some outside the quarter
@@ -161,6 +165,28 @@ public static class ReportSeed
             Use("energy", "hz-nanzhou", "e01", 8, 7777), // another district's park
         ];
         await influx.WriteAsync(string.Join('\n', lines), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The 2025 evaluation (the last full year before 2026-Q3): land for Baiyun's three
+    /// enterprises; economics for Huaxin (e01, 30 mu) and Meida (e02, 15 mu), none for the shut-down
+    /// Hongyun (e05: not graded); Meida's agreement promises 5 万元 tax per mu and it paid 20 万元
+    /// (1.3333 per mu): a breach. Their 2025 electricity as year points.
+    /// </summary>
+    public static async Task SeedEfficiencyAsync(ParkDbContext db, InfluxV1Client influx)
+    {
+        const double M2PerMu = 10_000.0 / 15;
+        foreach (var (id, mu) in new[] { ("e01", 30.0), ("e02", 15.0), ("e05", 10.0) })
+            (await db.Enterprises.SingleAsync(e => e.Id == id && e.Park!.DistrictId == District)).LandAreaM2 = mu * M2PerMu;
+        db.Economics.AddRange(
+            new ParkData.Entities.Efficiency.EnterpriseEconomics { ParkId = "by-shimen", EnterpriseId = "e01", Year = 2025, OutputValue = 9000, ValueAdded = 2400, Revenue = 8800, TaxPaid = 700, Employees = 120, RdSpending = 300 },
+            new ParkData.Entities.Efficiency.EnterpriseEconomics { ParkId = "by-jianggao", EnterpriseId = "e02", Year = 2025, OutputValue = 2600, ValueAdded = 500, Revenue = 2500, TaxPaid = 20, Employees = 40, RdSpending = 10 });
+        db.Agreements.Add(new ParkData.Entities.Efficiency.SupervisionAgreement { ParkId = "by-jianggao", EnterpriseId = "e02", Reference = "BY-2023-017", TaxPerMuTarget = 5 });
+        await db.SaveChangesAsync();
+        static string Year(string park, string enterprise, double kwh) => string.Create(CultureInfo.InvariantCulture,
+            $"energy_use_1y,park={park},enterprise={enterprise},device={enterprise}-meter,sensor=meter use={kwh},coverage=1,flags=\"\",readings=35040i {new DateTimeOffset(2025, 1, 1, 0, 0, 0, ReportQuarter.ChinaStandardTime).ToUnixTimeMilliseconds()}");
+        await influx.EnsureDatabaseAsync(CancellationToken.None);
+        await influx.WriteAsync(string.Join('\n', Year("by-shimen", "e01", 1_500_000), Year("by-jianggao", "e02", 400_000)), CancellationToken.None);
     }
 
     public static async Task SeedAlertsAsync(InfluxV1Client influx)
