@@ -34,9 +34,11 @@ public sealed class EnergyBrowserTests(BrowserFixture browser, SharedInflux infl
         static string Line(string measurement, DateTimeOffset start, double use) => string.Create(CultureInfo.InvariantCulture,
             $"{measurement},park=p-a,enterprise=e1,device=m1,sensor=meter use={use},coverage=1,flags=\"\",readings=15i {start.ToUnixTimeMilliseconds()}");
         await client.WriteAsync(string.Join('\n',
+            // Today: the same 2.5 kWh in every period that can tile midnight..now, as Ingest keeps them.
             Line("energy_use_15m", Today, 2.5),
-            Line("energy_use_15m", Today.AddDays(-1), 1.25),
+            Line("energy_use_1h", Today, 2.5),
             Line("energy_use_1d", Today, 2.5),
+            Line("energy_use_15m", Today.AddDays(-1), 1.25),
             Line("energy_use_1d", Today.AddDays(-1), 120)), CancellationToken.None);
         _dashboard = await DashboardHost.StartAsync(_broker.Port, influx.Server.Url, name, _database.DashboardArgs);
     }

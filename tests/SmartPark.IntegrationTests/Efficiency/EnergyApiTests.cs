@@ -126,12 +126,16 @@ public sealed class EnergyApiTests(SharedInflux influx)
         var thisYear = ConsumptionSeries.PeriodStart(ConsumptionSeries.Year, DateTimeOffset.UtcNow);
         await using var stack = await StartAsync(provider,
         [
-            // Today since CST midnight: 2 kWh and 1 m³ of gas; yesterday's last quarter hour is not today's.
+            // Today since CST midnight: 2 kWh and 1 m³ of gas, in every period Ingest keeps (today's
+            // total is read from the coarsest that tiles midnight..now); yesterday's last quarter hour is not today's.
             Line("energy_use_15m", "p-a", "m1", today, 2, 1, ""),
+            Line("energy_use_1h", "p-a", "m1", today, 2, 1, ""),
             Line("gas_volume_use_15m", "p-a", "g1", today, 1, 1, ""),
+            Line("gas_volume_use_1h", "p-a", "g1", today, 1, 1, ""),
+            Line("gas_volume_use_1d", "p-a", "g1", today, 1, 1, ""),
             Line("energy_use_15m", "p-a", "m1", today.AddMinutes(-15), 50, 1, ""),
             // Days: today and 29 days before are in the 30-day chart, 30 days before is not; water metered too.
-            Line("energy_use_1d", "p-a", "m1", today, 10, 0.5, "gap"),
+            Line("energy_use_1d", "p-a", "m1", today, 2, 0.5, "gap"),
             Line("energy_use_1d", "p-a", "m1", today.AddDays(-29), 20, 1, ""),
             Line("energy_use_1d", "p-a", "m1", today.AddDays(-30), 30, 1, ""),
             Line("water_volume_use_1d", "p-a", "w1", today, 3, 1, ""),
@@ -146,13 +150,14 @@ public sealed class EnergyApiTests(SharedInflux influx)
         Assert.Equal(2 * 0.1229 + 1 * 1.2143, e1.Kgce, 9);
 
         var days = await operatorA.Http.GetFromJsonAsync<EnterpriseConsumption>("api/parks/p-a/enterprises/e1/consumption?period=day");
-        Assert.Equal(["energy", "water_volume"], days!.Quantities.Select(q => q.Quantity));
+        Assert.Equal(["energy", "gas_volume", "water_volume"], days!.Quantities.Select(q => q.Quantity));
         var electricity = days.Quantities[0];
         Assert.Equal([today.AddDays(-29), today], electricity.Points.Select(p => p.Start));
-        Assert.Equal([20.0, 10.0], electricity.Points.Select(p => p.Use));
-        Assert.Equal(10 * 0.1229, electricity.Points[1].Kgce!.Value, 9);
+        Assert.Equal([20.0, 2.0], electricity.Points.Select(p => p.Use));
+        Assert.Equal(2 * 0.1229, electricity.Points[1].Kgce!.Value, 9);
         Assert.Equal(["gap"], electricity.Points[1].Flags);
-        Assert.Null(days.Quantities[1].Points[0].Kgce); // water is not energy
+        Assert.Equal(1.2143, days.Quantities[1].Points[0].Kgce!.Value, 9);
+        Assert.Null(days.Quantities[2].Points[0].Kgce); // water is not energy
 
         var months = await operatorA.Http.GetFromJsonAsync<EnterpriseConsumption>("api/parks/p-a/enterprises/e1/consumption?period=month");
         Assert.Equal([1000.0], Assert.Single(months!.Quantities).Points.Select(p => p.Use));
