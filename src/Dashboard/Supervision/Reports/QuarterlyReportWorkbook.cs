@@ -122,8 +122,8 @@ public static class QuarterlyReportWorkbook
     {
         yield return ["园区", "园区英文名", "用电量（kWh）", "综合能耗（吨标准煤）", "电表数据覆盖率"];
         yield return ["Park", "Park (English)", "Electricity (kWh)", "Energy (tce)", "Meter coverage"];
-        foreach (var e in r.Energy.Parks)
-            yield return [e.ParkNameZh, e.ParkNameEn, e.Kwh, e.Tce, e.Coverage];
+        foreach (var park in r.Energy.Parks)
+            yield return [park.ParkNameZh, park.ParkNameEn, park.Kwh, park.Tce, park.Coverage];
         yield return ["合计 Total", null, r.Energy.Kwh, r.Energy.Tce, null];
         if (r.Efficiency is not { } e)
             yield break;
