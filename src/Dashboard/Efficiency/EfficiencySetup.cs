@@ -21,6 +21,7 @@ public static class EfficiencySetup
             .ValidateOnStartWith<StandardCoalOptions, StandardCoalOptionsValidator>(StandardCoalOptions.Section);
         services.AddSingleton(sp => new StandardCoalConverter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandardCoalOptions>>().Value));
         services.AddTransient<ConsumptionReader>();
+        services.AddTransient<ParkEnterprises>();
         services.AddTransient<Reports.ParkEnergyReader>();
         services.AddTransient<EnterpriseFactsReader>();
         services.AddTransient<EfficiencyEvaluationService>();

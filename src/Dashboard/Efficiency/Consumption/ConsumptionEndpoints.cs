@@ -4,7 +4,6 @@ using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Auth;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Influx;
-using SmartPark.Platform.Registry;
 
 namespace SmartPark.Dashboard.Efficiency.Consumption;
 
@@ -22,7 +21,7 @@ public static class ConsumptionEndpoints
     /// <c>GET /api/parks/{park}/enterprises/{enterprise}/consumption?period=day|month</c>: each
     /// metered counting quantity's consumption per CST day over the last 30 days, or per month of
     /// this year, with its kgce. Both behind the park route group's access check; the enterprise
-    /// must be the park's in the registry.
+    /// must be the park's (<see cref="ParkEnterprises"/>).
     /// </summary>
     public static IEndpointRouteBuilder MapConsumption(this IEndpointRouteBuilder app)
     {
@@ -61,13 +60,13 @@ public static class ConsumptionEndpoints
         });
 
         inPark.MapGet("/enterprises/{enterprise}/consumption", async (
-            string park, string enterprise, string? period, RegistryProvider registry, ConsumptionReader reader, StandardCoalConverter coal, TimeProvider time, CancellationToken cancellationToken) =>
+            string park, string enterprise, string? period, ParkEnterprises enterprises, ConsumptionReader reader, StandardCoalConverter coal, TimeProvider time, CancellationToken cancellationToken) =>
         {
             if (!Ids.IsValid(park) || !Ids.IsValid(enterprise))
                 return Results.Problem("not a park or enterprise id", statusCode: StatusCodes.Status400BadRequest);
             if (period is not (null or "day" or "month"))
                 return Results.Problem("period is day or month", statusCode: StatusCodes.Status400BadRequest);
-            if (registry.Current?.FindEnterprise(park, enterprise) is null)
+            if (!await enterprises.HoldsAsync(park, enterprise, cancellationToken))
                 return Results.Problem($"park '{park}' has no enterprise '{enterprise}'", statusCode: StatusCodes.Status404NotFound);
             var now = time.GetUtcNow();
             var (stored, from, to) = period == "month"

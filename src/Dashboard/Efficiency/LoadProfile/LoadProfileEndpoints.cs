@@ -5,7 +5,6 @@ using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.Efficiency.Consumption;
 using SmartPark.Platform.Influx;
-using SmartPark.Platform.Registry;
 
 namespace SmartPark.Dashboard.Efficiency.LoadProfile;
 
@@ -22,13 +21,13 @@ public static class LoadProfileEndpoints
     /// the enterprise's electricity per quarter hour over the China Standard Time days from..to, both included.
     /// The park route group has refused callers who may not see the park (its operators, bureau
     /// officers, and the officials of its district and city may); the enterprise must be the
-    /// park's in the registry, else 404, so no id reaches the query that the park does not hold.
+    /// park's (the park database, else the registry), else 404, so no id reaches the query that the park does not hold.
     /// </summary>
     public static IEndpointRouteBuilder MapLoadProfile(this IEndpointRouteBuilder app)
     {
         app.MapParkApi().MapGet("/enterprises/{enterprise}/load-profile.csv", async (
             string park, string enterprise, string? from, string? to, string? lang,
-            RegistryProvider registry, ConsumptionReader reader, CancellationToken cancellationToken) =>
+            ParkEnterprises enterprises, ConsumptionReader reader, CancellationToken cancellationToken) =>
         {
             if (!Ids.IsValid(park) || !Ids.IsValid(enterprise))
                 return Results.Problem("not a park or enterprise id", statusCode: StatusCodes.Status400BadRequest);
@@ -37,7 +36,7 @@ public static class LoadProfileEndpoints
             var days = last.DayNumber - first.DayNumber + 1;
             if (days < 1 || days > MaxDays)
                 return Results.Problem($"to must not be before from, and the range at most {MaxDays} days", statusCode: StatusCodes.Status400BadRequest);
-            if (registry.Current?.FindEnterprise(park, enterprise) is null)
+            if (!await enterprises.HoldsAsync(park, enterprise, cancellationToken))
                 return Results.Problem($"park '{park}' has no enterprise '{enterprise}'", statusCode: StatusCodes.Status404NotFound);
 
             var start = LoadProfileBuilder.StartOf(first);
