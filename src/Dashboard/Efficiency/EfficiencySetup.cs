@@ -3,6 +3,8 @@ using SmartPark.Dashboard.Efficiency.Evaluation;
 using SmartPark.Dashboard.Efficiency.Inputs;
 using SmartPark.Dashboard.Efficiency.Schemes;
 using SmartPark.Dashboard.Supervision;
+using SmartPark.Dashboard.Efficiency.Export;
+using SmartPark.Dashboard.Efficiency.LoadProfile;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 
@@ -22,6 +24,8 @@ public static class EfficiencySetup
             .ValidateOnStartWith<StandardCoalOptions, StandardCoalOptionsValidator>(StandardCoalOptions.Section);
         services.AddSingleton(sp => new StandardCoalConverter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StandardCoalOptions>>().Value));
         services.AddTransient<ConsumptionReader>();
+        services.AddTransient<ParkEnterprises>();
+        services.AddTransient<Reports.ParkEnergyReader>();
         services.AddTransient<EnterpriseFactsReader>();
         services.AddTransient<EfficiencyEvaluationService>();
         return services;
@@ -34,6 +38,9 @@ public static class EfficiencySetup
         // The scheme lives in the park database: without one its paths are 404, as supervision's are.
         if (app.ServiceProvider.HasParkDatabase())
             app.MapEfficiencySchemes();
+        app.MapLoadProfile();
+        app.MapConsumption();
+        app.MapEfficiencyExport();
         return app;
     }
 }

@@ -1,12 +1,16 @@
-// Park overview: a tile per enterprise (status, live power and VOC, fire), the park plan coloured by
-// status, and open alerts by severity. The server coalesces tile updates ("tiles"); after a
-// reconnect the page re-reads the whole overview.
+// Park overview: a tile per enterprise (status, live power and VOC, fire, today's energy), the park
+// plan coloured by status, and open alerts by severity. The server coalesces tile updates ("tiles");
+// after a reconnect the page re-reads the whole overview. Today's kWh and kgce come from the stored
+// quarter hours, read when the park opens and every few minutes, not with each live reading.
 "use strict";
 
 const Overview = (() => {
   const tiles = new Map(); // enterprise -> tile
   let park = null;
   let pending = null; // pushes that arrive while the overview is being fetched
+  const energyToday = new Map(); // enterprise -> { kwh, kgce } since CST midnight
+  const ENERGY_REFRESH_MS = 5 * 60e3;
+  let energyTimer = null;
   const ov = (id) => document.getElementById(id);
   const num = (v, digits = 1) => (v == null ? "—" : Number(v).toFixed(digits));
 
@@ -19,7 +23,7 @@ const Overview = (() => {
     const figure = (cls, unit) => elt("div", { className: cls }, elt("span", { className: "label" }), " ", elt("span", { className: "v" }), unit ? " " + unit : null);
     const div = elt("div", { className: "tile", dataset: { enterprise: t.enterprise, status: t.status } },
       elt("h3", {}, elt("a")), elt("span", { className: "status" }),
-      figure("power", "kW"), figure("voc", "mg/m³"), figure("fire"), elt("div", { className: "devices" }));
+      figure("power", "kW"), figure("voc", "mg/m³"), figure("fire"), figure("today"), elt("div", { className: "devices" }));
     const link = div.querySelector("h3 a");
     link.textContent = SP.localName(t.name, t.nameEn);
     link.href = `parks/${encodeURIComponent(t.park)}/enterprises/${encodeURIComponent(t.enterprise)}`;
@@ -31,6 +35,9 @@ const Overview = (() => {
     div.querySelector(".fire").dataset.fire = t.fire;
     div.querySelector(".fire .label").textContent = SP.t("overview.fire");
     div.querySelector(".fire .v").textContent = SP.t(t.fire ? "overview.fireAlarm" : "overview.fireNone");
+    const energy = energyToday.get(t.enterprise);
+    div.querySelector(".today .label").textContent = SP.t("overview.today");
+    div.querySelector(".today .v").textContent = SP.t("overview.todayValue", { kwh: num(energy?.kwh), kgce: num(energy?.kgce) });
     div.querySelector(".devices").textContent = SP.t("overview.devices", { online: t.devicesOnline, offline: t.devicesOffline });
     return div;
   }
@@ -87,6 +94,22 @@ const Overview = (() => {
     // A push that raced the fetch may be newer than what the fetch returned: apply it on top.
     for (const u of pending) apply(u);
     pending = null;
+    render();
+    clearInterval(energyTimer);
+    energyTimer = setInterval(() => loadEnergy(p), ENERGY_REFRESH_MS);
+    await loadEnergy(p);
+  }
+
+  async function loadEnergy(p) {
+    let data;
+    try {
+      data = await SP.json(`api/parks/${encodeURIComponent(p)}/energy/today`);
+    } catch {
+      return; // consumption unavailable: the tiles keep what they show
+    }
+    if (park !== p) return;
+    energyToday.clear();
+    for (const e of data.enterprises) energyToday.set(e.enterprise, e);
     render();
   }
 

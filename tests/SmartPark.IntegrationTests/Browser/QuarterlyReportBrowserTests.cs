@@ -28,6 +28,7 @@ public sealed class QuarterlyReportBrowserTests(BrowserFixture browser, SharedIn
             await ReportSeed.SeedParksAsync(db);
         var name = influx.NewDatabase("report_browser");
         await ReportSeed.SeedAlertsAsync(influx.Server.Client(name));
+        await ReportSeed.SeedConsumptionAsync(influx.Server.Client(name));
         _dashboard = await DashboardHost.StartAsync(_broker.Port, influx.Server.Url, name, [.. _database.DashboardArgs, $"--Dashboard:ReportsDirectory={_reports}"]);
     }
 
@@ -58,6 +59,8 @@ public sealed class QuarterlyReportBrowserTests(BrowserFixture browser, SharedIn
         await Expect(late).ToHaveCountAsync(2);
         await Expect(late.First).ToContainTextAsync(construction);
         await Expect(page.Locator("#r-findings tr[data-park='by-jianggao']")).ToContainTextAsync("12");
+        // The quarter's energy: Shimen's 3500 kWh (in either language's digit grouping).
+        await Expect(page.Locator("#r-energy tr[data-park='by-shimen']")).ToContainTextAsync("3,500");
         await BrowserFixture.ScreenshotAsync(page, $"quarterly-report-{lang}");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#r-download").ClickAsync());

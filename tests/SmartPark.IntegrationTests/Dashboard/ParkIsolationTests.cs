@@ -84,6 +84,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/efficiency/districts/{district}/economics/{year:int}/import"] = "refused unless CanEditDistrict; rows of another district's enterprises are refused (EfficiencyInputsTests)",
         ["/api/efficiency/districts/{district}/economics/{year:int}/template.xlsx"] = "only enterprises of a district in VisibleDistricts (EfficiencyInputsTests)",
         ["/api/efficiency/districts/{district}/economics/{year:int}/template.csv"] = "only enterprises of a district in VisibleDistricts (EfficiencyInputsTests)",
+        ["/api/efficiency/districts/{district}/export.xlsx"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the enterprises are the district's parks' by the database (EfficiencyExportTests)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>

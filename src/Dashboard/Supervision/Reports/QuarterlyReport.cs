@@ -18,7 +18,9 @@ public sealed record QuarterlyReport(
     IReadOnlyList<ProjectRow> Projects,
     IReadOnlyList<BehindRow> Behind,
     IReadOnlyList<FindingRow> Findings,
-    IReadOnlyList<DowntimeRow> Downtime);
+    IReadOnlyList<DowntimeRow> Downtime,
+    ReportEnergy Energy,
+    ReportEfficiency? Efficiency);
 
 public sealed record ReportDistrict(string Id, string NameZh, string NameEn, string CityNameZh, string CityNameEn);
 
@@ -48,6 +50,31 @@ public sealed record BehindRow(
 public sealed record FindingRow(string ParkId, string ParkNameZh, string? ParkNameEn, int EmissionExceedances, int ShutDownDrawingPower, int FireAlarms, int DevicesOffline, double DowntimeHours);
 
 public sealed record DowntimeRow(string ParkId, string ParkNameZh, string? ParkNameEn, string? EnterpriseId, string? EnterpriseNameZh, string? EnterpriseNameEn, string Device, int Outages, double Hours);
+
+/// <summary>
+/// The quarter's metered energy per park (from the stored months): electricity in kWh and the
+/// standard coal of all metered energy (electricity, gas, steam) in tce; <see cref="EnergyRow.Coverage"/>
+/// the electricity meters' mean share of the quarter with readings, null for a park without any.
+/// </summary>
+public sealed record ReportEnergy(double Kwh, double Tce, IReadOnlyList<EnergyRow> Parks);
+
+public sealed record EnergyRow(string ParkId, string ParkNameZh, string? ParkNameEn, double? Kwh, double? Tce, double? Coverage);
+
+/// <summary>
+/// The district's efficiency evaluation of the last full year before the quarter's (null when that
+/// year has no figures): how many enterprises got each grade and how many none, the low-efficiency
+/// land and the supervision-agreement targets missed.
+/// </summary>
+public sealed record ReportEfficiency(int Year, IReadOnlyList<GradeCountRow> Grades, int NotGraded, double LowEfficiencyMu,
+    IReadOnlyList<LowEfficiencyRow> LowEfficiency, IReadOnlyList<BreachRow> Breaches);
+
+public sealed record GradeCountRow(string Grade, int Enterprises, bool LowEfficiency);
+
+public sealed record LowEfficiencyRow(string ParkId, string ParkNameZh, string? ParkNameEn, string EnterpriseId, string EnterpriseNameZh, string? EnterpriseNameEn, string Grade, double? Score, double LandMu);
+
+/// <summary>A missed agreement target: <see cref="Target"/> is the indicator's id (its titles in both languages beside it).</summary>
+public sealed record BreachRow(string ParkId, string ParkNameZh, string? ParkNameEn, string EnterpriseId, string EnterpriseNameZh, string? EnterpriseNameEn,
+    string Target, string TargetZh, string TargetEn, string? Unit, double Promised, double? Achieved);
 
 /// <summary>A stage's status in a report.</summary>
 public static class StageStatus

@@ -1,3 +1,4 @@
+using SmartPark.Dashboard.Efficiency.Reports;
 using SmartPark.Dashboard.Supervision.Findings;
 using SmartPark.ParkData.Entities;
 
@@ -16,11 +17,13 @@ public static class QuarterlyReportAssembler
     /// The report of <paramref name="district"/> over <paramref name="quarter"/>: its
     /// <paramref name="parks"/> (with enterprises, projects and stages), the monitoring
     /// <paramref name="findings"/> per park, as of <paramref name="asOf"/> (the quarter's last day,
-    /// or today for a quarter not over), stamped <paramref name="generatedAt"/>.
+    /// or today for a quarter not over), stamped <paramref name="generatedAt"/>; the parks' metered
+    /// <paramref name="energy"/> over the quarter (none when not given) and the last full year's <paramref name="efficiency"/>.
     /// </summary>
     public static QuarterlyReport Assemble(
         Jurisdiction district, IReadOnlyList<Park> parks, IReadOnlyDictionary<string, ParkFindings> findings,
-        ReportQuarter quarter, DateOnly asOf, DateTimeOffset generatedAt)
+        ReportQuarter quarter, DateOnly asOf, DateTimeOffset generatedAt, IReadOnlyDictionary<string, ParkEnergy>? energy = null,
+        ReportEfficiency? efficiency = null)
     {
         var orderedParks = parks.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // A stage is late at the end of its planned day: as of the quarter's last day, one planned for
@@ -86,10 +89,17 @@ public static class QuarterlyReportAssembler
             .ToList();
         var parkRows = orderedParks.Select(p => new ParkRow(p.Id, p.NameZh, p.NameEn, p.Township, p.Category, p.Batch, p.LandAreaHectares, p.Enterprises.Count, p.LeadingIndustry)).ToList();
 
+        // Every park gets a row; one without metered energy shows none rather than a zero.
+        var energyRows = orderedParks.Select(p => energy?.GetValueOrDefault(p.Id) is { } e
+                ? new EnergyRow(p.Id, p.NameZh, p.NameEn, Math.Round(e.Kwh, 1), Math.Round(e.Tce, 3), e.Coverage is { } c ? Math.Round(c, 4) : null)
+                : new EnergyRow(p.Id, p.NameZh, p.NameEn, null, null, null))
+            .ToList();
+        var energyTotal = new ReportEnergy(Math.Round(energyRows.Sum(r => r.Kwh ?? 0), 1), Math.Round(energyRows.Sum(r => r.Tce ?? 0), 3), energyRows);
+
         return new QuarterlyReport(
             new ReportDistrict(district.Id, district.NameZh, district.NameEn, district.CityNameZh, district.CityNameEn),
             quarter.ToString(), quarter.FirstDay, quarter.LastDay, asOf, generatedAt,
-            summary, categories, parkRows, projects, behind, findingRows, downtime);
+            summary, categories, parkRows, projects, behind, findingRows, downtime, energyTotal, efficiency);
     }
 
     /// <summary>The stage as it stood on <paramref name="asOf"/>: a completion recorded after that day had not happened yet.</summary>

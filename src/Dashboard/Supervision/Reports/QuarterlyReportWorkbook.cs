@@ -4,7 +4,7 @@ using MiniExcelLibs;
 namespace SmartPark.Dashboard.Supervision.Reports;
 
 /// <summary>
-/// The report as an XLSX workbook (MiniExcel): five sheets, each table headed by a row in Chinese
+/// The report as an XLSX workbook (MiniExcel): six sheets, each table headed by a row in Chinese
 /// and the same headings in English beneath it; names of parks, projects and enterprises in a
 /// Chinese and an English column. Dates are written as ISO text, so they read the same in every
 /// locale's spreadsheet and in the golden file.
@@ -16,8 +16,9 @@ public static class QuarterlyReportWorkbook
     public const string ProjectsSheet = "项目进度 Projects";
     public const string BehindSheet = "滞后项目 Behind schedule";
     public const string FindingsSheet = "监测发现 Monitoring findings";
+    public const string EnergySheet = "能耗与能效 Energy and efficiency";
 
-    public static IReadOnlyList<string> SheetNames { get; } = [SummarySheet, ParksSheet, ProjectsSheet, BehindSheet, FindingsSheet];
+    public static IReadOnlyList<string> SheetNames { get; } = [SummarySheet, ParksSheet, ProjectsSheet, BehindSheet, FindingsSheet, EnergySheet];
 
     public static void Write(QuarterlyReport report, Stream stream)
     {
@@ -28,6 +29,7 @@ public static class QuarterlyReportWorkbook
             [ProjectsSheet] = Rows(Projects(report)),
             [BehindSheet] = Rows(Behind(report)),
             [FindingsSheet] = Rows(Findings(report)),
+            [EnergySheet] = Rows(Energy(report)),
         };
         stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX);
     }
@@ -114,6 +116,35 @@ public static class QuarterlyReportWorkbook
         yield return ["Park", "Enterprise", "Enterprise (English)", "Device", "Outages", "Downtime (h)"];
         foreach (var d in r.Downtime)
             yield return [d.ParkNameZh, d.EnterpriseNameZh ?? d.EnterpriseId, d.EnterpriseNameEn, d.Device, d.Outages, d.Hours];
+    }
+
+    private static IEnumerable<object?[]> Energy(QuarterlyReport r)
+    {
+        yield return ["园区", "园区英文名", "用电量（kWh）", "综合能耗（吨标准煤）", "电表数据覆盖率"];
+        yield return ["Park", "Park (English)", "Electricity (kWh)", "Energy (tce)", "Meter coverage"];
+        foreach (var park in r.Energy.Parks)
+            yield return [park.ParkNameZh, park.ParkNameEn, park.Kwh, park.Tce, park.Coverage];
+        yield return ["合计 Total", null, r.Energy.Kwh, r.Energy.Tce, null];
+        if (r.Efficiency is not { } e)
+            yield break;
+        yield return [];
+        yield return [$"{e.Year} 年能效评价", $"{e.Year} efficiency evaluation"];
+        yield return ["等级", "企业数", "低效"];
+        yield return ["Grade", "Enterprises", "Low efficiency"];
+        foreach (var g in e.Grades)
+            yield return [g.Grade, g.Enterprises, g.LowEfficiency ? "是 Yes" : "否 No"];
+        yield return ["未评级 Not graded", e.NotGraded, null];
+        yield return [];
+        yield return ["园区", "园区英文名", "企业", "企业英文名", "等级", "得分", "低效用地（亩）"];
+        yield return ["Park", "Park (English)", "Enterprise", "Enterprise (English)", "Grade", "Score", "Low-efficiency land (mu)"];
+        foreach (var l in e.LowEfficiency)
+            yield return [l.ParkNameZh, l.ParkNameEn, l.EnterpriseNameZh, l.EnterpriseNameEn, l.Grade, l.Score, l.LandMu];
+        yield return ["合计 Total", null, null, null, null, null, e.LowEfficiencyMu];
+        yield return [];
+        yield return ["园区", "园区英文名", "企业", "企业英文名", "协议指标", "承诺值", "实际值", "单位"];
+        yield return ["Park", "Park (English)", "Enterprise", "Enterprise (English)", "Agreement target", "Promised", "Achieved", "Unit"];
+        foreach (var b in e.Breaches)
+            yield return [b.ParkNameZh, b.ParkNameEn, b.EnterpriseNameZh, b.EnterpriseNameEn, $"{b.TargetZh} {b.TargetEn}", b.Promised, b.Achieved, b.Unit];
     }
 
     /// <summary>Rows keyed by column letter, as MiniExcel writes dictionaries without a header row.</summary>

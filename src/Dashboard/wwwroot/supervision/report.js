@@ -102,6 +102,33 @@ function showFindings(r) {
       cell(d.device), cell(d.outages, true), cell(num(d.hours), true))));
 }
 
+// The quarter's metered energy per park and in all; a park without meters shows dashes, not zeros.
+function showEnergy(r) {
+  const rows = r.energy.parks.map((e) => elt("tr", { dataset: { park: e.parkId } },
+    cell(name(e.parkNameZh, e.parkNameEn)), cell(num(e.kwh, 1), true), cell(num(e.tce, 3), true),
+    cell(e.coverage == null ? "—" : `${num(e.coverage * 100, 1)} %`, true)));
+  if (rows.length) rows.push(elt("tr", { className: "total" }, cell(SP.t("report.total")), cell(num(r.energy.kwh, 1), true), cell(num(r.energy.tce, 3), true), cell("")));
+  fill(r$("r-energy"), ["report.park", "report.kwh", "report.tce", "report.coverage"], rows);
+  showEfficiency(r.efficiency);
+}
+
+// The last full year's evaluation: grades, low-efficiency land, agreement breaches (none: the year had no figures).
+function showEfficiency(e) {
+  r$("r-efficiency-none").hidden = e != null;
+  if (e) r$("r-efficiency-title").textContent = SP.t("report.efficiencyOf", { year: e.year });
+  const grades = e ? e.grades.map((g) => elt("tr", { dataset: { grade: g.grade } }, cell(g.grade), cell(g.enterprises, true), cell(SP.t(g.lowEfficiency ? "report.yes" : "report.no"))))
+    .concat([elt("tr", {}, cell(SP.t("report.notGraded")), cell(e.notGraded, true), cell(""))]) : [];
+  fill(r$("r-grades"), ["report.grade", "report.enterprises", "report.lowEfficiencyGrade"], grades);
+  const low = e ? e.lowEfficiency.map((l) => elt("tr", { dataset: { park: l.parkId, enterprise: l.enterpriseId } },
+    cell(name(l.parkNameZh, l.parkNameEn)), cell(name(l.enterpriseNameZh, l.enterpriseNameEn)), cell(l.grade), cell(num(l.score), true), cell(num(l.landMu), true))) : [];
+  if (low.length) low.push(elt("tr", { className: "total" }, cell(SP.t("report.total")), cell(""), cell(""), cell(""), cell(num(e.lowEfficiencyMu), true)));
+  fill(r$("r-low-efficiency"), ["report.park", "report.enterprise", "report.grade", "report.score", "report.landMu"], low);
+  fill(r$("r-breaches"), ["report.park", "report.enterprise", "report.agreementTarget", "report.promised", "report.achieved"],
+    e ? e.breaches.map((b) => elt("tr", { dataset: { park: b.parkId, enterprise: b.enterpriseId, target: b.target } },
+      cell(name(b.parkNameZh, b.parkNameEn)), cell(name(b.enterpriseNameZh, b.enterpriseNameEn)), cell(en ? b.targetEn : b.targetZh),
+      cell(`${num(b.promised, 4)} ${b.unit ?? ""}`, true), cell(b.achieved == null ? "—" : `${num(b.achieved, 4)} ${b.unit ?? ""}`, true))) : []);
+}
+
 async function showStored() {
   const list = await SP.json(apiBase);
   const select = r$("r-stored");
@@ -131,6 +158,7 @@ async function main() {
     showProjects(report);
     showBehind(report);
     showFindings(report);
+    showEnergy(report);
     r$("r-status").textContent = "";
     document.body.dataset.loaded = "1";
   } catch (e) {

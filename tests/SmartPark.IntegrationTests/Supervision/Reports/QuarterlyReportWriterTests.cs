@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SmartPark.Dashboard.Supervision.Findings;
 using SmartPark.Dashboard.Supervision.Reports;
 using SmartPark.IntegrationTests.Servers;
 
@@ -31,7 +30,7 @@ public sealed class QuarterlyReportWriterTests(SharedInflux influx) : IAsyncLife
         await ReportSeed.SeedAlertsAsync(client);
         _store = new ReportStore(Options.Create(new QuarterlyReportOptions { ReportsDirectory = _reports }));
         _clock = new FakeTimeProvider();
-        _builder = new QuarterlyReportBuilder(_database.Factory, new MonitoringFindingsReader(client), _clock);
+        _builder = ReportSeed.Builder(_database.Factory, client, _clock);
     }
 
     public async Task DisposeAsync()

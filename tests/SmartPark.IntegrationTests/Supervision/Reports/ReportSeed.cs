@@ -1,6 +1,13 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Registry;
+using SmartPark.Dashboard.Efficiency.Consumption;
+using SmartPark.Dashboard.Efficiency.Evaluation;
+using SmartPark.Dashboard.Efficiency.Reports;
+using SmartPark.Dashboard.Supervision.Findings;
 using SmartPark.Dashboard.Supervision.Reports;
+using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Ingest.Alerts.Engine;
 using SmartPark.ParkData;
 using SmartPark.ParkData.Entities;
@@ -125,6 +132,62 @@ public static class ReportSeed
             ActualInvestment = actual,
             Stages = [.. StageKind.For(kind).Zip(stages, (k, s) => (k, s)).Select((x, i) => new ProjectStage { Kind = x.k, Order = i, PlannedDate = x.s.Planned, ActualDate = x.s.Actual })],
         };
+
+    /// <summary>The report's builder on the seeded database and InfluxDB, standard coal at the default coefficients.</summary>
+    public static QuarterlyReportBuilder Builder(IDbContextFactory<ParkDbContext> parks, InfluxV1Client influx, TimeProvider clock) =>
+        new(parks, new MonitoringFindingsReader(influx), new ParkEnergyReader(new ConsumptionReader(influx), Coal),
+            new EfficiencyEvaluationService(new EnterpriseFactsReader(new ConsumptionReader(influx), Coal)), clock);
+
+    private static readonly StandardCoalConverter Coal = new(new StandardCoalOptions());
+
+    /// <summary>
+    /// Monthly consumption as Ingest stores it (<c>{quantity}_use_1mo</c>), some outside the quarter
+    /// or the district on purpose. In Q3: Shimen's e01 1000 + 1200 + 1300 kWh and 100 m³ of gas in
+    /// July; Jianggao's e02 600 kWh in September only, its meter reporting half of it (coverage 0.5).
+    /// </summary>
+    public static async Task SeedConsumptionAsync(InfluxV1Client influx)
+    {
+        await influx.EnsureDatabaseAsync(CancellationToken.None);
+        static DateTimeOffset Month(int month) => new(2026, month, 1, 0, 0, 0, ReportQuarter.ChinaStandardTime);
+        static string Use(string quantity, string park, string enterprise, int month, double use, double coverage = 1) =>
+            string.Create(CultureInfo.InvariantCulture,
+                $"{quantity}_use_1mo,park={park},enterprise={enterprise},device={enterprise}-meter,sensor=meter use={use},coverage={coverage},flags=\"\",readings=2000i {Month(month).ToUnixTimeMilliseconds()}");
+        string[] lines =
+        [
+            Use("energy", "by-shimen", "e01", 6, 9999), // June: the quarter before
+            Use("energy", "by-shimen", "e01", 7, 1000),
+            Use("energy", "by-shimen", "e01", 8, 1200),
+            Use("energy", "by-shimen", "e01", 9, 1300),
+            Use("energy", "by-shimen", "e01", 10, 9999), // October: the quarter after
+            Use("gas_volume", "by-shimen", "e01", 7, 100),
+            Use("water_volume", "by-shimen", "e01", 7, 50), // water: not energy
+            Use("energy", "by-jianggao", "e02", 9, 600, 0.5),
+            Use("energy", "hz-nanzhou", "e01", 8, 7777), // another district's park
+        ];
+        await influx.WriteAsync(string.Join('\n', lines), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The 2025 evaluation (the last full year before 2026-Q3): land for Baiyun's three
+    /// enterprises; economics for Huaxin (e01, 30 mu) and Meida (e02, 15 mu), none for the shut-down
+    /// Hongyun (e05: not graded); Meida's agreement promises 5 万元 tax per mu and it paid 20 万元
+    /// (1.3333 per mu): a breach. Their 2025 electricity as year points.
+    /// </summary>
+    public static async Task SeedEfficiencyAsync(ParkDbContext db, InfluxV1Client influx)
+    {
+        const double M2PerMu = 10_000.0 / 15;
+        foreach (var (id, mu) in new[] { ("e01", 30.0), ("e02", 15.0), ("e05", 10.0) })
+            (await db.Enterprises.SingleAsync(e => e.Id == id && e.Park!.DistrictId == District)).LandAreaM2 = mu * M2PerMu;
+        db.Economics.AddRange(
+            new ParkData.Entities.Efficiency.EnterpriseEconomics { ParkId = "by-shimen", EnterpriseId = "e01", Year = 2025, OutputValue = 9000, ValueAdded = 2400, Revenue = 8800, TaxPaid = 700, Employees = 120, RdSpending = 300 },
+            new ParkData.Entities.Efficiency.EnterpriseEconomics { ParkId = "by-jianggao", EnterpriseId = "e02", Year = 2025, OutputValue = 2600, ValueAdded = 500, Revenue = 2500, TaxPaid = 20, Employees = 40, RdSpending = 10 });
+        db.Agreements.Add(new ParkData.Entities.Efficiency.SupervisionAgreement { ParkId = "by-jianggao", EnterpriseId = "e02", Reference = "BY-2023-017", TaxPerMuTarget = 5 });
+        await db.SaveChangesAsync();
+        static string Year(string park, string enterprise, double kwh) => string.Create(CultureInfo.InvariantCulture,
+            $"energy_use_1y,park={park},enterprise={enterprise},device={enterprise}-meter,sensor=meter use={kwh},coverage=1,flags=\"\",readings=35040i {new DateTimeOffset(2025, 1, 1, 0, 0, 0, ReportQuarter.ChinaStandardTime).ToUnixTimeMilliseconds()}");
+        await influx.EnsureDatabaseAsync(CancellationToken.None);
+        await influx.WriteAsync(string.Join('\n', Year("by-shimen", "e01", 1_500_000), Year("by-jianggao", "e02", 400_000)), CancellationToken.None);
+    }
 
     public static async Task SeedAlertsAsync(InfluxV1Client influx)
     {
