@@ -1,8 +1,8 @@
 using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Alerts.Rules;
 using SmartPark.Ingest.Broker;
-using SmartPark.Ingest.Consumption;
 using SmartPark.Ingest.Consumer;
+using SmartPark.Ingest.Consumption;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Rollups;
 using SmartPark.Ingest.Storage;

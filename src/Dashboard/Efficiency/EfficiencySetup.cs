@@ -1,10 +1,10 @@
 using SmartPark.Dashboard.Efficiency.Consumption;
 using SmartPark.Dashboard.Efficiency.Evaluation;
+using SmartPark.Dashboard.Efficiency.Export;
 using SmartPark.Dashboard.Efficiency.Inputs;
+using SmartPark.Dashboard.Efficiency.LoadProfile;
 using SmartPark.Dashboard.Efficiency.Schemes;
 using SmartPark.Dashboard.Supervision;
-using SmartPark.Dashboard.Efficiency.Export;
-using SmartPark.Dashboard.Efficiency.LoadProfile;
 using SmartPark.Efficiency.StandardCoal;
 using SmartPark.Platform.Hosting;
 

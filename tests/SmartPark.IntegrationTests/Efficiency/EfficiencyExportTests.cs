@@ -44,8 +44,16 @@ public sealed class EfficiencyExportTests(SharedInflux influx)
             {
                 db.Economics.Add(new EnterpriseEconomics
                 {
-                    ParkId = park, EnterpriseId = "e1", Year = 2025, OutputValue = output, ValueAdded = output / 4, Revenue = output,
-                    TaxPaid = tax, Employees = 50, RdSpending = output / 50, Standing = EvaluationStanding.Graded,
+                    ParkId = park,
+                    EnterpriseId = "e1",
+                    Year = 2025,
+                    OutputValue = output,
+                    ValueAdded = output / 4,
+                    Revenue = output,
+                    TaxPaid = tax,
+                    Employees = 50,
+                    RdSpending = output / 50,
+                    Standing = EvaluationStanding.Graded,
                 });
             }
             await db.SaveChangesAsync();

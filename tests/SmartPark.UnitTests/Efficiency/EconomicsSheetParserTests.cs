@@ -49,7 +49,8 @@ public sealed class EconomicsSheetParserTests
             (3, "工业总产值(万元)", "not_a_number"),
             (4, null, "missing_identity"),
         ], parsed.Problems.Select(p => (p.Row, p.Column, p.Code)));
-        Assert.All(parsed.Problems, p => Assert.DoesNotContain(p.Code, p.Message, StringComparison.Ordinal));
+        // Each problem says what is wrong in words, not only its code ("-1 is negative", not "negative").
+        Assert.All(parsed.Problems, p => Assert.True(p.Message.Length > p.Code.Length && p.Message != p.Code, p.Message));
         Assert.Empty(parsed.Rows);
     }
 

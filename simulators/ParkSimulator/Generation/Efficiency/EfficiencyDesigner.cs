@@ -39,7 +39,7 @@ public sealed record EfficiencyYearOptions
 /// the scheme's benchmark cap so none ties. The grade is then the rank's share of the ranking. The
 /// number graded is a multiple of the shares' unit (20 for 25/45/25/5) where the district allows,
 /// so no rounding decides a grade; the rest stand new or exempt. Every graded enterprise is above
-/// the size threshold (规上), as a plot too small for that gets a designed one. Some get a
+/// the size threshold (规上), as a plot too small for that (or too large for a village works) gets a designed one. Some get a
 /// supervision agreement, a third of those missing one target. Three counters get an event: a
 /// reset, a rollover (register wrapping at 1,000,000) and a replaced meter. The same options and
 /// enterprises give the same design.
@@ -110,6 +110,9 @@ public static class EfficiencyDesigner
         public double RegisterStart { get; } = random.Uniform(5_000, 400_000);
     }
 
+    /// <summary>The largest plot kept as the district generator made it, mu.</summary>
+    private const double MaximumPlotMu = 60;
+
     /// <summary>a at t = 0 (the best), b at t = 1 (the worst), geometric in between.</summary>
     private static double Curve(double a, double b, double t) => a * Math.Pow(b / a, t);
 
@@ -121,9 +124,13 @@ public static class EfficiencyDesigner
         // The worst sales per mu must still make the smallest graded plot 规上, with a tenth to spare.
         const double worstSalesPerMu = 450;
         var minimumMu = options.Grading.SizeThresholdRevenue * 1.1 / worstSalesPerMu;
-        var landSet = enterprise.LandAreaM2 < minimumMu * m2PerMu;
+        // A village park's works sits on a few to a few dozen mu. The district generator splits a park's
+        // renovation area among few enterprises, which can give one 500 mu: at the designed sales and
+        // energy per mu that is a steel mill drawing 80 MW, whose readings the consumption rules rightly
+        // refuse as jumps. Such a plot gets a designed one too, and its floor with it.
+        var landSet = enterprise.LandAreaM2 < minimumMu * m2PerMu || enterprise.LandAreaM2 > MaximumPlotMu * m2PerMu;
         var land = landSet ? Math.Round(draws.PlotMu * m2PerMu / 10) * 10 : enterprise.LandAreaM2;
-        var floorSet = enterprise.FloorAreaM2 <= 0;
+        var floorSet = landSet || enterprise.FloorAreaM2 <= 0;
         var floor = floorSet ? Math.Round(land * draws.PlotRatio / 10) * 10 : enterprise.FloorAreaM2;
         var mu = land / m2PerMu;
 
