@@ -108,7 +108,7 @@ public sealed class ConsumptionComputation(InfluxV1Client influx, RegistryProvid
             quarterHours += windows.Count;
         }
         if (lines.Count > 0)
-            await influx.WriteAsync(lines, cancellationToken);
+            await WriteAsync(lines, cancellationToken);
         var points = lines.Count + await AggregateAsync(quantity, touched, condition, cancellationToken);
         return new ConsumptionWritten(changed.Count, quarterHours, points);
     }
@@ -143,7 +143,7 @@ public sealed class ConsumptionComputation(InfluxV1Client influx, RegistryProvid
                 next[group.Key] = [.. sums.Select(s => s.Start)];
             }
             if (lines.Count > 0)
-                await influx.WriteAsync(lines, cancellationToken);
+                await WriteAsync(lines, cancellationToken);
             written += lines.Count;
             touched = next;
         }
@@ -160,4 +160,14 @@ public sealed class ConsumptionComputation(InfluxV1Client influx, RegistryProvid
         response.Results.FirstOrDefault(r => r.StatementId == id);
 
     private static DateTimeOffset Floor(DateTimeOffset at) => ConsumptionSeries.PeriodStart(ConsumptionSeries.QuarterHour, at);
+
+    /// <summary>Points per write: a month of quarter hours of a district's meters is hundreds of
+    /// thousands of lines, more than one request to InfluxDB should carry (the rollups' bound too).</summary>
+    private const int MaxLinesPerWrite = 5_000;
+
+    private async Task WriteAsync(List<string> lines, CancellationToken cancellationToken)
+    {
+        for (var start = 0; start < lines.Count; start += MaxLinesPerWrite)
+            await influx.WriteAsync(lines.GetRange(start, Math.Min(MaxLinesPerWrite, lines.Count - start)), cancellationToken);
+    }
 }
