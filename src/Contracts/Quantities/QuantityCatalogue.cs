@@ -17,7 +17,8 @@ public static class QuantityCatalogue
     private static readonly List<Quantity> Registered = [];
 
     public static readonly Quantity Nmhc = Register(new("nmhc", "mg/m3", QuantityKind.Emission, 0, 100_000,
-        "Non-methane hydrocarbons, the VOC index of GB 37822 / DB44/2367", new("非甲烷总烃", "NMHC"), new("a24088", "N7.3")));
+        "Non-methane hydrocarbons, the VOC index of GB 37822 / DB44/2367", new("非甲烷总烃", "NMHC"), new("a24088", "N7.3"),
+        Medium: EmissionMedium.FlueGas));
     public static readonly Quantity Tvoc = Register(new("tvoc", "mg/m3", QuantityKind.Emission, 0, 100_000,
         "Total volatile organic compounds", new("TVOC", "TVOC")));
     public static readonly Quantity Co2 = Register(new("co2", "ppm", QuantityKind.Emission, 0, 100_000,
@@ -48,8 +49,59 @@ public static class QuantityCatalogue
         "Barometric pressure (BME680, SCD4x compensation)", new("气压", "pressure")));
     public static readonly Quantity GasResistance = Register(new("gas_resistance", "kOhm", QuantityKind.Environment, 0, 100_000,
         "Metal-oxide gas sensor resistance (BME680): falls as reducing gases (VOCs) rise", new("气体电阻", "gas resistance")));
+    // Flue gas (HJ 212-2017 Annex B; docs/reference/pollutants.md). Concentrations are as measured;
+    // Ingest derives each one's value at reference oxygen and its emission rate (src/Contracts/Emissions).
     public static readonly Quantity Nox = Register(new("nox", "mg/m3", QuantityKind.Emission, 0, 100_000,
-        "Nitrogen oxides (NO and NO2, as NO2) in flue gas", new("氮氧化物", "NOx"), new("a21002", "N5.1")));
+        "Nitrogen oxides (NO and NO2, as NO2) in flue gas", new("氮氧化物", "NOx"), new("a21002", "N5.1"),
+        Medium: EmissionMedium.FlueGas, AtReferenceOxygen: true));
+    public static readonly Quantity No = Register(new("no", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Nitric oxide in flue gas", new("一氧化氮", "NO"), new("a21003", "N4.1"),
+        Medium: EmissionMedium.FlueGas, AtReferenceOxygen: true));
+    public static readonly Quantity No2 = Register(new("no2", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Nitrogen dioxide in flue gas", new("二氧化氮", "NO₂"), new("a21004", "N4.1"),
+        Medium: EmissionMedium.FlueGas, AtReferenceOxygen: true));
+    public static readonly Quantity So2 = Register(new("so2", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Sulphur dioxide in flue gas", new("二氧化硫", "SO₂"), new("a21026", "N5.2"),
+        Medium: EmissionMedium.FlueGas, AtReferenceOxygen: true));
+    public static readonly Quantity Co = Register(new("co", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Carbon monoxide in flue gas", new("一氧化碳", "CO"), new("a21005", "N3.3"),
+        Medium: EmissionMedium.FlueGas, AtReferenceOxygen: true));
+    public static readonly Quantity Particulate = Register(new("particulate", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Particulate matter (smoke dust) in flue gas", new("颗粒物", "particulate"), new("a34013", "N4"),
+        Medium: EmissionMedium.FlueGas, AtReferenceOxygen: true));
+    public static readonly Quantity Benzene = Register(new("benzene", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Benzene (DB44/2367-2022 limits it at the stack and the boundary)", new("苯", "benzene"), new("a25002", "N7.3"),
+        Medium: EmissionMedium.FlueGas));
+    public static readonly Quantity Toluene = Register(new("toluene", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Toluene (DB44/27-2001)", new("甲苯", "toluene"), new("a25003", "N4.2"), Medium: EmissionMedium.FlueGas));
+    public static readonly Quantity Xylene = Register(new("xylene", "mg/m3", QuantityKind.Emission, 0, 100_000,
+        "Xylene (DB44/27-2001)", new("二甲苯", "xylene"), new("a25005", "N4.2"), Medium: EmissionMedium.FlueGas));
+    public static readonly Quantity Oxygen = Register(new("o2", "%", QuantityKind.Process, 0, 25,
+        "Oxygen in flue gas, % by volume", new("氧含量", "O₂"), new("a19001", "N3.1")));
+    public static readonly Quantity FlueGasFlow = Register(new("flue_gas_flow", "m3/s", QuantityKind.Process, 0, 10_000,
+        "Flue-gas flow (dry, standard conditions unless the sensor says 'actual')", new("烟气流量", "flue-gas flow"), new("a00000", "N6.1")));
+    public static readonly Quantity FlueGasVelocity = Register(new("flue_gas_velocity", "m/s", QuantityKind.Process, 0, 100,
+        "Flue-gas velocity in the stack", new("烟气流速", "flue-gas velocity"), new("a01011", "N5.2")));
+    public static readonly Quantity FlueGasTemperature = Register(new("flue_gas_temperature", "degC", QuantityKind.Process, -40, 1_500,
+        "Flue-gas temperature in the stack", new("烟气温度", "flue-gas temperature"), new("a01012", "N3.1")));
+    public static readonly Quantity FlueGasPressure = Register(new("flue_gas_pressure", "kPa", QuantityKind.Process, 0, 1_000,
+        "Flue-gas absolute pressure in the stack", new("烟气压力", "flue-gas pressure"), new("a01013", "N5.3")));
+    public static readonly Quantity FlueGasHumidity = Register(new("flue_gas_humidity", "%", QuantityKind.Process, 0, 100,
+        "Water vapour in flue gas, % by volume (not relative humidity)", new("烟气湿度", "flue-gas moisture"), new("a01014", "N3.1")));
+
+    // Wastewater (HJ 212-2017 Annex B, Table B.1).
+    public static readonly Quantity Cod = Register(new("cod", "mg/L", QuantityKind.Water, 0, 100_000,
+        "Chemical oxygen demand (CODcr)", new("化学需氧量", "COD"), new("w01018", "N5.1"), Medium: EmissionMedium.Wastewater));
+    public static readonly Quantity AmmoniaNitrogen = Register(new("ammonia_nitrogen", "mg/L", QuantityKind.Water, 0, 10_000,
+        "Ammonia nitrogen (NH3-N)", new("氨氮", "ammonia nitrogen"), new("w21003", "N4.2"), Medium: EmissionMedium.Wastewater));
+    public static readonly Quantity TotalPhosphorus = Register(new("total_phosphorus", "mg/L", QuantityKind.Water, 0, 1_000,
+        "Total phosphorus (as P)", new("总磷", "total phosphorus"), new("w21011", "N3.2"), Medium: EmissionMedium.Wastewater));
+    public static readonly Quantity TotalNitrogen = Register(new("total_nitrogen", "mg/L", QuantityKind.Water, 0, 10_000,
+        "Total nitrogen (as N)", new("总氮", "total nitrogen"), new("w21001", "N4.2"), Medium: EmissionMedium.Wastewater));
+    public static readonly Quantity Ph = Register(new("ph", "pH", QuantityKind.Water, 0, 14,
+        "pH of the discharged wastewater", new("pH值", "pH"), new("w01001", "N2.2")));
+    public static readonly Quantity WastewaterFlow = Register(new("wastewater_flow", "L/s", QuantityKind.Process, 0, 100_000,
+        "Wastewater discharge flow", new("废水流量", "wastewater flow"), new("w00000", "N5.2")));
 
     public static readonly Quantity GasVolume = Register(new("gas_volume", "m3", QuantityKind.Energy, 0, 1e12,
         "Natural gas meter reading at standard conditions (counts up)", new("天然气用量", "natural gas"), Counter: CounterKind.NaturalGas));
@@ -57,6 +109,9 @@ public static class QuantityCatalogue
         "Steam meter reading, mass delivered (counts up)", new("蒸汽用量", "steam"), Counter: CounterKind.Steam));
     public static readonly Quantity WaterVolume = Register(new("water_volume", "m3", QuantityKind.Resource, 0, 1e12,
         "Water meter reading (counts up)", new("用水量", "water"), Counter: CounterKind.Water));
+
+    // What Ingest derives (src/Contracts/Emissions): one entry per pollutant above, never sent by a device.
+    private static readonly bool DerivedRegistered = RegisterDerived();
 
     /// <summary>Every quantity, in the order of this file.</summary>
     public static IReadOnlyList<Quantity> All { get; } = Registered.AsReadOnly();
@@ -80,6 +135,38 @@ public static class QuantityCatalogue
 
     public static Quantity Get(string name) =>
         TryGet(name, out var q) ? q : throw new KeyNotFoundException($"Unknown quantity '{name}'.");
+
+    /// <summary>The quantity <paramref name="source"/>'s derived value is stored and judged as (<c>nox</c>, Converted → <c>nox_converted</c>).</summary>
+    public static string DerivedName(string source, Derivation derivation) =>
+        derivation == Derivation.Converted ? source + "_converted" : source + "_rate";
+
+    /// <summary>The derived quantity of <paramref name="source"/>, if the catalogue has one.</summary>
+    public static Quantity? DerivedOf(Quantity source, Derivation derivation) =>
+        TryGet(DerivedName(source.Name, derivation), out var derived) && derived.DerivedFrom == source.Name ? derived : null;
+
+    /// <summary>Each flue-gas pollutant judged at reference oxygen gets its converted concentration, and each
+    /// pollutant carried by a medium its emission rate: written once here, never listed by hand.</summary>
+    private static bool RegisterDerived()
+    {
+        foreach (var source in Registered.ToList())
+        {
+            if (source.AtReferenceOxygen)
+            {
+                Register(new(DerivedName(source.Name, Derivation.Converted), source.Unit, source.Kind, source.Minimum, source.Maximum * 100,
+                    $"{source.Description}, dry, at the reference oxygen content of its standard (derived)",
+                    new(source.Title.Zh + "(折算)", source.Title.En + " at reference O₂"),
+                    DerivedFrom: source.Name, Derivation: Derivation.Converted));
+            }
+            if (source.Medium is not null)
+            {
+                Register(new(DerivedName(source.Name, Derivation.Rate), "kg/h", source.Kind, 0, 1e7,
+                    $"Mass emission rate of {source.Title.En} (derived: concentration × flow)",
+                    new(source.Title.Zh + "排放速率", source.Title.En + " emission rate"),
+                    DerivedFrom: source.Name, Derivation: Derivation.Rate));
+            }
+        }
+        return true;
+    }
 
     private static Quantity Register(Quantity quantity)
     {

@@ -12,4 +12,9 @@ public enum QuantityKind
     Energy,
     /// <summary>Resources that are not energy but are metered and allocated by grade: water.</summary>
     Resource,
+    /// <summary>A pollutant in wastewater (COD, ammonia nitrogen, phosphorus, nitrogen, pH).</summary>
+    Water,
+    /// <summary>The conditions a concentration is judged and converted with: flue-gas oxygen, flow,
+    /// temperature, pressure, humidity and velocity; wastewater flow.</summary>
+    Process,
 }

@@ -1,3 +1,4 @@
+using SmartPark.Contracts.Emissions;
 using SmartPark.Contracts.Quantities;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -110,10 +111,52 @@ public static class RegistryReader
 
     private static RegistryDischargePermit? ReadDischargePermit(YamlNode node, List<RegistryError> errors)
     {
-        var f = YamlFields.Of(node, "discharge permit", errors, "number", "expiry");
+        var f = YamlFields.Of(node, "discharge permit", errors, "number", "expiry", "limits");
         if (f is null)
             return null;
-        return new RegistryDischargePermit { Line = f.Line, FieldLines = f.Lines, Number = f.String("number"), Expiry = f.Date("expiry") };
+        var limits = new List<PermitLimit>();
+        switch (f.Node("limits"))
+        {
+            case null:
+                break;
+            case YamlMappingNode map:
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is YamlScalarNode { Value: { Length: > 0 } quantity } && value is YamlScalarNode { Value: { } text }
+                        && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var limit) && double.IsFinite(limit))
+                        limits.Add(new PermitLimit(quantity, limit, YamlFields.LineOf(key)));
+                    else
+                        errors.Add(new(YamlFields.LineOf(key), "discharge permit: each of 'limits' must be quantity: limit (e.g. nox_converted: 100)"));
+                }
+                break;
+            case var other:
+                errors.Add(new(YamlFields.LineOf(other), "discharge permit: 'limits' must be a mapping of quantity: limit (e.g. { nox_converted: 100, cod: 60 })"));
+                break;
+        }
+        return new RegistryDischargePermit { Line = f.Line, FieldLines = f.Lines, Number = f.String("number"), Expiry = f.Date("expiry"), Limits = limits };
+    }
+
+    /// <summary><c>emission: { referenceO2: 9, basis: wet, flow: actual }</c> on a sensor (see <see cref="EmissionSettings"/>).</summary>
+    private static EmissionSettings? ReadEmission(YamlNode node, List<RegistryError> errors)
+    {
+        var f = YamlFields.Of(node, "sensor emission", errors, "referenceO2", "basis", "flow");
+        if (f is null)
+            return null;
+        var reference = f.Has("referenceO2") ? f.Number("referenceO2") : double.NaN;
+        if (f.Has("referenceO2") && double.IsFinite(reference) && reference is < 0 or > EmissionSettings.MaxReferenceOxygen)
+            errors.Add(new(f.Lines.GetValueOrDefault("referenceO2", f.Line), $"sensor emission: 'referenceO2' is a % by volume from 0 to {EmissionSettings.MaxReferenceOxygen} (9 for coal boilers, 3.5 for oil and gas under GB 13271-2014), not {reference}"));
+        var basis = f.Has("basis") ? f.String("basis") : EmissionSettings.Dry;
+        if (basis is not (EmissionSettings.Dry or EmissionSettings.Wet))
+            errors.Add(new(f.Lines.GetValueOrDefault("basis", f.Line), $"sensor emission: 'basis' is '{EmissionSettings.Dry}' or '{EmissionSettings.Wet}', not '{basis}'"));
+        var flow = f.Has("flow") ? f.String("flow") : EmissionSettings.StandardFlow;
+        if (flow is not (EmissionSettings.StandardFlow or EmissionSettings.Actual))
+            errors.Add(new(f.Lines.GetValueOrDefault("flow", f.Line), $"sensor emission: 'flow' is '{EmissionSettings.StandardFlow}' (dry, 0 °C, 101.325 kPa) or '{EmissionSettings.Actual}' (stack conditions), not '{flow}'"));
+        return new EmissionSettings
+        {
+            ReferenceOxygen = double.IsFinite(reference) ? reference : null,
+            WetBasis = basis == EmissionSettings.Wet,
+            ActualFlow = flow == EmissionSettings.Actual,
+        };
     }
 
     private static RegistryMonitoringPoint? ReadMonitoringPoint(YamlNode node, List<RegistryError> errors)
@@ -224,7 +267,7 @@ public static class RegistryReader
     private static RegistrySensor? ReadSensor(YamlNode node, List<RegistryError> errors)
     {
         // "quantity: nmhc" for the usual one-quantity sensor, "quantities: [...]" for a meter.
-        var f = YamlFields.Of(node, "sensor", errors, "id", "quantity", "quantities", "rollover", "replacements");
+        var f = YamlFields.Of(node, "sensor", errors, "id", "quantity", "quantities", "rollover", "replacements", "emission", "role", "idleLoad");
         if (f is null)
             return null;
         List<string> quantities;
@@ -264,6 +307,9 @@ public static class RegistryReader
             Id = f.String("id"),
             Quantities = quantities,
             Rollover = double.IsFinite(rollover) ? rollover : null,
+            Emission = f.Node("emission") is { } emission ? ReadEmission(emission, errors) : null,
+            Role = f.Has("role") ? f.String("role") : null,
+            IdleLoad = f.Has("idleLoad") && f.Number("idleLoad") is var idle && double.IsFinite(idle) ? idle : null,
             Replacements = [.. f.List("replacements").Select(n => ReadReplacement(n, errors)).OfType<RegistryMeterReplacement>().OrderBy(r => r.At)],
         };
     }

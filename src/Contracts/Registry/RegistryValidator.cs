@@ -58,6 +58,13 @@ public static class RegistryValidator
             Positive(plan, "width", plan.Width, what + " plan", errors);
             Positive(plan, "height", plan.Height, what + " plan", errors);
         }
+        foreach (var limit in enterprise.DischargePermit?.Limits ?? [])
+        {
+            if (!QuantityCatalogue.TryGet(limit.Quantity, out var quantity) || quantity.IsCounter || quantity.IsBoolean)
+                errors.Add(new(limit.Line, $"{what}: permit limit '{limit.Quantity}' is not a pollutant of the catalogue (e.g. nox_converted, so2_converted, cod, ammonia_nitrogen)"));
+            else if (limit.Limit < 0)
+                errors.Add(new(limit.Line, $"{what}: permit limit for '{limit.Quantity}' must be at least 0, not {limit.Limit}"));
+        }
         foreach (var device in enterprise.Devices)
         {
             var dwhat = $"device '{device.Id}'";
@@ -77,8 +84,22 @@ public static class RegistryValidator
                 foreach (var q in sensor.Quantities.Where(q => q.Length > 0 && !QuantityCatalogue.TryGet(q, out _)))
                     errors.Add(new(sensor.LineOf("quantities"), $"sensor '{sensor.Id}' of {dwhat}: quantity '{q}' is not in the catalogue ({string.Join(", ", QuantityCatalogue.All.Select(x => x.Name))})"));
                 CheckCounting(sensor, $"sensor '{sensor.Id}' of {dwhat}", errors);
+                CheckEmissionAndRole(sensor, $"sensor '{sensor.Id}' of {dwhat}", errors);
             }
         }
+    }
+
+    /// <summary>Derived quantities are Ingest's to compute; a role is for an electricity meter; an idle load for a treatment meter.</summary>
+    private static void CheckEmissionAndRole(RegistrySensor sensor, string what, List<RegistryError> errors)
+    {
+        foreach (var q in sensor.Quantities.Where(q => QuantityCatalogue.TryGet(q, out var quantity) && quantity.IsDerived))
+            errors.Add(new(sensor.LineOf("quantities"), $"{what}: '{q}' is derived by Ingest from '{QuantityCatalogue.Get(q).DerivedFrom}' and the conditions it is measured in; a sensor reports the measured quantities"));
+        if (sensor.Role is { } role && !SensorRoles.All.Contains(role))
+            errors.Add(new(sensor.LineOf("role"), $"{what}: 'role' is {string.Join(" or ", SensorRoles.All.Select(r => $"'{r}'"))}, not '{role}'"));
+        if (sensor.Role is not null && !sensor.Quantities.Contains(QuantityCatalogue.Power.Name))
+            errors.Add(new(sensor.LineOf("role"), $"{what}: a 'role' is for an electricity meter, and the sensor does not report 'power'"));
+        if (sensor.IdleLoad is { } idle && (idle < 0 || sensor.Role != SensorRoles.Treatment))
+            errors.Add(new(sensor.LineOf("idleLoad"), $"{what}: 'idleLoad' is a treatment meter's rated idle load in kW (at least 0, with role: treatment)"));
     }
 
     /// <summary>A register's wrap and its recorded swaps (consumption, src/Ingest/Consumption) only make sense for a counting quantity the sensor reports.</summary>

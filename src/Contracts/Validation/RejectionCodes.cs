@@ -13,6 +13,9 @@ public static class RejectionCodes
     public const string NoReadings = "no_readings";
     public const string TooManyReadings = "too_many_readings";
     public const string UnknownQuantity = "unknown_quantity";
+
+    /// <summary>A reading of a quantity Ingest derives (a converted concentration, an emission rate): a device may not supply it.</summary>
+    public const string DerivedQuantity = "derived_quantity";
     public const string WrongUnit = "wrong_unit";
     public const string NotFinite = "not_finite";
     public const string OutOfRange = "out_of_range";

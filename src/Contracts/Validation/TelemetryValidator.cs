@@ -110,6 +110,8 @@ public static class TelemetryValidator
             errors.Add(Missing($"{at}.quantity"));
         else if (!QuantityCatalogue.TryGet(reading.Quantity, out var q))
             errors.Add(new(RejectionCodes.UnknownQuantity, $"{at}.quantity '{reading.Quantity}' is not in the catalogue"));
+        else if (q.IsDerived)
+            errors.Add(new(RejectionCodes.DerivedQuantity, $"{at}.quantity '{reading.Quantity}' is derived by Ingest from '{q.DerivedFrom}'; a device sends what it measures"));
         else
             quantity = q;
 
