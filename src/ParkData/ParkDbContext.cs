@@ -19,6 +19,7 @@ public abstract class ParkDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<MonitoringPoint> MonitoringPoints => Set<MonitoringPoint>();
+    public DbSet<PermitLimitRow> PermitLimits => Set<PermitLimitRow>();
     public DbSet<ServiceAccountRow> ServiceAccounts => Set<ServiceAccountRow>();
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<RenovationProject> Projects => Set<RenovationProject>();

@@ -44,6 +44,14 @@ internal static class ParkModel
             device.Property(d => d.Version).IsConcurrencyToken();
             device.HasOne(d => d.Enterprise).WithMany(e => e.Devices).HasForeignKey(d => new { d.ParkId, d.EnterpriseId }).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<PermitLimitRow>(limit =>
+        {
+            limit.ToTable("PermitLimits");
+            limit.HasKey(l => new { l.ParkId, l.EnterpriseId, l.Quantity });
+            limit.Property(l => l.Quantity).HasMaxLength(64);
+            limit.Property(l => l.Version).IsConcurrencyToken();
+            limit.HasOne(l => l.Enterprise).WithMany(e => e.PermitLimits).HasForeignKey(l => new { l.ParkId, l.EnterpriseId }).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<MonitoringPoint>(point =>
         {
             point.HasKey(p => p.Mn);

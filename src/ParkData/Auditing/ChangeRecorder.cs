@@ -82,6 +82,7 @@ internal sealed record RecordedChange(EntityEntry Entry, IAudited Row, string Ac
         Enterprise enterprise => enterprise.ParkId,
         Device device => device.ParkId,
         MonitoringPoint point => point.ParkId,
+        PermitLimitRow limit => limit.ParkId,
         RenovationProject project => project.ParkId,
         ProjectStage stage => stage.Project?.ParkId,
         EnterpriseEconomics economics => economics.ParkId,

@@ -32,6 +32,9 @@ public sealed class Enterprise : IVersioned, IAudited, IRegistryRow
 
     public DateOnly? DischargePermitExpiry { get; set; }
 
+    /// <summary>The permit's limits (<see cref="PermitLimitRow"/>); read only with a permit number, as a permit without one is not one.</summary>
+    public List<PermitLimitRow> PermitLimits { get; set; } = [];
+
     /// <summary>Where the park plan draws it (plan units); all null when not drawn.</summary>
     public double? PlanX { get; set; }
     public double? PlanY { get; set; }

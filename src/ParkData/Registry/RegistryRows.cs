@@ -30,15 +30,17 @@ public static class RegistryRows
         var points = await db.MonitoringPoints.AsNoTracking().OrderBy(p => p.Mn).ToListAsync(cancellationToken);
         var services = await db.ServiceAccounts.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var replacements = await db.MeterReplacements.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
-        return Build(parks, enterprises, devices, points, services, districts, replacements);
+        var limits = await db.PermitLimits.AsNoTracking().ToListAsync(cancellationToken);
+        return Build(parks, enterprises, devices, points, services, districts, replacements, limits);
     }
 
     public static (ParkRegistry Registry, IReadOnlyList<RegistryError> Problems) Build(
         IReadOnlyList<Park> parks, IReadOnlyList<Enterprise> enterprises, IReadOnlyList<Device> devices,
         IReadOnlyList<MonitoringPoint> points, IReadOnlyList<ServiceAccountRow> services, IReadOnlyDictionary<string, string> districtNames,
-        IReadOnlyList<MeterReplacement>? replacements = null)
+        IReadOnlyList<MeterReplacement>? replacements = null, IReadOnlyList<PermitLimitRow>? limits = null)
     {
         var problems = new List<RegistryError>();
+        var limitsOf = (limits ?? []).ToLookup(l => (l.ParkId, l.EnterpriseId));
         var swapsOf = (replacements ?? []).ToLookup(r => (r.DeviceId, r.SensorId));
         var devicesOf = devices.ToLookup(d => (d.ParkId, d.EnterpriseId));
         var pointsOf = points.ToLookup(p => (p.ParkId, p.EnterpriseId));
@@ -60,9 +62,14 @@ public static class RegistryRows
                 FloorArea = enterprise.FloorAreaM2,
                 Status = enterprise.Status,
                 Plan = PlanOf(enterprise),
-                // The permit expiry alert in Ingest reads it; a permit with no number is not one.
+                // The permit expiry alert and the rules' limits in Ingest read it; a permit with no number is not one.
                 DischargePermit = enterprise.DischargePermitNumber is { Length: > 0 } permit
-                    ? new RegistryDischargePermit { Number = permit, Expiry = enterprise.DischargePermitExpiry }
+                    ? new RegistryDischargePermit
+                    {
+                        Number = permit,
+                        Expiry = enterprise.DischargePermitExpiry,
+                        Limits = [.. limitsOf[(park.Id, enterprise.Id)].OrderBy(l => l.Quantity, StringComparer.Ordinal).Select(l => new PermitLimit(l.Quantity, l.Limit))],
+                    }
                     : null,
                 Devices = devicesOf[(park.Id, enterprise.Id)].Select(device => new RegistryDevice
                 {
@@ -118,6 +125,9 @@ public static class RegistryRows
             Id = s.Id ?? "",
             Quantities = s.Quantities ?? [],
             Rollover = s.Rollover,
+            Emission = s.Emission?.ToSettings($"device '{device.Id}': sensor '{s.Id}'", problems),
+            Role = s.Role,
+            IdleLoad = s.IdleLoad,
             // The swaps recorded on the inputs form, oldest first; consumption counts across them.
             Replacements = [.. swapsOf[(device.Id, s.Id ?? "")]
                 .Select(r => new RegistryMeterReplacement(r.Quantity, new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.OldFinalReading, r.NewInitialReading))
@@ -160,7 +170,10 @@ public static class RegistryRows
     private sealed record SensorJson(
         [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("quantities")] List<string>? Quantities,
-        [property: JsonPropertyName("rollover")] double? Rollover = null);
+        [property: JsonPropertyName("rollover")] double? Rollover = null,
+        [property: JsonPropertyName("emission")] RegistryFile.RowJson.SensorEmission? Emission = null,
+        [property: JsonPropertyName("role")] string? Role = null,
+        [property: JsonPropertyName("idleLoad")] double? IdleLoad = null);
 
     private sealed record PollutantJson(
         [property: JsonPropertyName("quantity")] string? Quantity,

@@ -33,6 +33,7 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         var parks = await db.Parks.AsNoTracking()
             .Include(p => p.Enterprises).ThenInclude(e => e.Devices)
             .Include(p => p.Enterprises).ThenInclude(e => e.MonitoringPoints)
+            .Include(p => p.Enterprises).ThenInclude(e => e.PermitLimits)
             .Include(p => p.Projects).ThenInclude(p => p.Stages)
             .AsSplitQuery().ToListAsync(cancellationToken);
         var services = await db.ServiceAccounts.AsNoTracking().ToListAsync(cancellationToken);
@@ -139,6 +140,13 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             var permit = Flow();
             Add(permit, "number", number);
             Add(permit, "expiry", enterprise.DischargePermitExpiry);
+            if (enterprise.PermitLimits.Count > 0)
+            {
+                var limits = Flow();
+                foreach (var limit in enterprise.PermitLimits.OrderBy(l => l.Quantity, StringComparer.Ordinal))
+                    Add(limits, limit.Quantity, limit.Limit);
+                permit.Add("limits", limits);
+            }
             map.Add("dischargePermit", permit);
         }
         if (enterprise.Devices.Count > 0)
@@ -159,6 +167,16 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             Add(item, "id", sensor.Id);
             item.Add("quantities", new YamlSequenceNode(sensor.Quantities.Select(q => new YamlScalarNode(q))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
             Add(item, "rollover", sensor.Rollover);
+            if (sensor.Emission is { } emission)
+            {
+                var settings = Flow();
+                Add(settings, "referenceO2", emission.ReferenceO2);
+                Add(settings, "basis", emission.Basis);
+                Add(settings, "flow", emission.Flow);
+                item.Add("emission", settings);
+            }
+            Add(item, "role", sensor.Role);
+            Add(item, "idleLoad", sensor.IdleLoad);
             var swaps = replacements[(device.Id, sensor.Id)].OrderBy(r => r.ReplacedAt).ThenBy(r => r.Id).ToList();
             if (swaps.Count > 0)
             {

@@ -23,7 +23,7 @@ internal sealed class RegistryImportApplier(ParkDbContext db, RegistryFileConten
         var fileServices = registry.Services.Select(s => s.Id).ToList();
 
         var parks = await db.Parks.Where(p => listed.Contains(p.Id))
-            .Include(p => p.Enterprises).Include(p => p.Projects).ThenInclude(p => p.Stages)
+            .Include(p => p.Enterprises).ThenInclude(e => e.PermitLimits).Include(p => p.Projects).ThenInclude(p => p.Stages)
             .AsSplitQuery().ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, cancellationToken);
         var devices = await db.Devices.Where(d => listed.Contains(d.ParkId) || fileDevices.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, StringComparer.Ordinal, cancellationToken);
@@ -116,12 +116,33 @@ internal sealed class RegistryImportApplier(ParkDbContext db, RegistryFileConten
             target.LandAreaM2 = supervision.LandArea;
             target.ContactName = supervision.ContactName;
             target.ContactPhone = supervision.ContactPhone;
+            SetPermitLimits(target, enterprise.DischargePermit?.Limits ?? []);
         }
         // Left out of the file: gone (their devices and points are removed by the caller).
         foreach (var gone in existing.Values)
         {
             row.Enterprises.Remove(gone);
             db.Enterprises.Remove(gone);
+        }
+    }
+
+    /// <summary>The permit's limits as the file lists them: one row per quantity, rows it leaves out deleted.</summary>
+    private void SetPermitLimits(Enterprise enterprise, IReadOnlyList<PermitLimit> limits)
+    {
+        var existing = enterprise.PermitLimits.ToDictionary(l => l.Quantity, StringComparer.Ordinal);
+        foreach (var limit in limits)
+        {
+            if (!existing.Remove(limit.Quantity, out var row))
+            {
+                row = new PermitLimitRow { ParkId = enterprise.ParkId, EnterpriseId = enterprise.Id, Quantity = limit.Quantity };
+                enterprise.PermitLimits.Add(row);
+            }
+            row.Limit = limit.Limit;
+        }
+        foreach (var gone in existing.Values)
+        {
+            enterprise.PermitLimits.Remove(gone);
+            db.PermitLimits.Remove(gone);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SmartPark.Contracts.Emissions;
 using SmartPark.Contracts.Registry;
 
 namespace SmartPark.ParkData.RegistryFile;
@@ -8,7 +9,8 @@ namespace SmartPark.ParkData.RegistryFile;
 /// The JSON columns of a registry row, as <see cref="Entities.Device.SensorsJson"/> and
 /// <see cref="Entities.MonitoringPoint.PollutantsJson"/> document them: <c>[{"id":"voc1","quantities":["nmhc"]}]</c>
 /// and <c>[{"quantity":"nmhc","code":"a24088"}]</c>. Written the same way every time, so importing
-/// an unchanged file leaves the column (and the audit trail) untouched.
+/// an unchanged file leaves the column (and the audit trail) untouched; a key a sensor does not
+/// use is left out, so rows written before it existed read the same.
 /// </summary>
 public static class RowJson
 {
@@ -17,13 +19,50 @@ public static class RowJson
     /// <param name="Id">The sensor's id.</param>
     /// <param name="Quantities">The catalogue quantities it reports.</param>
     /// <param name="Rollover">Where a counting register wraps (<see cref="RegistrySensor.Rollover"/>); left out of the JSON when unknown.</param>
+    /// <param name="Emission">How its flue-gas values were measured (<see cref="RegistrySensor.Emission"/>), in the registry file's words.</param>
+    /// <param name="Role">What an electricity meter feeds (<see cref="SensorRoles"/>).</param>
+    /// <param name="IdleLoad">A treatment meter's rated idle load in kW.</param>
     public sealed record Sensor(string Id, IReadOnlyList<string> Quantities,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Rollover = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Rollover = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SensorEmission? Emission = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? IdleLoad = null);
+
+    /// <summary>
+    /// A sensor's <c>emission</c> as the registry file writes it (<c>{"referenceO2":9,"basis":"wet","flow":"actual"}</c>),
+    /// words rather than the flags of <see cref="EmissionSettings"/> so the column reads as the file does.
+    /// </summary>
+    public sealed record SensorEmission(
+        [property: JsonPropertyName("referenceO2"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ReferenceO2,
+        [property: JsonPropertyName("basis")] string? Basis,
+        [property: JsonPropertyName("flow")] string? Flow)
+    {
+        public static SensorEmission? Of(EmissionSettings? settings) => settings is null ? null : new(
+            settings.ReferenceOxygen,
+            settings.WetBasis ? EmissionSettings.Wet : EmissionSettings.Dry,
+            settings.ActualFlow ? EmissionSettings.Actual : EmissionSettings.StandardFlow);
+
+        /// <summary>The settings, with every problem the registry reader would report for the same words in a file.</summary>
+        public EmissionSettings ToSettings(string what, List<RegistryError> problems)
+        {
+            if (ReferenceO2 is { } reference && (!double.IsFinite(reference) || reference is < 0 or > EmissionSettings.MaxReferenceOxygen))
+                problems.Add(new(0, $"{what}: emission 'referenceO2' is a % by volume from 0 to {EmissionSettings.MaxReferenceOxygen}, not {reference}"));
+            var basis = Basis ?? EmissionSettings.Dry;
+            if (basis is not (EmissionSettings.Dry or EmissionSettings.Wet))
+                problems.Add(new(0, $"{what}: emission 'basis' is '{EmissionSettings.Dry}' or '{EmissionSettings.Wet}', not '{basis}'"));
+            var flow = Flow ?? EmissionSettings.StandardFlow;
+            if (flow is not (EmissionSettings.StandardFlow or EmissionSettings.Actual))
+                problems.Add(new(0, $"{what}: emission 'flow' is '{EmissionSettings.StandardFlow}' or '{EmissionSettings.Actual}', not '{flow}'"));
+            return new EmissionSettings { ReferenceOxygen = ReferenceO2, WetBasis = basis == EmissionSettings.Wet, ActualFlow = flow == EmissionSettings.Actual };
+        }
+    }
 
     public sealed record Pollutant(string Quantity, string Code);
 
+    public static Sensor Of(RegistrySensor s) => new(s.Id, s.Quantities, s.Rollover, SensorEmission.Of(s.Emission), s.Role, s.IdleLoad);
+
     public static string Sensors(IEnumerable<RegistrySensor> sensors) =>
-        JsonSerializer.Serialize(sensors.Select(s => new Sensor(s.Id, s.Quantities, s.Rollover)).ToList(), Options);
+        JsonSerializer.Serialize(sensors.Select(Of).ToList(), Options);
 
     public static string Pollutants(IEnumerable<RegistryPollutant> pollutants) =>
         JsonSerializer.Serialize(pollutants.Select(p => new Pollutant(p.Quantity, p.Code)).ToList(), Options);

@@ -124,6 +124,30 @@ public sealed class RegistryFromDatabaseTests(ParkDatabases databases, SharedInf
 
     [Theory]
     [MemberData(nameof(ParkDatabases.Providers), MemberType = typeof(ParkDatabases))]
+    public async Task A_permit_limit_added_changed_and_removed_in_the_database_reaches_ingests_registry_without_a_restart(string provider)
+    {
+        var (factory, ingest, _) = await StartAsync(provider);
+        await using var __ = ingest;
+        var registry = ingest.Services.GetRequiredService<RegistryProvider>();
+        IReadOnlyList<PermitLimit>? Limits() => registry.Current?.FindEnterprise(Park, Enterprise)?.DischargePermit?.Limits;
+
+        await SaveAsync(factory, db =>
+        {
+            db.Enterprises.Single(e => e.Id == Enterprise).DischargePermitNumber = "91440111MA59AB1C2001V";
+            db.PermitLimits.Add(new PermitLimitRow { ParkId = Park, EnterpriseId = Enterprise, Quantity = "nox_converted", Limit = 50 });
+        });
+        var clock = Stopwatch.StartNew();
+        await Poll.UntilAsync(() => Task.FromResult(Limits()), l => l is [{ Quantity: "nox_converted", Limit: 50 }], Timeout, "Ingest to see the permit limit");
+        Report(provider, "permit limit added → in the registry in force", clock.Elapsed);
+
+        await SaveAsync(factory, db => db.PermitLimits.Single().Limit = 30);
+        await Poll.UntilAsync(() => Task.FromResult(Limits()), l => l is [{ Limit: 30 }], Timeout, "Ingest to see the tighter limit");
+        await SaveAsync(factory, db => db.PermitLimits.Remove(db.PermitLimits.Single()));
+        await Poll.UntilAsync(() => Task.FromResult(Limits()), l => l is [], Timeout, "Ingest to see the limit gone");
+    }
+
+    [Theory]
+    [MemberData(nameof(ParkDatabases.Providers), MemberType = typeof(ParkDatabases))]
     public async Task An_invalid_change_keeps_the_last_good_registry_and_readiness_says_why(string provider)
     {
         var (factory, ingest, _) = await StartAsync(provider);

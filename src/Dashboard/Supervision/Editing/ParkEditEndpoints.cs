@@ -44,6 +44,7 @@ public static class ParkEditEndpoints
         });
         park.MapPut("/enterprises/{enterprise}", PutEnterpriseAsync);
         park.MapPost("/enterprises/{enterprise}", PostEnterpriseAsync);
+        park.MapPermitLimits();
         app.MapPost("/api/supervision/districts/{district}/parks", PostParkAsync);
         return app;
     }
@@ -134,6 +135,9 @@ public static class ParkEditEndpoints
         if (!http.User.CanEdit(owner))
             return Results.Problem("only the park's district and admins edit its enterprises", statusCode: 403);
         var errors = form.Validate();
+        // The registry has no permit without a number, so its limits would silently stop applying.
+        if (ParkForm.Blank(form.DischargePermitNumber) is null && await db.PermitLimits.AnyAsync(l => l.ParkId == park && l.EnterpriseId == enterprise, ct))
+            errors.Add("dischargePermitNumber", "permit_has_limits", "the permit has limits: remove them before removing its number");
         if (errors.Any)
             return errors.ToResult();
         if (row.Version != form.Version)

@@ -125,6 +125,7 @@ function renderEnterprises(enterprises, canEdit) {
     controls.disable(!canEdit);
     save.hidden = !canEdit;
     let version = e.version;
+    const limits = PermitLimits.attach(details, `${api}/enterprises/${encodeURIComponent(e.id)}/limits`, canEdit);
     form.onsubmit = async (ev) => {
       ev.preventDefault();
       controls.clearErrors();
@@ -133,6 +134,7 @@ function renderEnterprises(enterprises, canEdit) {
       if (r.ok) {
         version = r.body.version;
         EditForms.status(status, "saved", "edit.saved");
+        await limits.reload();
         await loadHistory();
       } else if (r.status === 409 && r.body?.current) {
         // The other change is taken into the form; the user saves again to put theirs on top.

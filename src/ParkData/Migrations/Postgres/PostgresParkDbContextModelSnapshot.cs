@@ -540,6 +540,30 @@ namespace SmartPark.ParkData.Migrations.Postgres
                     b.ToTable("Parks");
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.PermitLimitRow", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ParkId", "EnterpriseId", "Quantity");
+
+                    b.ToTable("PermitLimits", (string)null);
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.ProjectStage", b =>
                 {
                     b.Property<long>("Id")
@@ -795,6 +819,17 @@ namespace SmartPark.ParkData.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.PermitLimitRow", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
+                        .WithMany("PermitLimits")
+                        .HasForeignKey("ParkId", "EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.ProjectStage", b =>
                 {
                     b.HasOne("SmartPark.ParkData.Entities.RenovationProject", "Project")
@@ -822,6 +857,8 @@ namespace SmartPark.ParkData.Migrations.Postgres
                     b.Navigation("Devices");
 
                     b.Navigation("MonitoringPoints");
+
+                    b.Navigation("PermitLimits");
                 });
 
             modelBuilder.Entity("SmartPark.ParkData.Entities.Park", b =>

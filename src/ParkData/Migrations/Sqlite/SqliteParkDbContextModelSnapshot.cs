@@ -531,6 +531,30 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                     b.ToTable("Parks");
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.PermitLimitRow", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Limit")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParkId", "EnterpriseId", "Quantity");
+
+                    b.ToTable("PermitLimits", (string)null);
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.ProjectStage", b =>
                 {
                     b.Property<long>("Id")
@@ -782,6 +806,17 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.PermitLimitRow", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Enterprise", "Enterprise")
+                        .WithMany("PermitLimits")
+                        .HasForeignKey("ParkId", "EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Enterprise");
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.ProjectStage", b =>
                 {
                     b.HasOne("SmartPark.ParkData.Entities.RenovationProject", "Project")
@@ -809,6 +844,8 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                     b.Navigation("Devices");
 
                     b.Navigation("MonitoringPoints");
+
+                    b.Navigation("PermitLimits");
                 });
 
             modelBuilder.Entity("SmartPark.ParkData.Entities.Park", b =>

@@ -36,6 +36,7 @@ internal static class RegistrySnapshot
                 {
                     Devices = [.. e.Devices.OrderBy(d => d.Id, StringComparer.Ordinal)],
                     MonitoringPoints = [.. e.MonitoringPoints.OrderBy(m => m.Mn, StringComparer.Ordinal)],
+                    DischargePermit = e.DischargePermit is { } permit ? permit with { Limits = [.. permit.Limits.OrderBy(l => l.Quantity, StringComparer.Ordinal)] } : null,
                 })],
             }),
             Services = registry.Services.OrderBy(s => s.Id, StringComparer.Ordinal),
@@ -90,6 +91,8 @@ internal static class RegistrySnapshot
                 e.PlanWidth,
                 e.PlanHeight,
             }).ToListAsync(),
+            PermitLimits = await db.PermitLimits.AsNoTracking().OrderBy(l => l.ParkId).ThenBy(l => l.EnterpriseId).ThenBy(l => l.Quantity)
+                .Select(l => new { l.ParkId, l.EnterpriseId, l.Quantity, l.Limit }).ToListAsync(),
             Devices = await db.Devices.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.ParkId, d.EnterpriseId, d.Credential, d.SensorsJson }).ToListAsync(),
             Points = await db.MonitoringPoints.AsNoTracking().OrderBy(p => p.Mn).Select(p => new
             {

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SmartPark.ParkData.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PermitLimits : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PermitLimits",
+                columns: table => new
+                {
+                    ParkId = table.Column<string>(type: "TEXT", nullable: false),
+                    EnterpriseId = table.Column<string>(type: "TEXT", nullable: false),
+                    Quantity = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Limit = table.Column<double>(type: "REAL", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PermitLimits", x => new { x.ParkId, x.EnterpriseId, x.Quantity });
+                    table.ForeignKey(
+                        name: "FK_PermitLimits_Enterprises_ParkId_EnterpriseId",
+                        columns: x => new { x.ParkId, x.EnterpriseId },
+                        principalTable: "Enterprises",
+                        principalColumns: new[] { "ParkId", "Id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PermitLimits");
+        }
+    }
+}
