@@ -39,9 +39,10 @@ public static class DischargeFigures
         _ => null,
     };
 
-    /// <summary>The catalogue's order (NOx before SO₂ before particulate, COD before ammonia…).</summary>
+    /// <summary>The catalogue's order of the measured quantity (NOx before SO₂ before particulate, COD before ammonia…).</summary>
     private static int Order(string quantity)
     {
+        quantity = QuantityCatalogue.Get(quantity).DerivedFrom ?? quantity;
         var all = QuantityCatalogue.All;
         for (var i = 0; i < all.Count; i++)
         {

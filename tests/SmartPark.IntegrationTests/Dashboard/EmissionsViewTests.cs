@@ -162,11 +162,13 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
         Assert.Equal([("e-boiler", "cems-1", "flueGas"), ("e-dye", "water-1", "wastewater")], points.Select(p => (p.Enterprise, p.Device, p.Medium)));
         var nox = Assert.Single(points[0].Pollutants);
         Assert.Equal(("nox_converted", "nox", "nox_rate", "mg/m3"), (nox.Quantity, nox.Measured, nox.Rate, nox.Unit));
-        Assert.Equal((135.0, Hour(1)), (nox.Value, nox.Hour));
+        Assert.Equal(135.0, nox.Value);
+        Assert.Equal(Hour(1), nox.Hour);
+        Assert.False(nox.Flagged);
         Assert.Equal((150.0, true), (nox.Limit!.Value, nox.Limit.Enterprise));
         Assert.Equal(0.9, nox.Ratio!.Value, 6);
         var cod = Assert.Single(points[1].Pollutants, p => p.Quantity == "cod");
-        Assert.Equal((45.0, 90.0, 0.5), (cod.Value, cod.Limit!.Value, cod.Ratio));
+        Assert.Equal((45.0, 90.0, 0.5), (cod.Value!.Value, cod.Limit!.Value, cod.Ratio!.Value));
         // pH is judged against a range: a value, no ratio to a single limit.
         Assert.Null(Assert.Single(points[1].Pollutants, p => p.Quantity == "ph").Ratio);
 
@@ -178,7 +180,8 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
         using var admin = await _dashboard.SignInAsync(TestUser.Admin);
         var all = (await admin.Http.GetFromJsonAsync<List<EmissionPointView>>("api/bureau/emissions"))!;
         var other = Assert.Single(Assert.Single(all, p => p.Park == "p-b").Pollutants);
-        Assert.Equal((999.0, null), (other.Value, other.Limit));
+        Assert.Equal(999.0, other.Value);
+        Assert.Null(other.Limit);
     }
 
     [Fact]

@@ -40,16 +40,16 @@ public sealed class EmissionSourcesTests
         ParkRules Rules(params RuleLimit[] rules) => new() { Park = "p", Region = "guangdong", PublishedAt = DateTimeOffset.UnixEpoch, Rules = rules };
 
         // The permit's 250 replaces the park's 200 for this enterprise, even though it is higher.
-        Assert.Equal(250, EmissionLimits.For(Rules(Rule("nox-1h", 200), Rule("nox-1h", 250, "e1")), source)!.Limit);
-        Assert.Equal(150, EmissionLimits.For(Rules(Rule("nox-1h", 200), Rule("nox-1h", 250, "e1"), Rule("nox-strict", 150)), source)!.Limit);
+        Assert.Equal(250.0, EmissionLimits.For(Rules(Rule("nox-1h", 200), Rule("nox-1h", 250, "e1")), source)!.Limit);
+        Assert.Equal(150.0, EmissionLimits.For(Rules(Rule("nox-1h", 200), Rule("nox-1h", 250, "e1"), Rule("nox-strict", 150)), source)!.Limit);
         Assert.Null(EmissionLimits.For(Rules(Rule("nox-1h", 200, "e2"), Rule("nox-other", 100, sensors: "other-*")), source));
         Assert.Null(EmissionLimits.For(null, source));
     }
 
     [Theory]
-    [InlineData("C", 60, 60, "C")]
-    [InlineData("C", 15, 60, "N")] // 75 % normal: a normal hour (HJ 212-2017 Annex C)
-    [InlineData("M", 16, 60, "M")]
+    [InlineData("C", 60L, 60L, "C")]
+    [InlineData("C", 15L, 60L, "N")] // 75 % normal: a normal hour (HJ 212-2017 Annex C)
+    [InlineData("M", 16L, 60L, "M")]
     public void An_hours_flag_is_normal_with_three_quarters_normal_readings_else_the_one_other_flag(string flag, long count, long readings, string expected) =>
         Assert.Equal(expected, HourFlags.Of(new Dictionary<string, long> { [flag] = count }, readings));
 
