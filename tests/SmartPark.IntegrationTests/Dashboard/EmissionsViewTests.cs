@@ -135,8 +135,16 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
 
     private static RuleLimit Rule(string id, string quantity, double limit, string source) => new()
     {
-        RuleId = id, Title = id, Kind = "average", Severity = "critical", Bureau = true,
-        Quantity = quantity, Unit = quantity == "cod" ? "mg/L" : "mg/m3", Limit = limit, Averaging = "PT1H", Source = source,
+        RuleId = id,
+        Title = id,
+        Kind = "average",
+        Severity = "critical",
+        Bureau = true,
+        Quantity = quantity,
+        Unit = quantity == "cod" ? "mg/L" : "mg/m3",
+        Limit = limit,
+        Averaging = "PT1H",
+        Source = source,
     };
 
     public async Task DisposeAsync()

@@ -35,7 +35,14 @@ public sealed class EmissionSourcesTests
             new RegistrySensor { Id = "g", Quantities = ["nox", "o2"], Emission = new EmissionSettings { ReferenceOxygen = 3.5 } })))[0];
         RuleLimit Rule(string id, double limit, string? enterprise = null, string? sensors = null) => new()
         {
-            RuleId = id, Title = id, Kind = "average", Severity = "critical", Quantity = "nox_converted", Limit = limit, Enterprise = enterprise, Sensors = sensors,
+            RuleId = id,
+            Title = id,
+            Kind = "average",
+            Severity = "critical",
+            Quantity = "nox_converted",
+            Limit = limit,
+            Enterprise = enterprise,
+            Sensors = sensors,
         };
         ParkRules Rules(params RuleLimit[] rules) => new() { Park = "p", Region = "guangdong", PublishedAt = DateTimeOffset.UnixEpoch, Rules = rules };
 
