@@ -21,8 +21,9 @@ const limitText = (l) => (l ? SP.t("bureau.limitOf", { limit: fmt(l.value), unit
 
 // How close to the limit: a bar over 0–125 % of it, the limit marked at 80 % of its width.
 function gauge(p) {
-  const bar = elt("div", { className: "em-gauge", role: "meter", "aria-valuemin": "0", "aria-valuemax": "125" },
-    elt("div", { className: "em-fill" }), elt("div", { className: "em-mark" }));
+  // Spans, not divs: the bar sits inside the pollutant's button, which holds phrasing content only.
+  const bar = elt("span", { className: "em-gauge", role: "meter", "aria-valuemin": "0", "aria-valuemax": "125" },
+    elt("span", { className: "em-fill" }), elt("span", { className: "em-mark" }));
   if (p.ratio == null) {
     bar.dataset.level = "none";
     return bar;

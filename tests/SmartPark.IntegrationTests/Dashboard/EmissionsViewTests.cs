@@ -51,12 +51,14 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
                 name: 石门园区
                 nameEn: Shimen park
                 district: baiyun
+                areaHectares: 2
                 leadingIndustry: boilers
                 enterprises:
                   - id: e-boiler
                     name: '锅炉厂{{Markup}}'
                     nameEn: 'Boiler works{{Markup}}'
                     industry: boilers
+                    floorArea: 100
                     status: operating
                     devices:
                       - id: cems-1
@@ -66,6 +68,7 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
                   - id: e-dye
                     name: 印染厂
                     industry: dyeing
+                    floorArea: 100
                     status: operating
                     devices:
                       - id: water-1
@@ -75,6 +78,7 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
                   - id: e-workshop
                     name: 喷涂车间
                     industry: coating
+                    floorArea: 100
                     status: operating
                     devices:
                       - id: voc-edge
@@ -84,11 +88,13 @@ public sealed class EmissionsViewTests(BrowserFixture browser, SharedInflux infl
               - id: p-b
                 name: 江高园区
                 district: baiyun
+                areaHectares: 2
                 leadingIndustry: boilers
                 enterprises:
                   - id: e-other
                     name: 别家锅炉
                     industry: boilers
+                    floorArea: 100
                     status: operating
                     devices:
                       - id: cems-b
