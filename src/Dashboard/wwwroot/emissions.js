@@ -41,8 +41,8 @@ function pollutantRow(point, p) {
     elt("span", { className: "em-v" }, p.value == null ? SP.t("bureau.noData") : `${fmt(p.value)} ${p.unit}`),
     gauge(p),
     elt("span", { className: "em-pct" }, p.ratio == null ? "" : SP.t("bureau.ofLimit", { pct: (p.ratio * 100).toFixed(0) })),
-    elt("span", { className: "em-limit" }, limitText(p.limit)),
     elt("span", { className: "em-hour" }, p.hour ? SP.t("bureau.hourOf", { hour: hourText(p.hour) }) : ""),
+    elt("span", { className: "em-limit" }, limitText(p.limit)),
     p.flagged ? elt("span", { className: "em-flagged" }, SP.t("bureau.flagged")) : null);
   row.onclick = () => select(point, p);
   return row;
