@@ -1,6 +1,7 @@
 using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.Efficiency;
+using SmartPark.Dashboard.Emissions;
 using SmartPark.Dashboard.History;
 using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
@@ -54,6 +55,7 @@ public static class DashboardApp
         builder.Services.AddQuarterlyReports(builder.Configuration);
         builder.Services.AddSupervisionViews(builder.Configuration);
         builder.Services.AddEfficiency(builder.Configuration);
+        builder.Services.AddEmissions();
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -98,6 +100,7 @@ public static class DashboardApp
         app.MapSupervision();
         app.MapSupervisionAccess();
         app.MapEfficiency();
+        app.MapEmissions();
         return app;
     }
 

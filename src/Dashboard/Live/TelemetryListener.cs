@@ -14,6 +14,7 @@ using SmartPark.Dashboard.Auth;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Security;
 using SmartPark.Platform.Mqtt;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.Dashboard.Live;
 
@@ -32,6 +33,7 @@ public sealed class TelemetryListener(
     DirtyTiles tiles,
     PendingReadings pending,
     SecurityMetrics security,
+    RegistryProvider registry,
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly ILogger _logger = loggers.CreateLogger<TelemetryListener>();
@@ -104,7 +106,8 @@ public sealed class TelemetryListener(
             _logger.LogDebug("Ignored invalid telemetry from {Device}: {Reasons}", device, result.Summary);
             return Task.CompletedTask;
         }
-        var readings = result.Batch.Readings!
+        // Converted concentrations and emission rates are not on MQTT: derived here as Ingest does.
+        var readings = LiveDerivation.WithDerived(device, result.Batch.Readings!, registry.Current)
             .Select(r => new ReadingView(r.Sensor!, r.Quantity!, r.Value!.Value, QuantityCatalogue.Get(r.Quantity!).Unit, r.Ts!.Value, r.Flag!))
             .ToList();
         var update = new ReadingsUpdate(device.Park, device.Enterprise, device.Device, result.Batch.Seq!.Value, now, readings);

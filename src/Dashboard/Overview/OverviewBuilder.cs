@@ -70,6 +70,7 @@ public sealed class OverviewBuilder(LiveState live, AlertBook alerts, RegistryPr
             devices.Count(d => d.State == DeviceStatus.Offline) + neverSeen,
             alerts.Count,
             devices.Max(d => d.LastSeen),
-            registered?.Plan);
+            registered?.Plan,
+            DischargeFigures.Of(readings));
     }
 }

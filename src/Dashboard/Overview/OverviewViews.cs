@@ -23,7 +23,12 @@ public sealed record EnterpriseTile(
     int DevicesOffline,
     int OpenAlerts,
     DateTimeOffset? LastSeen,
-    PlanRect? Plan);
+    PlanRect? Plan,
+    IReadOnlyList<DischargeFigure>? Discharge = null);
+
+/// <summary>A live discharge value on a tile: <see cref="Group"/> <c>flueGas</c> or <c>wastewater</c>; a flue-gas
+/// pollutant as the standards judge it (<c>nox_converted</c>) when the registry lets it be converted.</summary>
+public sealed record DischargeFigure(string Group, string Quantity, double Value, string Unit, string Flag);
 
 public sealed record ParkOverview(
     string Park,

@@ -68,6 +68,9 @@ const SP = (() => {
     return q ? (lang === "en" ? q.title.en : q.title.zh) : name;
   };
 
+  // A quantity's catalogue entry (kind, unit, titles), or undefined for one it does not know.
+  const quantity = (name) => quantities.get(name);
+
   // A park's or an enterprise's name in the page's language: the registry's name is the Chinese
   // one and nameEn the English one; either falls back to the other when it is missing.
   const localName = (name, nameEn) => (lang === "en" ? nameEn || name : name || nameEn);
@@ -191,7 +194,7 @@ const SP = (() => {
   }
 
   return {
-    t, ruleTitle, quantityTitle, localName, applyI18n, connection, json, antiforgery, lang,
+    t, ruleTitle, quantityTitle, quantity, localName, applyI18n, connection, json, antiforgery, lang,
     onAlert: (h) => alertHandlers.push(h),
     onReconnected: (h) => connectedHandlers.push(h),
     ready: init(),

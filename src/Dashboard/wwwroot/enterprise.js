@@ -56,12 +56,31 @@ function draw(key) {
   SPChart.line(s.el.querySelector(".chart"), s.points, { label: SP.quantityTitle(s.quantity), unit: s.unit, limits: limitsFor(s.device, s.sensor, s.quantity) });
 }
 
+// Charts sit in groups by the catalogue's kind: air and flue gas (concentrations, converted values
+// and rates), wastewater, the process conditions they are judged with (O2, flow, temperature…), other.
+const GROUPS = ["emission", "water", "process", "other"];
+const groupTitle = (g) => ({ emission: SP.t("enterprise.group.emission"), water: SP.t("enterprise.group.water"),
+  process: SP.t("enterprise.group.process"), other: SP.t("enterprise.group.other") }[g]);
+
+function groupOf(quantity) {
+  const kind = SP.quantity(quantity)?.kind;
+  const group = GROUPS.includes(kind) ? kind : "other";
+  let el = e$("quantity-charts").querySelector(`.quantity-group[data-group="${group}"]`);
+  if (!el) {
+    el = elt("section", { className: "quantity-group", dataset: { group } }, elt("h3", {}, groupTitle(group)));
+    // Kept in the fixed order whichever group reports first.
+    const after = [...e$("quantity-charts").children].find((c) => GROUPS.indexOf(c.dataset.group) > GROUPS.indexOf(group));
+    e$("quantity-charts").insertBefore(el, after ?? null);
+  }
+  return el;
+}
+
 async function ensureSeries(device, sensor, quantity, unit) {
   const key = `${device}/${sensor}/${quantity}`;
   if (seriesByKey.has(key)) return seriesByKey.get(key);
   const section = elt("section", { className: "quantity-chart", dataset: { key } },
     elt("h3", {}, `${device} / ${sensor} · ${SP.quantityTitle(quantity)} (${unit})`), elt("div", { className: "chart" }));
-  e$("quantity-charts").appendChild(section);
+  groupOf(quantity).appendChild(section);
   const s = { points: [], unit, quantity, device, sensor, el: section };
   seriesByKey.set(key, s);
   try {

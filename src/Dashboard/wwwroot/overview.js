@@ -39,7 +39,17 @@ const Overview = (() => {
     div.querySelector(".today .label").textContent = SP.t("overview.today");
     div.querySelector(".today .v").textContent = SP.t("overview.todayValue", { kwh: num(energy?.kwh), kgce: num(energy?.kgce) });
     div.querySelector(".devices").textContent = SP.t("overview.devices", { online: t.devicesOnline, offline: t.devicesOffline });
+    div.querySelector(".devices").before(...dischargeLines(t.discharge ?? []));
     return div;
+  }
+
+  // Flue gas (converted to reference O2 where the registry allows) and wastewater, a line each.
+  function dischargeLines(figures) {
+    const groups = [["flueGas", SP.t("overview.flueGas")], ["wastewater", SP.t("overview.wastewater")]];
+    return groups.filter(([g]) => figures.some((f) => f.group === g)).map(([g, label]) =>
+      elt("div", { className: "discharge", dataset: { group: g } }, elt("span", { className: "label" }, label), " ",
+        ...figures.filter((f) => f.group === g).flatMap((f, i) => [i ? " · " : null,
+          elt("span", { className: "figure", dataset: { quantity: f.quantity, flag: f.flag } }, `${SP.quantityTitle(f.quantity)} `, elt("span", { className: "v" }, num(f.value, 1)), ` ${f.unit}`)])));
   }
 
   function render() {

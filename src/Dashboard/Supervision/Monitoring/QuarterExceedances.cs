@@ -4,15 +4,17 @@ using SmartPark.Platform.Influx;
 namespace SmartPark.Dashboard.Supervision.Monitoring;
 
 /// <summary>
-/// Emission exceedances since a moment, per park: alerts of bureau rules on an emission quantity
-/// (NMHC, TVOC, particulates, NOx…) that became active, from <c>alert_event</c>. One query for any
+/// Emission exceedances since a moment, per park: alerts of bureau rules on an air or water
+/// pollutant (NMHC, TVOC, particulates, NOx and its converted value, COD, ammonia nitrogen, pH…)
+/// that became active, from <c>alert_event</c>. Not the process conditions (a night-time discharge
+/// flow, the treatment meters' power): those alerts are findings of their own, not exceedances. One query for any
 /// number of parks. Kept in this one class so that the quarterly report's findings can use the
 /// same definition.
 /// </summary>
 public sealed class QuarterExceedances(InfluxV1Client influx)
 {
     private static readonly string[] EmissionQuantities =
-        [.. QuantityCatalogue.All.Where(q => q.Kind == QuantityKind.Emission).Select(q => q.Name)];
+        [.. QuantityCatalogue.All.Where(q => q.Kind is QuantityKind.Emission or QuantityKind.Water).Select(q => q.Name)];
 
     /// <summary>The query itself (tests and the report read it).</summary>
     public static string Query(IReadOnlyCollection<string> parks, DateTimeOffset since) =>

@@ -54,6 +54,12 @@ public sealed class ParkMonitorTests
         Assert.Contains("state = 'active' AND bureau = true", query, StringComparison.Ordinal);
         Assert.Contains("quantity = 'nmhc'", query, StringComparison.Ordinal);
         Assert.DoesNotContain("quantity = 'power'", query, StringComparison.Ordinal);
+        // Flue gas judged at reference oxygen and wastewater pollutants are exceedances too; the
+        // process conditions (a night-time discharge flow) are not.
+        Assert.Contains("quantity = 'nox_converted'", query, StringComparison.Ordinal);
+        Assert.Contains("quantity = 'cod'", query, StringComparison.Ordinal);
+        Assert.Contains("quantity = 'ph'", query, StringComparison.Ordinal);
+        Assert.DoesNotContain("quantity = 'wastewater_flow'", query, StringComparison.Ordinal);
         Assert.Contains("(park = 'p-a' OR park = 'p-b') GROUP BY park", query, StringComparison.Ordinal);
     }
 }
