@@ -51,20 +51,21 @@ public static class RegisterMapReader
                 problems.Add($"Map:{i} names no quantity (a value) and no status (a status register)");
                 continue;
             }
-            if (ReadValue(entry) is not { } value)
-                continue;
-            if (firstOf.TryGetValue(value.Quantity, out var first))
-                problems.Add($"Map:{i}:quantity '{value.Quantity}' is already read by Map:{first}: a quantity comes from one register");
+            var named = entry.Text("quantity")!;
+            if (firstOf.TryGetValue(named, out var first))
+                problems.Add($"Map:{i}:quantity '{named}' is already read by Map:{first}: a quantity comes from one register");
             else
-                firstOf[value.Quantity] = i;
-            values.Add(value);
+                firstOf[named] = i;
+            if (ReadValue(entry) is { } value)
+                values.Add(value);
         }
+        var readable = firstOf.Keys.Where(q => Measurable(q) is null).ToList();
         foreach (var (index, status) in statuses)
         {
             foreach (var quantity in status.Quantities ?? [])
             {
-                if (!firstOf.ContainsKey(quantity))
-                    problems.Add($"Map:{index}:quantities names '{quantity}', which the map does not read ({string.Join(", ", firstOf.Keys)})");
+                if (!readable.Contains(quantity, StringComparer.Ordinal))
+                    problems.Add($"Map:{index}:quantities names '{quantity}', which the map does not read ({string.Join(", ", readable)})");
             }
         }
         return problems.Count > 0 ? (null, problems) : (new RegisterMap(values, [.. statuses.Select(s => s.Status)]), problems);
