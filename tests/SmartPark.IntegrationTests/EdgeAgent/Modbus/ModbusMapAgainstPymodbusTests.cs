@@ -22,7 +22,7 @@ public sealed class ModbusMapAgainstPymodbusTests : IDisposable
     private static readonly Dictionary<string, double> FlueGas = new()
     {
         ["so2"] = 12.5, ["no"] = 30.25, ["o2"] = 8.4, ["no2"] = 2.5, ["nox"] = 48.9, ["particulate"] = 3.2,
-        ["flue_gas_flow"] = 36_000,   // m³/h on the wire: 10 m³/s after the sample's scale
+        ["flue_gas_flow"] = 10,   // m³/s: 36,000 m³/h on the wire, the sample's scale turns it back
         ["flue_gas_temperature"] = 135.5, ["flue_gas_pressure"] = 101.2, ["flue_gas_humidity"] = 9.5,
     };
 
@@ -100,9 +100,8 @@ public sealed class ModbusMapAgainstPymodbusTests : IDisposable
         Assert.Equal(2, driver.Blocks.Count);
         var measuring = Read(driver);
         Assert.Equal(FlueGas.Keys.Order(), measuring.Keys.Order());
-        foreach (var (quantity, expected) in FlueGas.Where(v => v.Key != "flue_gas_flow"))
+        foreach (var (quantity, expected) in FlueGas)
             Assert.Equal(expected, measuring[quantity].Value, precision: 6);
-        Assert.Equal(10.0, measuring["flue_gas_flow"].Value, precision: 6);
         Assert.All(measuring.Values, v => Assert.Equal(DataFlag.Normal, v.Flag));
 
         foreach (var (state, flag) in new[] { (1, DataFlag.Calibration), (2, DataFlag.Maintenance), (3, DataFlag.Fault), (4, DataFlag.Maintenance), (0, DataFlag.Normal) })

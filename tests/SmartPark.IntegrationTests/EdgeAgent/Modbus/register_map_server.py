@@ -9,6 +9,9 @@ spec gives (0 otherwise); tests change them with function 06, as a device changi
 
 SPEC.json: {"units": [{"unit": 1, "sample": "path/to/sample.json",
                        "values": {"nox": 85.3, ...}, "registers": {"0x1008": 78}}]}
+
+"values" are in the catalogue's units, what the agent should read; the raw register value is
+(value - offset) / scale, rounded for whole-number types. "registers" are raw holding registers.
 """
 import json
 import re
