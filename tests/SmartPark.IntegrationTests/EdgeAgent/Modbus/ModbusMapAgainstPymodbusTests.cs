@@ -21,14 +21,23 @@ public sealed class ModbusMapAgainstPymodbusTests : IDisposable
 
     private static readonly Dictionary<string, double> FlueGas = new()
     {
-        ["so2"] = 12.5, ["no"] = 30.25, ["o2"] = 8.4, ["no2"] = 2.5, ["nox"] = 48.9, ["particulate"] = 3.2,
+        ["so2"] = 12.5,
+        ["no"] = 30.25,
+        ["o2"] = 8.4,
+        ["no2"] = 2.5,
+        ["nox"] = 48.9,
+        ["particulate"] = 3.2,
         ["flue_gas_flow"] = 10,   // m³/s: 36,000 m³/h on the wire, the sample's scale turns it back
-        ["flue_gas_temperature"] = 135.5, ["flue_gas_pressure"] = 101.2, ["flue_gas_humidity"] = 9.5,
+        ["flue_gas_temperature"] = 135.5,
+        ["flue_gas_pressure"] = 101.2,
+        ["flue_gas_humidity"] = 9.5,
     };
 
     private static readonly Dictionary<string, double> Water = new()
     {
-        ["cod"] = 45.6, ["ammonia_nitrogen"] = 3.21, ["total_phosphorus"] = 0.42,
+        ["cod"] = 45.6,
+        ["ammonia_nitrogen"] = 3.21,
+        ["total_phosphorus"] = 0.42,
         ["ph"] = 7.35,                 // int16 in hundredths: 735
         ["wastewater_flow"] = 12.345,  // uint32 in mL/s, low word first: 12345
     };
