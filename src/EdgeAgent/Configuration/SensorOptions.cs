@@ -14,6 +14,13 @@ public sealed class SensorOptions
     public int IntervalMs { get; set; } = 10_000;
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// A register map, for drivers that read a device by configuration rather than code
+    /// (<c>modbus-map</c>): one entry per value or status register, each a set of text keys the
+    /// driver's descriptor checks (<see cref="Drivers.Catalogue.DriverDescriptor.Map"/>).
+    /// </summary>
+    public List<Dictionary<string, string>> Map { get; set; } = [];
+
     public double GetDouble(string key, double fallback) =>
         Present(key) is { } text ? (SettingText.TryNumber(text, out var v) ? v : throw Mistake($"Settings:{key} '{text}' is not a number")) : fallback;
 

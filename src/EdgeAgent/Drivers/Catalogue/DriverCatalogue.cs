@@ -16,6 +16,7 @@ using SmartPark.EdgeAgent.Drivers.Hardware;
 using SmartPark.EdgeAgent.Drivers.Max31856;
 using SmartPark.EdgeAgent.Drivers.Mhz19b;
 using SmartPark.EdgeAgent.Drivers.Mlx90614;
+using SmartPark.EdgeAgent.Drivers.ModbusMap;
 using SmartPark.EdgeAgent.Drivers.MqGas;
 using SmartPark.EdgeAgent.Drivers.Pms5003;
 using SmartPark.EdgeAgent.Drivers.Scd4x;
@@ -55,6 +56,7 @@ public static class DriverCatalogue
         Ina219Descriptor.Descriptor,
         PulseMeterDescriptor.Descriptor,
         FlowMeterDescriptor.Descriptor,
+        ModbusMapDescriptor.Descriptor,
     ];
 
     private static readonly Dictionary<string, DriverDescriptor> ByName =
@@ -78,7 +80,7 @@ public static class DriverCatalogue
     {
         if (Find(sensor.Driver) is not { } descriptor)
             return [UnknownDriver(sensor.Driver)];
-        var problems = new List<string>(descriptor.Settings.Problems(sensor, descriptor.Quantities(sensor)));
+        var problems = new List<string>(SettingsAndMapProblems(descriptor, sensor));
         if (problems.Count == 0)
             problems.AddRange(descriptor.Rules(sensor));
         if (problems.Count == 0 && descriptor.Kind == DriverKind.Hardware)
@@ -93,7 +95,9 @@ public static class DriverCatalogue
     public static ISensorDriver Open(SensorOptions sensor, DriverContext context)
     {
         var descriptor = Require(sensor);
-        var problems = descriptor.Settings.Problems(sensor, descriptor.Quantities(sensor)).Concat(descriptor.Rules(sensor)).ToList();
+        var problems = SettingsAndMapProblems(descriptor, sensor).ToList();
+        if (problems.Count == 0)
+            problems.AddRange(descriptor.Rules(sensor));
         if (problems.Count > 0)
             throw new ArgumentException($"Sensor '{sensor.Id}' ({sensor.Driver}): {string.Join("; ", problems)}", nameof(sensor));
         return descriptor.Open(sensor, context);
@@ -108,6 +112,16 @@ public static class DriverCatalogue
     /// <summary>Every I2C address some driver's chip answers at, ascending.</summary>
     public static IReadOnlyList<int> I2cAddresses { get; } =
         [.. All.SelectMany(d => d.I2cAddresses).Select(a => a.Address).Distinct().Order()];
+
+    /// <summary>The schema's problems and the register map's, together, so an installer sees them all at once.</summary>
+    private static IEnumerable<string> SettingsAndMapProblems(DriverDescriptor descriptor, SensorOptions sensor)
+    {
+        var problems = descriptor.Settings.Problems(sensor, descriptor.Quantities(sensor));
+        if (descriptor.Map is { } map)
+            return problems.Concat(map(sensor));
+        return sensor.Map.Count == 0 ? problems
+            : problems.Append($"Map: {sensor.Driver} reads no register map (only {string.Join(", ", All.Where(d => d.Map is not null).SelectMany(d => d.Names))} do); remove it");
+    }
 
     public static string UnknownDriver(string driver) =>
         $"unknown driver '{driver}' (known: {string.Join(", ", Names)})";

@@ -32,6 +32,13 @@ public sealed record DriverDescriptor
 
     public IReadOnlyList<I2cAddress> I2cAddresses { get; init; } = [];
 
+    /// <summary>
+    /// Every problem with the sensor's <see cref="SensorOptions.Map"/>, each starting with
+    /// <c>Map:INDEX:KEY</c>, reported with the schema's; null for a driver that reads no map,
+    /// which then refuses one.
+    /// </summary>
+    public Func<SensorOptions, IEnumerable<string>>? Map { get; init; }
+
     /// <summary>Opens the driver; its settings have passed <see cref="Settings"/> and <see cref="Rules"/>.</summary>
     public required Func<SensorOptions, DriverContext, ISensorDriver> Open { get; init; }
 

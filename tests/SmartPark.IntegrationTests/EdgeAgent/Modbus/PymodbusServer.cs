@@ -15,16 +15,20 @@ public sealed class PymodbusServer : IAsyncDisposable
 
     public static PymodbusServer Rtu(string device, int baud) => Start(["rtu", device, baud.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
+    /// <summary>Devices laid out by modbus-map sample files (register_map_server.py), over TCP.</summary>
+    public static PymodbusServer RegisterMap(int port, string specFile) =>
+        Start([port.ToString(System.Globalization.CultureInfo.InvariantCulture), specFile], "register_map_server.py");
+
     public bool HasExited => _process.HasExited;
 
     public string Output => _process.Output;
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
-    private static PymodbusServer Start(string[] args)
+    private static PymodbusServer Start(string[] args, string scriptName = "sdm630_server.py")
     {
         RequirePymodbus();
-        var script = Path.Combine(RepositoryPaths.Root, "tests", "SmartPark.IntegrationTests", "EdgeAgent", "Modbus", "sdm630_server.py");
+        var script = Path.Combine(RepositoryPaths.Root, "tests", "SmartPark.IntegrationTests", "EdgeAgent", "Modbus", scriptName);
         return new PymodbusServer(ProcessRunner.Start(Python, [script, .. args]));
     }
 

@@ -1,6 +1,8 @@
+using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.EdgeAgent.Drivers;
 using SmartPark.EdgeAgent.Drivers.AnalogTransmitter;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
 using SmartPark.UnitTests.EdgeAgent.Drivers.Ads1115;
 using SmartPark.UnitTests.EdgeAgent.Drivers.Fakes;
 using static SmartPark.UnitTests.EdgeAgent.Drivers.Fakes.Sensors;
@@ -96,6 +98,50 @@ public class AnalogTransmitterDriverTests
         var ex = Assert.Throws<ArgumentException>(() => Driver(("quantity", "smoke")));
         Assert.Contains("smoke", ex.Message);
     }
+
+    [Fact]
+    public void Every_measured_quantity_of_the_catalogue_is_allowed_and_derived_counting_and_boolean_ones_are_refused_by_check_config()
+    {
+        var allowed = AnalogTransmitterDescriptor.Quantities;
+        foreach (var name in new[] { "nmhc", "nox", "so2", "o2", "particulate", "flue_gas_flow", "flue_gas_temperature", "flue_gas_pressure",
+            "flue_gas_humidity", "cod", "ammonia_nitrogen", "total_phosphorus", "total_nitrogen", "ph", "wastewater_flow", "benzene" })
+        {
+            Assert.Contains(name, allowed);
+            Assert.Empty(DriverCatalogue.Problems(Options("ads1115-transmitter", ("rangeHigh", "50"), ("quantity", name))));
+        }
+        Assert.All(QuantityCatalogue.All.Where(q => q.IsDerived || q.IsCounter || q.IsBoolean), q => Assert.DoesNotContain(q.Name, allowed));
+
+        Assert.Equal(["Settings:quantity 'nox_converted' is derived by Ingest from nox, never measured: measure nox"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("rangeHigh", "50"), ("quantity", "nox_converted"))));
+        Assert.Equal(["Settings:quantity 'cod_rate' is derived by Ingest from cod, never measured: measure cod"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("rangeHigh", "50"), ("quantity", "cod_rate"))));
+        Assert.Equal(["Settings:quantity 'energy' is a counting register (a meter's total), not a loop signal"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("rangeHigh", "50"), ("quantity", "energy"))));
+        Assert.Equal(["Settings:quantity 'smoke' is a detector's on/off state, not a loop signal"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("rangeHigh", "50"), ("quantity", "smoke"))));
+    }
+
+    [Fact]
+    public void A_flue_gas_temperature_transmitter_reads_in_its_own_unit_and_below_zero()
+    {
+        // 4–20 mA = −40..360 °C: 6 mA is 10 °C, 4.4 mA is −30 °C (a concentration would stop at 0).
+        _chip.InputVolts[0] = Volts(6);
+        var sensor = Options("ads1115-transmitter", ("quantity", "flue_gas_temperature"), ("rangeLow", "-40"), ("rangeHigh", "360"));
+        Assert.Empty(DriverCatalogue.Problems(sensor));
+        Assert.Equal(("flue_gas_temperature", 10.0), Rounded(new AnalogTransmitterDriver(sensor, _hardware).Read(At)));
+        _chip.InputVolts[0] = Volts(4.4);
+        Assert.Equal(("flue_gas_temperature", -30.0), Rounded(new AnalogTransmitterDriver(sensor, _hardware).Read(At)));
+
+        Assert.Equal(["Settings:rangeUnit 'ppm' converts a gas into mg/m3, but flue_gas_temperature is in degC"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("quantity", "flue_gas_temperature"), ("rangeHigh", "360"), ("rangeUnit", "ppm"), ("molarMass", "1"))));
+        Assert.Equal(["Settings:rangeUnit 'mg/m3' is not the unit of ph (pH)"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("quantity", "ph"), ("rangeHigh", "14"), ("rangeUnit", "mg/m3"))));
+        Assert.Equal(["Settings:molarMass is missing (g/mol of the gas, required with rangeUnit ppm)"],
+            DriverCatalogue.Problems(Options("ads1115-transmitter", ("quantity", "so2"), ("rangeHigh", "100"), ("rangeUnit", "ppm"))));
+    }
+
+    private static (string, double) Rounded(IReadOnlyList<SensorValue> values) =>
+        Assert.Single(values) is var v ? (v.Quantity, Math.Round(v.Value, 1)) : default;
 
     [Fact]
     public void Through_the_factory_a_missing_bus_reports_D_and_the_agent_goes_on()
