@@ -125,7 +125,7 @@ public sealed class FrameJudge(ParkRegistry? registry)
     private static void CheckFacility(string cn, Hj212Field field, List<string> problems)
     {
         var suffix = cn == Hj212Commands.RunStateData ? "-RS" : "-RT";
-        if (!field.Name.EndsWith(suffix, StringComparison.Ordinal) || !Contracts.Registry.PointMeters.FacilityPattern().IsMatch(field.Name[..^3]))
+        if (!field.Name.EndsWith(suffix, StringComparison.Ordinal) || !PointMeters.FacilityPattern().IsMatch(field.Name[..^3]))
         {
             problems.Add($"'{field.Name}' is not a treatment facility field (SBxxx{suffix})");
             return;

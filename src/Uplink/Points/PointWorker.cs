@@ -171,10 +171,8 @@ public sealed class PointWorker(
             var next = ((now / interval) + 1) * interval;
             if (await point.RealTimeChanged.WaitAsync(TimeSpan.FromMilliseconds(next - now), cancellationToken))
                 continue; // a host changed the interval or switched real-time data: start over
-            foreach (var (cn, cp) in frames.Due())
+            foreach (var (cn, cp) in frames.Due(settings.RtdEnabled))
             {
-                if (cn == Hj212Commands.RealTimeData && !settings.RtdEnabled)
-                    continue;
                 var packet = new Hj212Packet
                 {
                     Qn = point.Qn.Next(clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds())),

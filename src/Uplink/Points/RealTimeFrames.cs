@@ -19,13 +19,14 @@ public sealed class RealTimeFrames(PointConfig config, LatestReadings latest, Pe
     /// <summary>HJ 212-2017 §6.3.3 (SBxxx-RS): 0 stopped, 1 running, 2 calibration, 3 maintenance, 4 alarm, 5 backflush.</summary>
     public const int Stopped = 0, Running = 1, Maintenance = 3;
 
-    /// <summary>The frames due now, as (CN, CP), in the order they are sent.</summary>
-    public IReadOnlyList<(string Cn, string Cp)> Due()
+    /// <summary>The frames due now, as (CN, CP), in the order they are sent; without <paramref name="realTime"/>
+    /// (a host stopped it with 2012) only the run states, and the readings wait for 2011 to start again.</summary>
+    public IReadOnlyList<(string Cn, string Cp)> Due(bool realTime = true)
     {
         var frames = new List<(string Cn, string Cp)>();
-        if (Pollutants() is { } pollutants)
+        if (realTime && Pollutants() is { } pollutants)
             frames.Add((Hj212Commands.RealTimeData, pollutants));
-        foreach (var role in SensorRoles.All)
+        foreach (var role in realTime ? SensorRoles.All : Array.Empty<string>())
         {
             if (MeterValues(role) is { } meters)
                 frames.Add((Hj212Commands.RealTimeData, meters));

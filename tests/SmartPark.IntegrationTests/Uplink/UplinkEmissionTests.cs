@@ -78,7 +78,7 @@ public sealed class UplinkEmissionTests(UplinkFixture fixture)
 
         // The platform: hour 10 over the NOx limit at reference oxygen, hour 11 (C) not; the totals agree with the flow's.
         var judgement = Assert.Single(PointSummaries.Build(fixture.Platform.Log.Snapshot(), fixture.Platform.Server.ConnectedMns,
-            fixture.Platform.Judge).Where(p => p.Mn == UplinkFixture.CemsMn)).Judgement!;
+            fixture.Platform.Judge), p => p.Mn == UplinkFixture.CemsMn).Judgement!;
         var exceedance = Assert.Single(judgement.Exceedances);
         Assert.Equal((Hj212Commands.HourlyData, Hj212Time.DataTime(day.AddHours(10)), "a21002-ZsAvg", 200.0), (exceedance.Cn, exceedance.DataTime, exceedance.Field, exceedance.Limit));
         Assert.Empty(judgement.CouMismatches);

@@ -106,7 +106,7 @@ public class EmissionPointTests
     [Fact]
     public void A_period_carries_cou_first_then_values_converted_values_and_flag()
     {
-        var nox = new PollutantValue("a21002", 48.26, 40.04, 55.55, 60, "N", 1) { Converted = (50.1, 60.26, 70.04), Cou = 1.23456 };
+        var nox = new PollutantValue("a21002", 48.26, 40.04, 55.56, 60, "N", 1) { Converted = (50.1, 60.26, 70.04), Cou = 1.23456 };
         var flow = new PollutantValue("a00000", 10.5, 9, 12, 60, "N", 1) { Cou = 37800.04, CouDecimals = EmissionTotals.CubicMetreDecimals };
         Assert.Equal(
             "DataTime=20261124080000;a21002-Cou=1.235,a21002-Min=40,a21002-Avg=48.3,a21002-Max=55.6,a21002-ZsMin=50.1,a21002-ZsAvg=60.3,a21002-ZsMax=70,a21002-Flag=N;"
