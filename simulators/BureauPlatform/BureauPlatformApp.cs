@@ -22,8 +22,10 @@ public static class BureauPlatformApp
         builder.Services.AddSingleton(sp =>
         {
             var path = sp.GetRequiredService<IOptions<PlatformOptions>>().Value.RegistryPath;
-            return new FrameJudge(string.IsNullOrWhiteSpace(path) ? null : RegistryLoader.Load(path));
+            return new PlatformRegistry(string.IsNullOrWhiteSpace(path) ? null : RegistryLoader.Load(path));
         });
+        builder.Services.AddSingleton(sp => new FrameJudge(sp.GetRequiredService<PlatformRegistry>().Registry));
+        builder.Services.AddSingleton(sp => new EmissionJudge(sp.GetRequiredService<PlatformRegistry>().Registry, sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
         builder.Services.AddSingleton<PlatformServer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformServer>());
         builder.Services.AddHostedService<ConsoleSummary>();
@@ -32,3 +34,6 @@ public static class BureauPlatformApp
         return app;
     }
 }
+
+/// <summary>The registry the platform checks frames against (optional: <see cref="PlatformOptions.RegistryPath"/>).</summary>
+public sealed record PlatformRegistry(ParkRegistry? Registry);

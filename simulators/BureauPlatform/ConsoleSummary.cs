@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SmartPark.BureauPlatform;
 
 /// <summary>Prints a line per monitoring point every <see cref="PlatformOptions.SummaryInterval"/>.</summary>
-public sealed class ConsoleSummary(IOptions<PlatformOptions> options, FrameLog log, PlatformServer server, ILogger<ConsoleSummary> logger) : BackgroundService
+public sealed class ConsoleSummary(IOptions<PlatformOptions> options, FrameLog log, PlatformServer server, EmissionJudge judge, ILogger<ConsoleSummary> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,7 +14,7 @@ public sealed class ConsoleSummary(IOptions<PlatformOptions> options, FrameLog l
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var line in PlatformEndpoints.ConsoleLines(PointSummaries.Build(log.Snapshot(), server.ConnectedMns)))
+                foreach (var line in PlatformEndpoints.ConsoleLines(PointSummaries.Build(log.Snapshot(), server.ConnectedMns, judge)))
                     logger.LogInformation("{Summary}", line);
             }
         }

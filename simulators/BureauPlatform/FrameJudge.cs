@@ -82,7 +82,7 @@ public sealed class FrameJudge(ParkRegistry? registry)
             {
                 Hj212Commands.MinuteData => start.Second == 0,
                 Hj212Commands.HourlyData => start is { Minute: 0, Second: 0 },
-                Hj212Commands.DailyData => start.TimeOfDay == TimeSpan.Zero,
+                Hj212Commands.DailyData or Hj212Commands.RunTimeData => start.TimeOfDay == TimeSpan.Zero,
                 _ => true,
             };
             if (!aligned)
@@ -93,6 +93,12 @@ public sealed class FrameJudge(ParkRegistry? registry)
         {
             var dash = field.Name.IndexOf('-', StringComparison.Ordinal);
             var suffix = dash < 0 ? "" : field.Name[(dash + 1)..];
+            if (packet.Cn is Hj212Commands.RunStateData or Hj212Commands.RunTimeData)
+            {
+                CheckFacility(packet.Cn, field, problems);
+                pollutants++;
+                continue;
+            }
             if (dash != 6 || !Suffixes.Contains(suffix))
             {
                 problems.Add($"'{field.Name}' is not a pollutant field (code-Rtd, -Min, -Avg, -Max, -Cou, -Flag, …)");
@@ -110,6 +116,24 @@ public sealed class FrameJudge(ParkRegistry? registry)
             }
         }
         if (pollutants == 0)
-            problems.Add("the upload carries no pollutant (no code-Flag field)");
+            problems.Add(packet.Cn is Hj212Commands.RunStateData or Hj212Commands.RunTimeData
+                ? "the upload carries no treatment facility (no SBxxx field)"
+                : "the upload carries no pollutant (no code-Flag field)");
+    }
+
+    /// <summary>2021 <c>SBxxx-RS</c> (N1: 0 stopped … 5 backflush) and 2041 <c>SBxxx-RT</c> (hours in a day, 0 ≤ n ≤ 24), HJ 212-2017 §6.3.3.</summary>
+    private static void CheckFacility(string cn, Hj212Field field, List<string> problems)
+    {
+        var suffix = cn == Hj212Commands.RunStateData ? "-RS" : "-RT";
+        if (!field.Name.EndsWith(suffix, StringComparison.Ordinal) || !PointMeters.FacilityPattern().IsMatch(field.Name[..^3]))
+        {
+            problems.Add($"'{field.Name}' is not a treatment facility field (SBxxx{suffix})");
+            return;
+        }
+        var valid = cn == Hj212Commands.RunStateData
+            ? field.Value is { Length: 1 } state && char.IsAsciiDigit(state[0])
+            : double.TryParse(field.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var hours) && hours is >= 0 and <= 24;
+        if (!valid)
+            problems.Add(cn == Hj212Commands.RunStateData ? $"{field.Name}={field.Value} is not a run state (one digit: 0 stopped, 1 running, …)" : $"{field.Name}={field.Value} is not hours of a day (0 to 24)");
     }
 }

@@ -15,8 +15,8 @@ public static class PlatformEndpoints
     public static void MapPlatform(this WebApplication app)
     {
         app.MapGet("/healthz", (PlatformServer server) => server.Listening ? Results.Ok("listening") : Results.Ok("not listening (outage)"));
-        app.MapGet("/api/points", (FrameLog log, PlatformServer server) =>
-            Results.Json(PointSummaries.Build(log.Snapshot(), server.ConnectedMns), PlatformJsonContext.Default.IReadOnlyListPointSummary));
+        app.MapGet("/api/points", (FrameLog log, PlatformServer server, EmissionJudge judge) =>
+            Results.Json(PointSummaries.Build(log.Snapshot(), server.ConnectedMns, judge), PlatformJsonContext.Default.IReadOnlyListPointSummary));
         app.MapGet("/api/points/{mn}/frames", (string mn, string? cn, FrameLog log) =>
             Results.Json((IReadOnlyList<ReceivedFrame>)log.Snapshot().Where(f => f.Mn == mn && (cn is null || f.Cn == cn)).ToList(), PlatformJsonContext.Default.IReadOnlyListReceivedFrame));
         app.MapGet("/api/frames/rejected", (FrameLog log) =>
@@ -41,7 +41,7 @@ public static class PlatformEndpoints
             _ = Task.Delay(TimeSpan.FromSeconds(Math.Clamp(seconds, 1, 3600))).ContinueWith(_ => server.StartListening(), TaskScheduler.Default);
             return Results.Ok($"not listening for {seconds} s");
         });
-        app.MapGet("/", (FrameLog log, PlatformServer server) => Results.Content(Page(PointSummaries.Build(log.Snapshot(), server.ConnectedMns), server), "text/html; charset=utf-8"));
+        app.MapGet("/", (FrameLog log, PlatformServer server, EmissionJudge judge) => Results.Content(Page(PointSummaries.Build(log.Snapshot(), server.ConnectedMns, judge), server), "text/html; charset=utf-8"));
     }
 
     private static string Page(IReadOnlyList<PointSummary> points, PlatformServer server)
@@ -68,6 +68,16 @@ public static class PlatformEndpoints
                     $"<tr><td>{s.Cn} {s.Name}</td><td>{s.Received}</td><td>{s.Periods}</td><td>{s.Resent}</td><td>{s.Revised}</td><td class={(s.Duplicates > 0 ? "bad" : "ok")}>{s.Duplicates}</td><td>{E(s.Latest ?? "")}</td><td>{E(values)}</td><td>{gaps}</td></tr>");
             }
             html.Append("</table>");
+            if (point.Judgement is { } j)
+            {
+                var findings = j.Exceedances.Select(e => $"exceedance: {e.Field}={e.Value} above {e.Limit} ({e.Cn} {e.DataTime})")
+                    .Concat(j.CouMismatches.Select(c => $"Cou mismatch: {c.Code}-Cou={c.Cou}, Avg × {c.FlowCode}-Cou gives {c.Expected} ({c.Cn} {c.DataTime})"))
+                    .Concat(j.TreatmentStopped.Select(t => $"treatment {t.Facility} stopped while production {t.ProductionCode} drew {t.ProductionKw} kW ({t.DataTime})"))
+                    .ToList();
+                html.Append(System.Globalization.CultureInfo.InvariantCulture, $"<p class={(findings.Count > 0 ? "bad" : "ok")}>{findings.Count} finding(s)</p>");
+                if (findings.Count > 0)
+                    html.Append("<ul>").Append(string.Concat(findings.Take(50).Select(f => $"<li>{E(f)}</li>"))).Append("</ul>");
+            }
         }
         html.Append("</body></html>");
         return html.ToString();
@@ -82,7 +92,10 @@ public static class PlatformEndpoints
         {
             var series = string.Join("; ", point.Series.Select(s =>
                 $"{s.Name} {s.Latest}{(s.Cn == Hj212Commands.RealTimeData && s.LatestValues is { } v ? " " + string.Join(",", v.Where(x => x.Key.EndsWith("-Rtd", StringComparison.Ordinal)).Select(x => $"{x.Key[..6]}={x.Value}")) : "")} ({s.Periods} periods, {s.Gaps.Sum(g => g.Missing)} missing, {s.Revised} revised, {s.Duplicates} dup)"));
-            yield return $"MN {point.Mn} {(point.Connected ? "connected" : "disconnected")}: {series}{(point.Rejected > 0 ? $"; {point.Rejected} frames rejected" : "")}";
+            var judged = point.Judgement is { } j && j.Exceedances.Count + j.CouMismatches.Count + j.TreatmentStopped.Count > 0
+                ? $"; {j.Exceedances.Count} exceedance(s), {j.CouMismatches.Count} Cou mismatch(es), {j.TreatmentStopped.Count} treatment stop(s) during production"
+                : "";
+            yield return $"MN {point.Mn} {(point.Connected ? "connected" : "disconnected")}: {series}{(point.Rejected > 0 ? $"; {point.Rejected} frames rejected" : "")}{judged}";
         }
     }
 }

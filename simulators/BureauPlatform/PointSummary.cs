@@ -3,7 +3,11 @@ using SmartPark.Hj212;
 namespace SmartPark.BureauPlatform;
 
 /// <summary>What the platform holds of one monitoring point.</summary>
-public sealed record PointSummary(string Mn, bool Connected, DateTimeOffset? LastFrameAt, int Frames, int Rejected, IReadOnlyList<SeriesSummary> Series);
+public sealed record PointSummary(string Mn, bool Connected, DateTimeOffset? LastFrameAt, int Frames, int Rejected, IReadOnlyList<SeriesSummary> Series)
+{
+    /// <summary>Exceedances, inconsistent totals and treatment stopped during production (<see cref="EmissionJudge"/>).</summary>
+    public PointJudgement? Judgement { get; init; }
+}
 
 /// <summary>
 /// One kind of data of a point (2011 real-time, 2051 minute, 2061 hourly, 2031 daily): how many
@@ -25,9 +29,11 @@ public static class PointSummaries
         (Hj212Commands.MinuteData, "minute"),
         (Hj212Commands.HourlyData, "hourly"),
         (Hj212Commands.DailyData, "daily"),
+        (Hj212Commands.RunStateData, "run state"),
+        (Hj212Commands.RunTimeData, "run time"),
     ];
 
-    public static IReadOnlyList<PointSummary> Build(IReadOnlyList<ReceivedFrame> frames, IReadOnlySet<string> connected)
+    public static IReadOnlyList<PointSummary> Build(IReadOnlyList<ReceivedFrame> frames, IReadOnlySet<string> connected, EmissionJudge? judge = null)
     {
         var summaries = new List<PointSummary>();
         foreach (var point in frames.Where(f => f.Mn is not null).GroupBy(f => f.Mn!).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -45,9 +51,12 @@ public static class PointSummaries
                 var duplicates = byPeriod.Sum(p => p.Select(f => f.Qn).Distinct().Count() - p.Select(f => ValuesKey(f.Values)).Distinct().Count());
                 var latest = byPeriod.OrderBy(p => p.Key, StringComparer.Ordinal).Last();
                 series.Add(new SeriesSummary(cn, name, uploads.Count, byPeriod.Count, resent, revised, duplicates, latest.Key,
-                    latest.Last().Values, cn == Hj212Commands.RealTimeData ? [] : Gaps(cn, byPeriod.Select(p => p.Key))));
+                    latest.Last().Values, cn is Hj212Commands.RealTimeData or Hj212Commands.RunStateData ? [] : Gaps(cn, byPeriod.Select(p => p.Key))));
             }
-            summaries.Add(new PointSummary(point.Key, connected.Contains(point.Key), point.Max(f => f.At), point.Count(), point.Count(f => !f.Valid), series));
+            summaries.Add(new PointSummary(point.Key, connected.Contains(point.Key), point.Max(f => f.At), point.Count(), point.Count(f => !f.Valid), series)
+            {
+                Judgement = judge?.Judge(valid),
+            });
         }
         return summaries;
     }
@@ -64,7 +73,7 @@ public static class PointSummaries
         var step = cn switch
         {
             Hj212Commands.HourlyData => TimeSpan.FromHours(1),
-            Hj212Commands.DailyData => TimeSpan.FromDays(1),
+            Hj212Commands.DailyData or Hj212Commands.RunTimeData => TimeSpan.FromDays(1),
             _ => times.Zip(times.Skip(1), (a, b) => b - a).Min(),
         };
         var gaps = new List<Gap>();

@@ -15,7 +15,11 @@ public static class Hj212Commands
     /// <summary>Field → host: real-time data; host → field: start sending it.</summary>
     public const string RealTimeData = "2011";
     public const string StopRealTimeData = "2012";
+    /// <summary>Field → host: run state of the pollution-treatment facilities (<c>SBxxx-RS</c>, Table C.15), at the real-time interval.</summary>
+    public const string RunStateData = "2021";
     public const string DailyData = "2031";
+    /// <summary>Field → host: each treatment facility's run time in a day (<c>SBxxx-RT</c>, hours, Table C.19).</summary>
+    public const string RunTimeData = "2041";
     public const string MinuteData = "2051";
     public const string HourlyData = "2061";
     public const string RequestResponse = "9011";
@@ -24,7 +28,7 @@ public static class Hj212Commands
     public const string DataResponse = "9014";
 
     /// <summary>The data uploads a platform answers with 9014 when Flag asks.</summary>
-    public static bool IsDataUpload(string cn) => cn is RealTimeData or MinuteData or HourlyData or DailyData;
+    public static bool IsDataUpload(string cn) => cn is RealTimeData or MinuteData or HourlyData or DailyData or RunStateData or RunTimeData;
 }
 
 /// <summary>System codes (ST) of Table 5.</summary>
@@ -32,6 +36,7 @@ public static class Hj212SystemCodes
 {
     public const string VocMonitoring = "27";
     public const string AirPollutionSource = "31";
+    public const string SurfaceWaterPollutionSource = "32";
     public const string SystemInteraction = "91";
 
     /// <summary>Every code of Table 5 a monitoring point may use (91 is for replies only).</summary>

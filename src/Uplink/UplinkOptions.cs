@@ -25,6 +25,12 @@ public sealed class UplinkOptions
     [Range(1, 1440)]
     public int MinInterval { get; set; } = 10;
 
+    /// <summary>Power in kW at or below which a treatment meter without its own <c>idleLoad</c> counts as not running
+    /// (its facility's run state 0 in 2021, and no run time in 2041): a stopped fan or pump still draws
+    /// control and standby power. ⚠️ Our choice, not a figure from a standard.</summary>
+    [Range(0, 1_000_000)]
+    public double DefaultIdleLoad { get; set; } = 0.5;
+
     /// <summary>The shortest real-time interval a host may set (the standard's 30 s; tests lower it).</summary>
     [PositiveDuration]
     public TimeSpan MinRtdInterval { get; set; } = TimeSpan.FromSeconds(30);

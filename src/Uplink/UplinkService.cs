@@ -63,7 +63,7 @@ public sealed class UplinkService(
     private async Task ReconcileAsync(CancellationToken stoppingToken)
     {
         var wanted = (registry.Current?.MonitoringPoints ?? [])
-            .Select(p => PointConfig.From(p, options.Value))
+            .Select(p => PointConfig.From(p, registry.Current, options.Value))
             .ToDictionary(p => p.Mn, StringComparer.Ordinal);
         List<(PointRuntime Point, CancellationTokenSource Stop, Task Run)> stopping;
         lock (_gate)

@@ -39,6 +39,9 @@ public sealed record RegistryMonitoringPoint : RegistryNode
 
     /// <summary>Minute-data interval in minutes (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30); null: the uplink's default.</summary>
     public double? MinInterval { get; init; }
+
+    /// <summary>Electricity meters of the enterprise reported with the point (production and treatment, <see cref="RegistryPointMeter"/>).</summary>
+    public IReadOnlyList<RegistryPointMeter> Meters { get; init; } = [];
 }
 
 /// <summary>One quantity of a monitoring point and the pollutant code it is reported as.</summary>

@@ -162,7 +162,7 @@ public static class RegistryReader
     private static RegistryMonitoringPoint? ReadMonitoringPoint(YamlNode node, List<RegistryError> errors)
     {
         var f = YamlFields.Of(node, "monitoring point", errors,
-            "mn", "pw", "st", "name", "device", "sensor", "platform", "pollutants", "version", "ack", "rtdInterval", "minInterval");
+            "mn", "pw", "st", "name", "device", "sensor", "platform", "pollutants", "version", "ack", "rtdInterval", "minInterval", "meters");
         if (f is null)
             return null;
         string host = "";
@@ -228,6 +228,7 @@ public static class RegistryReader
             Ack = f.Bool("ack", true),
             RtdInterval = f.Has("rtdInterval") ? f.Number("rtdInterval") : null,
             MinInterval = f.Has("minInterval") ? f.Number("minInterval") : null,
+            Meters = PointMeters.Read(f.List("meters"), errors),
         };
     }
 

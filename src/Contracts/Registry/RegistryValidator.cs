@@ -26,7 +26,10 @@ public static class RegistryValidator
             {
                 CheckEnterprise(enterprise, enterpriseIds, usernames, errors);
                 foreach (var point in enterprise.MonitoringPoints)
+                {
                     MonitoringPointRules.Check(point, enterprise, mns, errors);
+                    PointMeters.Check(point, enterprise, errors);
+                }
             }
         }
         var serviceIds = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -15,20 +15,29 @@ public static class CpBuilder
         return text == "-0" ? "0" : text;
     }
 
-    /// <summary>2051/2061/2031: <c>DataTime=start;code-Min=…,code-Avg=…,code-Max=…,code-Flag=N;…</c>.
-    /// No <c>-Cou</c>: in HJ 212 it is the cumulative emission (concentration × flow, Annex D), which a
-    /// concentration-only VOC point cannot give; it is not the number of readings.</summary>
+    /// <summary>2051/2061/2031: <c>DataTime=start;code-Cou=…,code-Min=…,code-Avg=…,code-Max=…,code-ZsMin=…,code-ZsAvg=…,code-ZsMax=…,code-Flag=N;…</c>
+    /// in the order of the standard's examples (Tables C.16–C.18: Cou first). <c>-Cou</c> only where the
+    /// pollutant has a total (an emission from a measured flow, a flow's volume, <see cref="EmissionTotals"/>):
+    /// it is never the number of readings; <c>-Zs…</c> only where it has values at reference oxygen.</summary>
     public static string Period(DateTime localStart, IEnumerable<PollutantValue> values)
     {
         var items = new List<IEnumerable<Hj212Field>> { new[] { new Hj212Field("DataTime", Hj212Time.DataTime(localStart)) } };
         foreach (var v in values)
         {
-            items.Add([
-                new($"{v.Code}-Min", Number(v.Min, v.Decimals)),
-                new($"{v.Code}-Avg", Number(v.Avg, v.Decimals)),
-                new($"{v.Code}-Max", Number(v.Max, v.Decimals)),
-                new($"{v.Code}-Flag", v.Flag),
-            ]);
+            var fields = new List<Hj212Field>(8);
+            if (v.Cou is { } cou)
+                fields.Add(new($"{v.Code}-Cou", Number(cou, v.CouDecimals)));
+            fields.Add(new($"{v.Code}-Min", Number(v.Min, v.Decimals)));
+            fields.Add(new($"{v.Code}-Avg", Number(v.Avg, v.Decimals)));
+            fields.Add(new($"{v.Code}-Max", Number(v.Max, v.Decimals)));
+            if (v.Converted is { } zs)
+            {
+                fields.Add(new($"{v.Code}-ZsMin", Number(zs.Min, v.Decimals)));
+                fields.Add(new($"{v.Code}-ZsAvg", Number(zs.Avg, v.Decimals)));
+                fields.Add(new($"{v.Code}-ZsMax", Number(zs.Max, v.Decimals)));
+            }
+            fields.Add(new($"{v.Code}-Flag", v.Flag));
+            items.Add(fields);
         }
         return Hj212Cp.Format(items);
     }
@@ -38,11 +47,33 @@ public static class CpBuilder
         RealTime(localSampled, values.Select(v => (v.Code, v.Value, v.Flag, Hj212Factor.DefaultDecimals)));
 
     /// <summary>2011 with each value written to its own quantity's decimals.</summary>
-    public static string RealTime(DateTime localSampled, IEnumerable<(string Code, double Value, string Flag, int Decimals)> values)
+    public static string RealTime(DateTime localSampled, IEnumerable<(string Code, double Value, string Flag, int Decimals)> values) =>
+        RealTime(localSampled, values.Select(v => new RealTimeValue(v.Code, v.Value, v.Flag, v.Decimals)));
+
+    /// <summary>2011: <c>code-Rtd=…,code-ZsRtd=…,code-Flag=N</c>, <c>-ZsRtd</c> where the reading has a value at reference oxygen.</summary>
+    public static string RealTime(DateTime localSampled, IEnumerable<RealTimeValue> values)
     {
         var items = new List<IEnumerable<Hj212Field>> { new[] { new Hj212Field("DataTime", Hj212Time.DataTime(localSampled)) } };
-        foreach (var (code, value, flag, decimals) in values)
-            items.Add([new($"{code}-Rtd", Number(value, decimals)), new($"{code}-Flag", flag)]);
+        foreach (var v in values)
+        {
+            items.Add(v.Converted is { } zs
+                ? [new($"{v.Code}-Rtd", Number(v.Value, v.Decimals)), new($"{v.Code}-ZsRtd", Number(zs, v.Decimals)), new($"{v.Code}-Flag", v.Flag)]
+                : [new($"{v.Code}-Rtd", Number(v.Value, v.Decimals)), new($"{v.Code}-Flag", v.Flag)]);
+        }
         return Hj212Cp.Format(items);
     }
+
+    /// <summary>2021: <c>DataTime=sampling instant;SB1-RS=1;SB2-RS=0</c> (Table C.15).</summary>
+    public static string RunStates(DateTime localSampled, IEnumerable<(string Facility, int State)> states) =>
+        Hj212Cp.Format([[new Hj212Field("DataTime", Hj212Time.DataTime(localSampled))], .. states.Select(s => new[] { new Hj212Field($"{s.Facility}-RS", s.State.ToString(CultureInfo.InvariantCulture)) })]);
+
+    /// <summary>2041: <c>DataTime=day start;SB1-RT=1.1;SB2-RT=2.1</c>, hours with 2 decimals (N2.2, Table C.19).</summary>
+    public static string RunTimes(DateTime localDay, IEnumerable<(string Facility, double Hours)> times) =>
+        Hj212Cp.Format([[new Hj212Field("DataTime", Hj212Time.DataTime(localDay))], .. times.Select(t => new[] { new Hj212Field($"{t.Facility}-RT", Number(t.Hours, 2)) })]);
+}
+
+/// <summary>One pollutant's real-time value, with its value at reference oxygen when it has one.</summary>
+public sealed record RealTimeValue(string Code, double Value, string Flag, int Decimals)
+{
+    public double? Converted { get; init; }
 }

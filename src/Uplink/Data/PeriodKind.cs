@@ -8,6 +8,9 @@ public enum PeriodKind
     Minute,
     Hour,
     Day,
+
+    /// <summary>2041: each treatment facility's run time in a day (Table C.19).</summary>
+    RunTime,
 }
 
 public static class PeriodKinds
@@ -16,6 +19,7 @@ public static class PeriodKinds
     {
         PeriodKind.Minute => Hj212Commands.MinuteData,
         PeriodKind.Hour => Hj212Commands.HourlyData,
+        PeriodKind.RunTime => Hj212Commands.RunTimeData,
         _ => Hj212Commands.DailyData,
     };
 
@@ -24,6 +28,7 @@ public static class PeriodKinds
         Hj212Commands.MinuteData => PeriodKind.Minute,
         Hj212Commands.HourlyData => PeriodKind.Hour,
         Hj212Commands.DailyData => PeriodKind.Day,
+        Hj212Commands.RunTimeData => PeriodKind.RunTime,
         _ => null,
     };
 }

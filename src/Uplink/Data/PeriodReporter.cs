@@ -27,7 +27,7 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
         var lower = Math.Max(settings.SinceMs, now - (long)o.Lookback.TotalMilliseconds);
         var settledBy = now - (long)o.Settle.TotalMilliseconds;
         var added = 0;
-        foreach (var (kind, minInterval, from, until) in Segments(settings, lower))
+        foreach (var (kind, minInterval, from, until) in Segments(point.Config, settings, lower))
         {
             var length = PeriodClock.Length(kind, minInterval);
             var to = Math.Min(clock.Floor(settledBy, length), until == long.MaxValue ? long.MaxValue : clock.Floor(until, length));
@@ -43,8 +43,10 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
         return added;
     }
 
-    private static IEnumerable<(PeriodKind Kind, int MinInterval, long From, long Until)> Segments(PointSettings settings, long lower)
+    private static IEnumerable<(PeriodKind Kind, int MinInterval, long From, long Until)> Segments(PointConfig config, PointSettings settings, long lower)
     {
+        if (config.Facilities.Any())
+            yield return (PeriodKind.RunTime, 60, lower, long.MaxValue);
         // Minute periods of the interval before the last change, up to where the new one starts.
         if (settings.PreviousMinInterval is { } previous && settings.MinIntervalFromMs > lower)
             yield return (PeriodKind.Minute, previous, lower, settings.MinIntervalFromMs);
@@ -98,6 +100,12 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
     {
         var config = point.Config;
         var length = PeriodClock.Length(kind, minInterval);
+        if (kind == PeriodKind.RunTime)
+        {
+            var days = await reader.ReadRunTimesAsync(config, from, to, cancellationToken).ConfigureAwait(false);
+            return [.. days.Where(d => d.Key >= from && d.Key < to && wanted(d.Key, d.Value.Basis))
+                .Select(d => (d.Key, CpBuilder.RunTimes(clock.Local(d.Key), d.Value.Hours), d.Value.Basis))];
+        }
         var stats = await reader.ReadStatsAsync(config, kind, minInterval, from, to, cancellationToken).ConfigureAwait(false);
         var fresh = stats
             .Where(s => s.Key >= from && s.Key < to)
@@ -112,15 +120,25 @@ public sealed class PeriodReporter(RollupReader reader, UplinkStore store, Perio
         {
             var values = config.Sources
                 .Where(s => byCode.ContainsKey(s.Code))
-                .Select(s =>
-                {
-                    var v = byCode[s.Code];
-                    return new PollutantValue(s.Code, v.Avg, v.Min, v.Max, v.Count, flags.GetValueOrDefault((start, s.Code), Contracts.Telemetry.DataFlag.Normal), s.Decimals);
-                })
+                .Select(s => Value(s, byCode, kind, length, flags.GetValueOrDefault((start, s.Code), Contracts.Telemetry.DataFlag.Normal)))
                 .ToList();
             periods.Add((start, CpBuilder.Period(clock.Local(start), values), basis));
         }
         return periods;
+    }
+
+    /// <summary>One pollutant's period: its own values, its values at reference oxygen and its total when the point has them.</summary>
+    private static PollutantValue Value(Contracts.Registry.PollutantSource source, IReadOnlyDictionary<string, PeriodStats> byKey, PeriodKind kind, long length, string flag)
+    {
+        var own = byKey[source.Code];
+        var value = new PollutantValue(source.Code, own.Avg, own.Min, own.Max, own.Count, flag, source.Decimals);
+        if (byKey.GetValueOrDefault(source.Code + "/Zs") is { } converted)
+            value = value with { Converted = (converted.Min, converted.Avg, converted.Max) };
+        if (byKey.GetValueOrDefault(source.Code + "/Cou") is { } rate)
+            value = value with { Cou = EmissionTotals.Kg(kind, length, rate) };
+        else if (RollupSeries.CubicMetresPerHour(source.Quantity) is { } perHour)
+            value = value with { Cou = EmissionTotals.CubicMetres(kind, length, own, perHour), CouDecimals = EmissionTotals.CubicMetreDecimals };
+        return value;
     }
 
     /// <summary>The statistics a period was made from, in a stable text form: equal when the rollups

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Telemetry;
 using SmartPark.Platform.Influx;
 using SmartPark.Uplink.Points;
@@ -26,16 +25,18 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
     {
         var length = PeriodClock.Length(kind, minInterval);
         var suffix = kind == PeriodKind.Minute ? "_1m" : "_1h";
-        var query = string.Join(';', point.Sources.Select(s =>
-            $"SELECT \"mean\", \"min\", \"max\", \"count\", \"measured\", \"readings\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s)} AND time >= {fromMs}ms AND time < {toMs}ms"));
+        // A rollup window's length in hours: what its mean (a rate in kg/h, a flow) is multiplied by for a total.
+        var windowHours = kind == PeriodKind.Minute ? 1.0 / 60 : 1.0;
+        var query = string.Join(';', point.Series.Select(s =>
+            $"SELECT \"mean\", \"min\", \"max\", \"count\", \"measured\", \"readings\" FROM {InfluxQl.Identifier(s.Quantity + suffix)} WHERE {Series(point, s.Sensor)} AND time >= {fromMs}ms AND time < {toMs}ms"));
         var response = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         // Per period and code: the rollup windows made of measured readings, and the others.
         var sums = new SortedDictionary<long, Dictionary<string, (Aggregate Measured, Aggregate Other)>>();
         foreach (var result in response.Results)
         {
-            if (result.StatementId >= point.Sources.Count)
+            if (result.StatementId >= point.Series.Count)
                 continue;
-            var code = point.Sources[result.StatementId].Code;
+            var code = point.Series[result.StatementId].Key;
             foreach (var series in result.Series ?? [])
             {
                 int time = series.ColumnIndex("time"), mean = series.ColumnIndexOrNone("mean"), min = series.ColumnIndexOrNone("min"),
@@ -54,7 +55,7 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
                     // Rollups written before 'readings' and 'measured' existed were made of all their
                     // readings: their count is every reading, and they count as measured.
                     var all = readings >= 0 && IsNumber(row[readings]) ? row[readings].GetInt64() : n;
-                    var window = new Aggregate(row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n, all);
+                    var window = new Aggregate(row[mean].GetDouble() * n, row[min].GetDouble(), row[max].GetDouble(), n, all, row[mean].GetDouble() * windowHours);
                     var isMeasured = measured < 0 || !IsNumber(row[measured]) || row[measured].GetInt64() > 0;
                     var had = period.GetValueOrDefault(code);
                     period[code] = isMeasured ? (had.Measured.Add(window), had.Other) : (had.Measured, had.Other.Add(window));
@@ -72,13 +73,14 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
         return stats;
     }
 
-    private readonly record struct Aggregate(double Sum, double Min, double Max, long Count, long Readings)
+    /// <summary><paramref name="Integral"/>: Σ window mean × window length in hours (the day's sum of its hours, for a total).</summary>
+    private readonly record struct Aggregate(double Sum, double Min, double Max, long Count, long Readings, double Integral)
     {
         public Aggregate Add(Aggregate other) => Count == 0
             ? other
-            : new(Sum + other.Sum, Math.Min(Min, other.Min), Math.Max(Max, other.Max), Count + other.Count, Readings + other.Readings);
+            : new(Sum + other.Sum, Math.Min(Min, other.Min), Math.Max(Max, other.Max), Count + other.Count, Readings + other.Readings, Integral + other.Integral);
 
-        public PeriodStats ToStats(long readings) => new(Sum / Count, Min, Max, Count, readings);
+        public PeriodStats ToStats(long readings) => new(Sum / Count, Min, Max, Count, readings) { Integral = Integral };
     }
 
     /// <summary>The data flag per (period start, pollutant code) for the periods in the range, from the raw readings' flags.</summary>
@@ -94,7 +96,7 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
                 if (query.Length > 0)
                     query.Append(';');
                 query.Append(CultureInfo.InvariantCulture,
-                    $"SELECT count(\"value\") AS \"count\" FROM {InfluxQl.Identifier(source.Quantity)} WHERE {Series(point, source)} AND \"flag\" = {InfluxQl.String(flag)} AND time >= {fromMs}ms AND time < {toMs}ms GROUP BY time(1m) fill(none)");
+                    $"SELECT count(\"value\") AS \"count\" FROM {InfluxQl.Identifier(source.Quantity)} WHERE {Series(point, source.Sensor)} AND \"flag\" = {InfluxQl.String(flag)} AND time >= {fromMs}ms AND time < {toMs}ms GROUP BY time(1m) fill(none)");
             }
         }
         var response = await influx.QueryAsync(query.ToString(), cancellationToken).ConfigureAwait(false);
@@ -155,8 +157,60 @@ public sealed class RollupReader(InfluxV1Client influx, PeriodClock clock)
         return total;
     }
 
-    private static string Series(PointConfig point, PollutantSource source) =>
-        $"\"park\" = {InfluxQl.String(point.Device.Park)} AND \"enterprise\" = {InfluxQl.String(point.Device.Enterprise)} AND \"device\" = {InfluxQl.String(point.Device.Device)} AND \"sensor\" = {InfluxQl.String(source.Sensor)}";
+    /// <summary>
+    /// Each treatment facility's run time per local day in [<paramref name="fromMs"/>, <paramref name="toMs"/>): the
+    /// 1-minute windows of its meter's <c>power_1m</c> whose mean is above its idle load, in hours (a minute
+    /// either ran or did not). The basis counts the windows, so late readings revise the day.
+    /// </summary>
+    public async Task<SortedDictionary<long, (IReadOnlyList<(string Facility, double Hours)> Hours, string Basis)>> ReadRunTimesAsync(
+        PointConfig point, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        var meters = point.Facilities.ToList();
+        var query = string.Join(';', meters.Select(m =>
+            $"SELECT \"mean\" FROM {InfluxQl.Identifier(Contracts.Quantities.QuantityCatalogue.Power.Name + "_1m")} WHERE {Series(m.Device, m.Sensor)} AND time >= {fromMs}ms AND time < {toMs}ms"));
+        var result = new SortedDictionary<long, (IReadOnlyList<(string, double)>, string)>();
+        if (meters.Count == 0)
+            return result;
+        var response = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        // day → facility → (running minutes, minutes with data)
+        var days = new SortedDictionary<long, SortedDictionary<string, (long Running, long Windows)>>();
+        foreach (var statement in response.Results)
+        {
+            if (statement.StatementId >= meters.Count)
+                continue;
+            var meter = meters[statement.StatementId];
+            foreach (var series in statement.Series ?? [])
+            {
+                int time = series.ColumnIndex("time"), mean = series.ColumnIndexOrNone("mean");
+                if (mean < 0)
+                    continue;
+                foreach (var row in series.Values)
+                {
+                    if (!IsNumber(row[mean]))
+                        continue;
+                    var day = clock.Floor(row[time].GetInt64(), DayMs);
+                    if (!days.TryGetValue(day, out var facilities))
+                        days[day] = facilities = new SortedDictionary<string, (long, long)>(StringComparer.Ordinal);
+                    var had = facilities.GetValueOrDefault(meter.Facility!);
+                    facilities[meter.Facility!] = (had.Running + (row[mean].GetDouble() > meter.IdleLoad ? 1 : 0), had.Windows + 1);
+                }
+            }
+        }
+        foreach (var (day, facilities) in days)
+        {
+            var hours = meters.Where(m => facilities.ContainsKey(m.Facility!)).Select(m => (m.Facility!, facilities[m.Facility!].Running / 60.0)).ToList();
+            var basis = string.Join(';', facilities.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}:{f.Value.Running}:{f.Value.Windows}")));
+            result[day] = (hours, basis);
+        }
+        return result;
+    }
+
+    private const long DayMs = 86_400_000;
+
+    private static string Series(PointConfig point, string sensor) => Series(point.Device, sensor);
+
+    public static string Series(Contracts.Topics.DeviceAddress device, string sensor) =>
+        $"\"park\" = {InfluxQl.String(device.Park)} AND \"enterprise\" = {InfluxQl.String(device.Enterprise)} AND \"device\" = {InfluxQl.String(device.Device)} AND \"sensor\" = {InfluxQl.String(sensor)}";
 
     private static bool IsNumber(JsonElement value) => value.ValueKind == JsonValueKind.Number;
 }

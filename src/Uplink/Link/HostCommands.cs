@@ -71,7 +71,7 @@ public sealed class HostCommands(PointRuntime point, PlatformLink link, PeriodRe
                 point.Change(s => s with { RtdEnabled = true });
                 await ExecuteAsync(request, Hj212ExeRtn.Success, null, cancellationToken);
                 break;
-            case Hj212Commands.MinuteData or Hj212Commands.HourlyData or Hj212Commands.DailyData:
+            case Hj212Commands.MinuteData or Hj212Commands.HourlyData or Hj212Commands.DailyData or Hj212Commands.RunTimeData:
                 await RequestHistoryAsync(request, cp, cancellationToken);
                 break;
             case Hj212Commands.StopRealTimeData:

@@ -157,10 +157,12 @@ public sealed class PointWorker(
         }
     }
 
-    /// <summary>Every RtdInterval (on its wall-clock boundaries), the newest reading of each pollutant not sent yet.</summary>
+    /// <summary>Every RtdInterval (on its wall-clock boundaries), the newest reading of each pollutant not sent yet (2011),
+    /// of each meter the point reports (2011) and the treatment facilities' run states (2021, Table C.15: at the real-time interval).
+    /// A host's 2012 stops the 2011 frames only.</summary>
     private async Task SendRealTimeAsync(PlatformLink link, CancellationToken cancellationToken)
     {
-        var sent = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var frames = new RealTimeFrames(Config, latest, clock);
         while (!cancellationToken.IsCancellationRequested)
         {
             var settings = point.Settings;
@@ -169,36 +171,22 @@ public sealed class PointWorker(
             var next = ((now / interval) + 1) * interval;
             if (await point.RealTimeChanged.WaitAsync(TimeSpan.FromMilliseconds(next - now), cancellationToken))
                 continue; // a host changed the interval or switched real-time data: start over
-            if (!settings.RtdEnabled)
-                continue;
-            var values = new List<(string Code, double Value, string Flag, int Decimals)>();
-            var newest = DateTimeOffset.MinValue;
-            foreach (var source in Config.Sources)
+            foreach (var (cn, cp) in frames.Due(settings.RtdEnabled))
             {
-                if (latest.Get(Config.Device, source.Sensor, source.Quantity) is not { } reading
-                    || (sent.TryGetValue(source.Code, out var last) && reading.Ts <= last))
-                    continue;
-                values.Add((source.Code, reading.Value, reading.Flag, source.Decimals));
-                sent[source.Code] = reading.Ts;
-                if (reading.Ts > newest)
-                    newest = reading.Ts;
+                var packet = new Hj212Packet
+                {
+                    Qn = point.Qn.Next(clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds())),
+                    St = Config.St,
+                    Cn = cn,
+                    Pw = Config.Pw,
+                    Mn = Config.Mn,
+                    Flag = Config.DataFlag,
+                    Cp = cp,
+                };
+                if (!await link.SendConfirmedAsync(packet, settings.ReplyTimeout, settings.Retries, cancellationToken))
+                    throw new LinkUnusableException($"no reply to real-time data {cn} (QN {packet.Qn}) after {settings.Retries + 1} tries of {settings.ReplyTimeout}");
+                metrics.RealTimeSent.Add(1);
             }
-            if (values.Count == 0)
-                continue;
-            var localNow = clock.Local(time.GetUtcNow().ToUnixTimeMilliseconds());
-            var packet = new Hj212Packet
-            {
-                Qn = point.Qn.Next(localNow),
-                St = Config.St,
-                Cn = Hj212Commands.RealTimeData,
-                Pw = Config.Pw,
-                Mn = Config.Mn,
-                Flag = Config.DataFlag,
-                Cp = CpBuilder.RealTime(clock.Local(newest.ToUnixTimeMilliseconds()), values),
-            };
-            if (!await link.SendConfirmedAsync(packet, settings.ReplyTimeout, settings.Retries, cancellationToken))
-                throw new LinkUnusableException($"no reply to real-time data (QN {packet.Qn}) after {settings.Retries + 1} tries of {settings.ReplyTimeout}");
-            metrics.RealTimeSent.Add(1);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartPark.Contracts.Emissions;
 using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Platform.Mqtt;
@@ -61,8 +62,15 @@ public sealed class TelemetrySubscriber(
                 _logger.LogDebug("Ignored invalid telemetry from {Device}: {Reasons}", device, result.Summary);
                 return Task.CompletedTask;
             }
-            foreach (var r in result.Batch.Readings!)
+            var readings = result.Batch.Readings!;
+            foreach (var r in readings)
                 latest.Offer(device, r.Sensor!, r.Quantity!, new LatestReading(r.Value!.Value, r.Flag!, r.Ts!.Value));
+            // Values at reference oxygen for -ZsRtd, derived from the batch exactly as Ingest derives them.
+            if (EmissionDerivation.MayDerive(readings) && registry.Current is { } current && current.TryGetDevice(device.Device, out var registered))
+            {
+                foreach (var r in EmissionDerivation.Derive(readings, sensor => registered.Device.Sensors.FirstOrDefault(s => s.Id == sensor)?.Emission))
+                    latest.Offer(device, r.Sensor!, r.Quantity!, new LatestReading(r.Value!.Value, r.Flag!, r.Ts!.Value));
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -76,7 +84,9 @@ public sealed class TelemetrySubscriber(
     {
         if (registry.Version != Interlocked.Read(ref _registryVersion) && registry.Current is { } current)
         {
-            _devices = current.MonitoringPoints.Select(p => p.Device).ToHashSet();
+            _devices = current.MonitoringPoints.Select(p => p.Device)
+                .Concat(current.MonitoringPoints.SelectMany(p => p.Point.Meters.Select(m => current.TryGetDevice(m.Device ?? p.Point.Device, out var d) ? d.Address : p.Device)))
+                .ToHashSet();
             Interlocked.Exchange(ref _registryVersion, registry.Version);
         }
         return _devices;

@@ -20,6 +20,7 @@ public sealed class BureauPlatformHost : IAsyncDisposable
     public Uri Url { get; }
     public PlatformServer Server => _app.Services.GetRequiredService<PlatformServer>();
     public FrameLog Log => _app.Services.GetRequiredService<FrameLog>();
+    public EmissionJudge Judge => _app.Services.GetRequiredService<EmissionJudge>();
     public int Port => Server.Port;
 
     public static async Task<BureauPlatformHost> StartAsync(string? registryPath = null)

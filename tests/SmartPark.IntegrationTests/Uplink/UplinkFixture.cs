@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 using SmartPark.IntegrationTests.Servers;
@@ -49,7 +50,7 @@ public sealed class UplinkFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await File.WriteAllTextAsync(RegistryPath, RegistryYaml([.. Points.Keys, ProcessDevice], Points));
+        await File.WriteAllTextAsync(RegistryPath, RegistryYaml([.. Points.Keys, ProcessDevice], Points, withEmissionPoints: true));
         Influx = await InfluxDbServer.StartAsync();
         Ingest = await IngestHost.StartAsync(Influx.Url, Database,
             $"--Registry:Path={RegistryPath}", "--Ingest:Broker:Username=ingest", "--Ingest:Broker:Password=ingest-pw",
@@ -90,10 +91,10 @@ public sealed class UplinkFixture : IAsyncLifetime
         await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", Ingest.BrokerPort)
             .WithClientId(device).WithCredentials(device, device + "-pw").Build());
         long seq = 0;
-        foreach (var chunk in readings.Chunk(50))
+        foreach (var chunk in Rounds(readings))
         {
             var batch = TelemetryJson.Batch(device, ++seq + (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 100), chunk
-                .Select(r => TelemetryJson.Reading(r.Sensor, r.Quantity, r.Value, r.Quantity == "temperature" ? "degC" : "mg/m3", r.Ts, r.Flag)).ToArray());
+                .Select(r => TelemetryJson.Reading(r.Sensor, r.Quantity, r.Value, QuantityCatalogue.Get(r.Quantity).Unit, r.Ts, r.Flag)).ToArray());
             var result = await client.PublishAsync(new MqttApplicationMessageBuilder()
                 .WithTopic(SmartParkTopics.Telemetry(Device(device)))
                 .WithPayload(TelemetryJson.Bytes(batch))
@@ -104,6 +105,25 @@ public sealed class UplinkFixture : IAsyncLifetime
         await client.DisconnectAsync();
     }
 
+    /// <summary>Batches of at most 50 readings that keep each sampling round (the readings of one instant) whole, as a
+    /// device sends them: a flue-gas value is converted with the oxygen and flow of its own batch.</summary>
+    private static IEnumerable<List<(string Sensor, string Quantity, double Value, DateTimeOffset Ts, string Flag)>> Rounds(
+        IEnumerable<(string Sensor, string Quantity, double Value, DateTimeOffset Ts, string Flag)> readings)
+    {
+        var batch = new List<(string Sensor, string Quantity, double Value, DateTimeOffset Ts, string Flag)>();
+        foreach (var round in readings.GroupBy(r => r.Ts))
+        {
+            if (batch.Count > 0 && batch.Count + round.Count() > 50)
+            {
+                yield return batch;
+                batch = [];
+            }
+            batch.AddRange(round);
+        }
+        if (batch.Count > 0)
+            yield return batch;
+    }
+
     /// <summary>A local (Beijing) wall-clock time as an instant.</summary>
     public static DateTimeOffset Local(DateTime local) => new(local, Beijing);
 
@@ -111,7 +131,45 @@ public sealed class UplinkFixture : IAsyncLifetime
     public static DateTime LocalDay(int daysAgo) => DateTimeOffset.UtcNow.ToOffset(Beijing).Date.AddDays(-daysAgo);
 
     /// <summary>The test park with these devices (each with voc-1 nmhc and t-1 temperature) and these monitoring points.</summary>
-    public static string RegistryYaml(IEnumerable<string> devices, IReadOnlyDictionary<string, string> points)
+    /// <summary>The boiler's CEMS point (NOx and flue-gas flow, reference O₂ 3.5 %, HJ 212-2025, with a production
+    /// meter and the RTO's meter, facility SB1) and the wastewater outlet's point (COD and flow, ST 32).</summary>
+    public const string CemsDevice = "d-cems", CemsMn = "010000A8900016F000169D08", WaterDevice = "d-water", WaterMn = "010000A8900016F000169D09";
+
+    private const string EmissionDevices = $$"""
+                  - id: {{CemsDevice}}
+                    credential: 'CEMS_HASH'
+                    sensors:
+                      - { id: cems, quantities: [nox, o2, flue_gas_flow], emission: { referenceO2: 3.5 } }
+                      - { id: line-1, quantity: power, role: production }
+                      - { id: rto, quantities: [power, energy], role: treatment, idleLoad: 1.5 }
+                  - id: {{WaterDevice}}
+                    credential: 'WATER_HASH'
+                    sensors:
+                      - { id: water, quantities: [cod, wastewater_flow] }
+
+        """;
+
+    private const string EmissionPoints = $$"""
+                  - mn: {{CemsMn}}
+                    pw: '{{Pw}}'
+                    st: 31
+                    device: {{CemsDevice}}
+                    platform: { host: 127.0.0.1, port: 1 }
+                    pollutants: [nox, flue_gas_flow]
+                    version: 2025
+                    meters:
+                      - { sensor: line-1, codes: { power: e30001 } }
+                      - { sensor: rto, facility: SB1, codes: { power: e30101, energy: e30102 } }
+                  - mn: {{WaterMn}}
+                    pw: '{{Pw}}'
+                    st: 32
+                    device: {{WaterDevice}}
+                    platform: { host: 127.0.0.1, port: 1 }
+                    pollutants: [cod, wastewater_flow]
+
+        """;
+
+    public static string RegistryYaml(IEnumerable<string> devices, IReadOnlyDictionary<string, string> points, bool withEmissionPoints = false)
     {
         const int platformPort = 1; // every test sends to the simulated platform instead (Uplink:Platform)
         string Hash(string password) => MosquittoPasswordHash.Create(password, iterations: 50);
@@ -142,7 +200,11 @@ public sealed class UplinkFixture : IAsyncLifetime
 
                 """);
         }
+        if (withEmissionPoints)
+            text.Append(EmissionDevices.Replace("CEMS_HASH", Hash(CemsDevice + "-pw"), StringComparison.Ordinal).Replace("WATER_HASH", Hash(WaterDevice + "-pw"), StringComparison.Ordinal));
         text.Append("        monitoringPoints:\n");
+        if (withEmissionPoints)
+            text.Append(EmissionPoints);
         foreach (var (device, mn) in points)
         {
             text.Append(CultureInfo.InvariantCulture, $"""

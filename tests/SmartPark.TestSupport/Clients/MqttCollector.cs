@@ -18,7 +18,7 @@ public sealed class MqttCollector : IAsyncDisposable
     private readonly Task _running;
     private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _messages = new();
 
-    private MqttCollector(int port, string[] filters, bool persistent)
+    private MqttCollector(int port, string[] filters, bool persistent, string? username, string? password)
     {
         _client = new ResilientMqttClient(new MqttEndpointOptions
         {
@@ -28,6 +28,8 @@ public sealed class MqttCollector : IAsyncDisposable
             SessionExpirySeconds = persistent ? 3600u : 0u,
             MinReconnectDelay = TimeSpan.FromMilliseconds(100),
             MaxReconnectDelay = TimeSpan.FromSeconds(1),
+            Username = username,
+            Password = password,
         }, NullLogger.Instance);
         _client.OnConnectedAsync = async (_, ct) =>
         {
@@ -46,9 +48,10 @@ public sealed class MqttCollector : IAsyncDisposable
 
     public IReadOnlyList<(string Topic, byte[] Payload)> Messages => _messages.ToArray();
 
-    public static async Task<MqttCollector> StartAsync(int port, string[] filters, bool persistent = false)
+    /// <summary>Subscribes to <paramref name="filters"/>; with a registry, as an account allowed to read them (<paramref name="username"/>).</summary>
+    public static async Task<MqttCollector> StartAsync(int port, string[] filters, bool persistent = false, string? username = null, string? password = null)
     {
-        var collector = new MqttCollector(port, filters, persistent);
+        var collector = new MqttCollector(port, filters, persistent, username, password);
         await collector._client.WaitUntilUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         return collector;
     }

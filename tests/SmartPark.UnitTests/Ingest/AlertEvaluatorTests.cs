@@ -424,7 +424,7 @@ public sealed class AlertEvaluatorTests
     {
         Assert.All(DefaultRules.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Source)));
         Assert.All(DefaultRules.All.Where(r => r.Quantity == "nmhc" && r.Settings is not FlatlineKind), r => Assert.True(r.Bureau));
-        Assert.True(DefaultRules.All.Single(r => r.Settings is RegistryKind).Bureau);
+        Assert.All(DefaultRules.All.Where(r => r.Settings is RegistryKind), r => Assert.True(r.Bureau));
         _ = new RuleBook(DefaultRules.All);
     }
 }
