@@ -38,7 +38,8 @@ public static class IngestApp
             .ValidateOnStartWith<ConsumptionOptions, ConsumptionOptionsValidator>(ConsumptionOptions.Section);
         builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.Section))
             .ValidateOnStartWith<AlertOptions, AlertOptionsValidator>(AlertOptions.Section);
-        builder.Services.AddSingleton(RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section)));
+        // Permit limits come from the registry in force, read when rules are resolved.
+        builder.Services.AddSingleton(sp => RuleBook.FromConfiguration(builder.Configuration.GetSection(AlertOptions.Section), () => sp.GetRequiredService<RegistryProvider>().Current));
         builder.Services.AddSingleton<RegistryEnterprises>();
         builder.Services.AddSingleton<IEnterpriseStatus>(sp => sp.GetRequiredService<RegistryEnterprises>());
         builder.Services.AddSingleton<IngestMetrics>();

@@ -8,6 +8,7 @@ using SmartPark.Contracts.Topics;
 using SmartPark.Contracts.Validation;
 using SmartPark.Ingest.Alerts;
 using SmartPark.Ingest.Broker;
+using SmartPark.Ingest.Emissions;
 using SmartPark.Ingest.Storage;
 using SmartPark.Platform.Diagnostics;
 using SmartPark.Platform.Mqtt;
@@ -208,9 +209,12 @@ public sealed class TelemetryConsumer(
             }
 
             metrics.BatchesAccepted.Add(1);
+            // Converted concentrations and emission rates join the batch here, so they are judged,
+            // stored and rolled up exactly as measured readings are.
+            var batch = DerivedReadings.Append(result.Batch, RegisteredDevice(device));
             // Rules first: a fire alarm must not wait for InfluxDB.
-            await alerts.ObserveAsync(device, result.Batch, now);
-            var lines = PointMapper.ToLineProtocol(device, result.Batch);
+            await alerts.ObserveAsync(device, batch, now);
+            var lines = PointMapper.ToLineProtocol(device, batch);
             var write = new PendingWrite(lines, SettleAsync, reason => RejectAsync(SettleAsync, topic, payload, [new("storage_refused", reason)], now), publisherWaits);
             if (!publisherWaits)
             {
@@ -244,6 +248,9 @@ public sealed class TelemetryConsumer(
                 Interlocked.Decrement(ref _unacknowledged);
         }
     }
+
+    private RegistryDevice? RegisteredDevice(DeviceAddress device) =>
+        registry.Current is { } current && current.TryGetDevice(device.Device, out var registered) ? registered.Device : null;
 
     private static ValidationError UnknownDevice(ParkRegistry registry, DeviceAddress device) =>
         registry.TryGetDevice(device.Device, out var registered)

@@ -23,6 +23,7 @@ public sealed class AlertEvaluator
     // LINQ and pattern matching: the engine evaluates every reading Ingest accepts.
     private readonly Dictionary<DeviceAddress, DevicePlan> _devices = [];
     private readonly Dictionary<(DeviceAddress Device, string Sensor, string Quantity), SeriesPlan> _series = [];
+    private long _rulesRevision = -1;
 
     public AlertEvaluator(RuleBook rules, IEnterpriseStatus registry, EngineState state)
     {
@@ -37,6 +38,7 @@ public sealed class AlertEvaluator
 
     public void OnBatch(DeviceAddress device, TelemetryBatch batch, DateTimeOffset receivedAt)
     {
+        FollowRules();
         var plan = DevicePlanOf(device);
         Seen(plan, receivedAt);
         foreach (var reading in batch.Readings!)
@@ -55,6 +57,18 @@ public sealed class AlertEvaluator
             }
         }
         EvaluateEnterprise(device.Park, device.Enterprise, receivedAt);
+    }
+
+    /// <summary>The rules in force changed (a new registry, another permit limit): plan every device and
+    /// series again. Each series keeps its memory (windows, since-when), held in the state by rule id.</summary>
+    private void FollowRules()
+    {
+        var revision = _rules.Revision;
+        if (revision == _rulesRevision)
+            return;
+        _rulesRevision = revision;
+        _devices.Clear();
+        _series.Clear();
     }
 
     private DevicePlan DevicePlanOf(DeviceAddress device)
@@ -107,6 +121,7 @@ public sealed class AlertEvaluator
     /// <summary>The clock moved: windows slide, silent devices go offline, hold-offs expire.</summary>
     public void OnTick(DateTimeOffset now)
     {
+        FollowRules();
         var nowMs = now.ToUnixTimeMilliseconds();
         foreach (var (key, series) in _state.Series)
         {

@@ -63,6 +63,11 @@ public sealed class AlertRule
     /// <summary>The quantity a series kind watches; rules are indexed by it.</summary>
     public string? Quantity { get; set; }
 
+    /// <summary>A discharge permit's limit on <see cref="Quantity"/> (registry <c>dischargePermit.limits</c>) replaces
+    /// this rule's limit at the permit's enterprise (see <see cref="RuleBook"/>). Set on the emission rules, not on
+    /// fugitive ones (a permit's NMHC limit is for the stack, not the workshop).</summary>
+    public bool FollowsPermit { get; set; }
+
     /// <summary>The condition must stay false this long before the alert clears (no flapping).</summary>
     public TimeSpan HoldOff { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>False for housekeeping alerts (offline, stuck) that may close without anyone acknowledging them.</summary>

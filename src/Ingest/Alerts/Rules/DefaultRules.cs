@@ -109,6 +109,106 @@ public static class DefaultRules
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
             Source = "Village-level park renovation (关停淘汰): an enterprise the registry marks shut_down drawing more than 2 kW for 10 minutes",
         },
+        // Flue gas (CEMS). Judged on the converted concentration Ingest derives (dry, at the reference
+        // oxygen the sensor's registry entry names: 3.5 % for gas and oil boilers), so a CEMS without
+        // `emission: { referenceO2: … }` in the registry is not judged by them. Defaults are the
+        // gas-fired boiler limits; a discharge permit's limit replaces them at its enterprise.
+        new()
+        {
+            Id = "nox-1h", FollowsPermit = true, Title = "Flue gas NOx, 1-hour mean (converted)",
+            Quantity = "nox_converted", Settings = new WindowKind { Limit = 200, Window = TimeSpan.FromHours(1), MinCount = 3 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
+            // ⚠️ verify: GB 13271 Table 2's figures were not read in a source; DB44/765 Table 3 was (Guangzhou and Zhanjiang notices).
+            Source = "GB 13271-2014 Table 2 (new boilers), gas-fired: NOx ≤ 200 mg/m³ at 3.5 % O₂ (Table 3 special limit 150); Guangdong DB44/765-2019 Table 3 special limit for gas-fired boilers: 50 mg/m³ at 3.5 % O₂",
+        },
+        new()
+        {
+            Id = "so2-1h", FollowsPermit = true, Title = "Flue gas SO2, 1-hour mean (converted)",
+            Quantity = "so2_converted", Settings = new WindowKind { Limit = 50, Window = TimeSpan.FromHours(1), MinCount = 3 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
+            // ⚠️ verify: GB 13271 Table 2's figure not read in a source.
+            Source = "GB 13271-2014 Table 2 (new boilers), gas-fired: SO₂ ≤ 50 mg/m³ at 3.5 % O₂; Guangdong DB44/765-2019 Table 3 special limit: 35 mg/m³",
+        },
+        new()
+        {
+            Id = "particulate-1h", FollowsPermit = true, Title = "Flue gas particulate, 1-hour mean (converted)",
+            Quantity = "particulate_converted", Settings = new WindowKind { Limit = 20, Window = TimeSpan.FromHours(1), MinCount = 3 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
+            // ⚠️ verify: GB 13271 Table 2's figure not read in a source (its Table 1, existing gas boilers: 30, was).
+            Source = "GB 13271-2014 Table 2 (new boilers), gas-fired: particulate ≤ 20 mg/m³ at 3.5 % O₂ (Table 1, existing boilers: 30); Guangdong DB44/765-2019 Table 3 special limit: 10 mg/m³",
+        },
+        // VOC species at the stack: the standards judge an hour's average (GB 16297 and DB44/2367 §8).
+        new()
+        {
+            Id = "benzene-stack-1h", FollowsPermit = true, Title = "Stack benzene, 1-hour mean",
+            Quantity = "benzene", Settings = new WindowKind { Limit = 2, Window = TimeSpan.FromHours(1), MinCount = 3 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
+            Source = "DB44/2367-2022 Table 1: benzene at the stack ≤ 2 mg/m³ (stricter and newer than DB44/27-2001 period 2 and GB 16297-1996 Table 2: 12)",
+        },
+        new()
+        {
+            Id = "toluene-stack-1h", FollowsPermit = true, Title = "Stack toluene, 1-hour mean",
+            Quantity = "toluene", Settings = new WindowKind { Limit = 40, Window = TimeSpan.FromHours(1), MinCount = 3 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
+            Source = "DB44/27-2001 period 2 (and GB 16297-1996 Table 2): toluene at the stack ≤ 40 mg/m³; DB44/2367-2022 Table 1 caps the benzene series together at 40",
+        },
+        new()
+        {
+            Id = "xylene-stack-1h", FollowsPermit = true, Title = "Stack xylene, 1-hour mean",
+            Quantity = "xylene", Settings = new WindowKind { Limit = 70, Window = TimeSpan.FromHours(1), MinCount = 3 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(5),
+            Source = "DB44/27-2001 period 2 (and GB 16297-1996 Table 2): xylene at the stack ≤ 70 mg/m³; DB44/2367-2022 Table 1 caps the benzene series together at 40",
+        },
+        // Wastewater at the outfall. Online analysers give a value every one or two hours; the rule
+        // judges the mean of the last two hours (one reading is enough).
+        new()
+        {
+            Id = "cod-2h", FollowsPermit = true, Title = "Wastewater COD, 2-hour mean",
+            Quantity = "cod", Settings = new WindowKind { Limit = 90, Window = TimeSpan.FromHours(2), MinCount = 1 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            // ⚠️ verify: DB44/26's second-period figure was not read in a source.
+            Source = "Guangdong DB44/26-2001 second period, grade 1 (other dischargers): COD ≤ 90 mg/L (GB 8978-1996 Table 4 grade 1: 100)",
+        },
+        new()
+        {
+            Id = "ammonia-nitrogen-2h", FollowsPermit = true, Title = "Wastewater ammonia nitrogen, 2-hour mean",
+            Quantity = "ammonia_nitrogen", Settings = new WindowKind { Limit = 10, Window = TimeSpan.FromHours(2), MinCount = 1 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            // ⚠️ verify: DB44/26's figure was not read in a source; GB 8978's 15 was.
+            Source = "Guangdong DB44/26-2001 second period, grade 1: NH₃-N ≤ 10 mg/L (GB 8978-1996 Table 4 grade 1, other dischargers: 15)",
+        },
+        new()
+        {
+            Id = "total-phosphorus-2h", FollowsPermit = true, Title = "Wastewater total phosphorus, 2-hour mean",
+            Quantity = "total_phosphorus", Settings = new WindowKind { Limit = 0.5, Window = TimeSpan.FromHours(2), MinCount = 1 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            Source = "GB 8978-1996 Table 4 grade 1 (and DB44/26-2001 second period grade 1): phosphate (as P) ≤ 0.5 mg/L, applied to the analyser's total phosphorus",
+        },
+        new()
+        {
+            // Neither GB 8978 nor DB44/26 limits total nitrogen: off by default, and on wherever a
+            // discharge permit sets a limit (the permit's version is enabled).
+            Id = "total-nitrogen-2h", FollowsPermit = true, Title = "Wastewater total nitrogen, 2-hour mean", Enabled = false,
+            Quantity = "total_nitrogen", Settings = new WindowKind { Limit = 15, Window = TimeSpan.FromHours(2), MinCount = 1 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            // ⚠️ verify: GB 18918's figure was not read in a source.
+            Source = "No limit in GB 8978-1996 or DB44/26-2001 (off unless a permit sets one); the figure is GB 18918-2002 Table 1 grade 1 A (town sewage plants): 15 mg/L",
+        },
+        new()
+        {
+            Id = "ph-range", Title = "Wastewater pH outside 6–9",
+            Quantity = "ph", Settings = new ThresholdKind { Below = 6, Limit = 9 },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            Source = "GB 8978-1996 Table 4 and DB44/26-2001: pH 6–9 for every discharger, every grade",
+        },
+        new()
+        {
+            Id = "night-discharge", Title = "Suspected illegal discharge: shut-down enterprise discharging at night",
+            Quantity = "wastewater_flow",
+            Settings = new RegistryKind { NoiseFloor = 0.1, For = TimeSpan.FromMinutes(10), RequiredStatus = "shut_down", LocalFrom = TimeSpan.FromHours(22), LocalUntil = TimeSpan.FromHours(6) },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            Source = "Village-level park renovation (关停淘汰): an enterprise the registry marks shut_down letting out wastewater (more than 0.1 L/s for 10 minutes) between 22:00 and 06:00 China time; the floor is ours, above a flow meter's zero drift",
+        },
         new()
         {
             Id = "discharge-permit-expiry", Title = "Discharge permit expiring or expired", Settings = new PermitExpiryKind { Lead = TimeSpan.FromDays(30) },

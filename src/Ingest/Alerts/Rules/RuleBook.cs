@@ -1,3 +1,4 @@
+using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Topics;
 
 namespace SmartPark.Ingest.Alerts.Rules;
@@ -9,7 +10,10 @@ namespace SmartPark.Ingest.Alerts.Rules;
 /// new Id and a <c>Kind</c>, adds a rule. An entry names the kind's settings (<c>Limit</c>,
 /// <c>Window</c>, …; see <see cref="Kinds.RuleKind"/>) next to the common fields. The most specific version wins: device, then
 /// enterprise, then park, then everywhere. A park's region (<c>Alerts:ParkRegions:{park}</c>,
-/// default Guangdong) picks between the Guangdong and national limits.
+/// default Guangdong) picks between the Guangdong and national limits. An enterprise's discharge
+/// permit in the registry in force replaces the limit of the rules that follow permits
+/// (<see cref="AlertRule.FollowsPermit"/>) at that enterprise (<see cref="PermitLimits"/>); when the
+/// registry is replaced, what was resolved is resolved again (<see cref="Revision"/>).
 /// </summary>
 public sealed class RuleBook
 {
@@ -17,9 +21,18 @@ public sealed class RuleBook
     private readonly IReadOnlyDictionary<string, string> _regions;
     private readonly string _defaultRegion;
     private readonly Dictionary<DeviceAddress, IReadOnlyList<AlertRule>> _cache = [];
+    private readonly Func<ParkRegistry?> _registry;
+    private ParkRegistry? _resolvedWith;
+    private long _revision;
 
-    public RuleBook(IEnumerable<AlertRule> rules, IReadOnlyDictionary<string, string>? parkRegions = null, string defaultRegion = DefaultRules.Guangdong)
+    /// <param name="rules">Every version of every rule.</param>
+    /// <param name="parkRegions">Park → region (guangdong or national).</param>
+    /// <param name="defaultRegion">The region of a park not in <paramref name="parkRegions"/>.</param>
+    /// <param name="registry">The registry in force, for discharge permits' limits; null: none.</param>
+    public RuleBook(IEnumerable<AlertRule> rules, IReadOnlyDictionary<string, string>? parkRegions = null, string defaultRegion = DefaultRules.Guangdong,
+        Func<ParkRegistry?>? registry = null)
     {
+        _registry = registry ?? (() => null);
         _rules = [.. rules];
         _regions = parkRegions ?? new Dictionary<string, string>();
         _defaultRegion = defaultRegion;
@@ -29,7 +42,7 @@ public sealed class RuleBook
     }
 
     /// <summary>The defaults with the overrides of <c>Alerts:Rules</c> in <paramref name="alerts"/> applied.</summary>
-    public static RuleBook FromConfiguration(IConfiguration alerts)
+    public static RuleBook FromConfiguration(IConfiguration alerts, Func<ParkRegistry?>? registry = null)
     {
         var rules = DefaultRules.All.Select(r => r.Clone()).ToList();
         foreach (var entry in alerts.GetSection("Rules").GetChildren())
@@ -45,7 +58,36 @@ public sealed class RuleBook
             rules.Add(rule);
         }
         var regions = alerts.GetSection("ParkRegions").GetChildren().ToDictionary(c => c.Key, c => c.Value ?? DefaultRules.Guangdong);
-        return new RuleBook(rules, regions, alerts["DefaultRegion"] ?? DefaultRules.Guangdong);
+        return new RuleBook(rules, regions, alerts["DefaultRegion"] ?? DefaultRules.Guangdong, registry);
+    }
+
+    /// <summary>
+    /// Rises whenever the rules in force may have changed (a new registry, with other permits, came
+    /// into force): whoever keeps rules resolved by <see cref="For"/> resolves them again.
+    /// </summary>
+    public long Revision
+    {
+        get
+        {
+            lock (_cache)
+            {
+                FollowRegistry();
+                return _revision;
+            }
+        }
+    }
+
+    /// <summary>Under the lock: forget what was resolved with a registry no longer in force.</summary>
+    private ParkRegistry? FollowRegistry()
+    {
+        var current = _registry();
+        if (!ReferenceEquals(current, _resolvedWith))
+        {
+            _cache.Clear();
+            _resolvedWith = current;
+            _revision++;
+        }
+        return current;
     }
 
     public string RegionOf(string park) => _regions.TryGetValue(park, out var region) ? region : _defaultRegion;
@@ -55,13 +97,16 @@ public sealed class RuleBook
     {
         lock (_cache)
         {
+            var registry = FollowRegistry();
             if (_cache.TryGetValue(device, out var cached))
                 return cached;
             var region = RegionOf(device.Park);
+            var permit = registry?.FindEnterprise(device.Park, device.Enterprise)?.DischargePermit;
             var resolved = _rules
                 .Where(r => Applies(r, device))
                 .GroupBy(r => r.Id)
                 .Select(g => g.MaxBy(Specificity)!)
+                .Select(r => PermitLimits.Apply(r, device.Park, device.Enterprise, permit, overridden: Specificity(r) > 0))
                 .Where(r => r.Enabled && (r.Region is null || r.Region == region))
                 .ToList();
             _cache[device] = resolved;
@@ -72,15 +117,42 @@ public sealed class RuleBook
     /// <summary>
     /// Every rule in force in a park, at each scope where a version of it exists: the park-wide
     /// version (a park override beats the everywhere one) and any enterprise or device version.
-    /// A scope where the most specific version is disabled has no entry.
+    /// A scope where the most specific version is disabled has no entry. An enterprise whose discharge
+    /// permit sets a limit on a rule's quantity has its own version of that rule, with the permit's limit.
     /// </summary>
     public IReadOnlyList<AlertRule> InPark(string park)
     {
         var region = RegionOf(park);
-        return [.. _rules
+        var registry = _registry();
+        var versions = _rules
             .Where(r => r.Park is null || r.Park == park)
             .GroupBy(r => (r.Id, r.Enterprise, r.Device))
             .Select(g => g.MaxBy(Specificity)!)
+            .ToList();
+        var permits = (registry?.FindPark(park)?.Enterprises ?? [])
+            .Where(e => e.DischargePermit is { Limits.Count: > 0 })
+            .ToDictionary(e => e.Id, e => e.DischargePermit!, StringComparer.Ordinal);
+        var inForce = new List<AlertRule>(versions.Count);
+        foreach (var rule in versions)
+        {
+            if (rule.Enterprise is { } own && permits.TryGetValue(own, out var ownPermit))
+            {
+                inForce.Add(PermitLimits.Apply(rule, park, own, ownPermit, overridden: true));
+                continue;
+            }
+            inForce.Add(rule);
+            if (rule.Enterprise is not null || rule.Device is not null)
+                continue;
+            // A park-wide rule: each enterprise whose permit limits its quantity has its own version,
+            // unless configuration already gives that enterprise one (then handled above).
+            foreach (var (enterprise, permit) in permits)
+            {
+                var version = PermitLimits.Apply(rule, park, enterprise, permit, overridden: Specificity(rule) > 0);
+                if (!ReferenceEquals(version, rule) && !versions.Any(v => v.Id == rule.Id && v.Enterprise == enterprise && v.Device is null))
+                    inForce.Add(version);
+            }
+        }
+        return [.. inForce
             .Where(r => r.Enabled && (r.Region is null || r.Region == region))
             .OrderBy(r => r.Enterprise is null ? 0 : 1).ThenBy(r => r.Device is null ? 0 : 1).ThenBy(r => r.Id, StringComparer.Ordinal)];
     }

@@ -2,7 +2,7 @@ using System.ComponentModel;
 
 namespace SmartPark.Ingest.Alerts.Rules.Kinds;
 
-/// <summary>Any single reading above <see cref="Limit"/>.</summary>
+/// <summary>Any single reading above <see cref="Limit"/>, or below <see cref="Below"/> (a range such as pH 6–9 is both).</summary>
 public sealed class ThresholdKind : SeriesKind, ILimitedKind
 {
     private static readonly RuleKindTitles KindTitles = new("瞬时超限", "threshold");
@@ -17,13 +17,28 @@ public sealed class ThresholdKind : SeriesKind, ILimitedKind
     [Description("The alert clears only at or below this (default: the limit).")]
     public double? ClearAt { get; set; }
 
+    [Description("A reading below this raises the alert too (a lower bound, e.g. pH 6); it clears at or above it.")]
+    public double? Below { get; set; }
+
     public override double? AlertLimit => Limit;
 
     public override IEnumerable<string> Missing()
     {
-        if (Limit is null)
+        if (Limit is null && Below is null)
             yield return nameof(Limit);
     }
 
-    public override Verdict OnReading(in SeriesReading reading, RuleState? state) => ILimitedKind.Compare(this, reading.Value);
+    public override IEnumerable<string> Invalid()
+    {
+        if (Below >= Limit)
+            yield return "Below must be lower than Limit";
+    }
+
+    public override Verdict OnReading(in SeriesReading reading, RuleState? state)
+    {
+        if (reading.Value < Below)
+            return new(true, reading.Value);
+        // Only a lower bound: at or above it is within the range.
+        return Limit is null ? new(false, reading.Value) : ILimitedKind.Compare(this, reading.Value);
+    }
 }
