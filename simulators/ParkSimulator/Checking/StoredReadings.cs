@@ -3,10 +3,12 @@ using SmartPark.Platform.Influx;
 
 namespace SmartPark.Simulator.Checking;
 
-/// <summary>Counts what InfluxDB holds for a park between two instants: the "nothing lost" side of a check.</summary>
+/// <summary>Counts the device readings InfluxDB holds for a park between two instants: the "nothing lost" side of a check.</summary>
 public sealed class StoredReadings(InfluxV1Client influx)
 {
-    private static readonly string Measurements = string.Join(",", QuantityCatalogue.All.Select(q => InfluxQl.Identifier(q.Name)));
+    // What devices send: the values Ingest derives and stores beside them (nox_converted, cod_rate…)
+    // were never produced by a device, and counting them would make more stored than produced.
+    private static readonly string Measurements = string.Join(",", QuantityCatalogue.All.Where(q => !q.IsDerived).Select(q => InfluxQl.Identifier(q.Name)));
 
     public Task<long> CountAsync(string park, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         CountWhereAsync($"park = {InfluxQl.String(park)} AND time >= {InfluxQl.Time(from)} AND time <= {InfluxQl.Time(to)}", cancellationToken);

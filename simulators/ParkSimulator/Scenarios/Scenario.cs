@@ -69,6 +69,38 @@ public sealed record IllegalOperation(TimeSpan At, string Enterprise, double Kw,
     public override string Describe() => $"illegal operation at {Enterprise}: {Kw} kW for {SimDuration.Format(Duration)}";
 }
 
+/// <summary>
+/// A boiler's stack O₂ ramps to <see cref="Oxygen"/> % (burner run lean, dilution air let in), holds,
+/// recovers, while the raw concentrations keep their readings: the converted NOx (dry, at the
+/// reference O₂) climbs past its limit though the raw value never reaches it.
+/// </summary>
+public sealed record FlueGasExceedance(TimeSpan At, string Enterprise, string? Sensor, double Oxygen, TimeSpan Ramp, TimeSpan Hold, TimeSpan Recover) : ScenarioEvent(At)
+{
+    public TimeSpan End => At + Ramp + Hold + Recover;
+    public override string Describe() => $"flue gas diluted at {Enterprise}: O2 to {Oxygen} % with raw NOx unchanged (ramp {SimDuration.Format(Ramp)}, hold {SimDuration.Format(Hold)}, recover {SimDuration.Format(Recover)})";
+}
+
+/// <summary>A shut-down enterprise's outlet discharges <see cref="LitresPerSecond"/> for <see cref="Duration"/>.</summary>
+public sealed record NightDischarge(TimeSpan At, string Enterprise, double LitresPerSecond, TimeSpan Duration) : ScenarioEvent(At)
+{
+    public override string Describe() => $"discharge at {Enterprise}: {LitresPerSecond} L/s for {SimDuration.Format(Duration)}";
+}
+
+/// <summary>A treatment meter's equipment (a scrubber fan) is switched off: it draws <see cref="Kw"/> for <see cref="Duration"/>.</summary>
+public sealed record TreatmentOff(TimeSpan At, string Device, string Sensor, double Kw, TimeSpan Duration) : ScenarioEvent(At)
+{
+    public override string Describe() => $"treatment off at {Device}/{Sensor}: {Kw} kW for {SimDuration.Format(Duration)}";
+}
+
+/// <summary>
+/// An analyser in calibration for <see cref="Duration"/>: its analysed quantities read span gas (or
+/// standard solution) of <see cref="Span"/>, far above any limit, flagged C (HJ 212 calibration).
+/// </summary>
+public sealed record Calibration(TimeSpan At, string Device, string Sensor, double Span, TimeSpan Duration) : ScenarioEvent(At)
+{
+    public override string Describe() => $"calibration of {Device}/{Sensor}: span {Span} flagged C for {SimDuration.Format(Duration)}";
+}
+
 public enum FaultMode
 {
     Stuck,

@@ -68,8 +68,17 @@ public sealed class EventDocument
     public string? SmokeAfter { get; set; }
     public string? FlameAfter { get; set; }
 
-    // illegal-operation: the load a shut-down enterprise draws.
+    // illegal-operation: the load a shut-down enterprise draws; treatment-off: what the switched-off equipment still draws.
     public double? Kw { get; set; }
+
+    // flue-gas-exceedance: the stack O₂ (%) the lean or diluted burner reaches (with peak's ramp, hold, recover).
+    public double? O2 { get; set; }
+
+    // night-discharge: the outlet's flow, L/s.
+    public double? Flow { get; set; }
+
+    // calibration: the span gas (mg/m³) or standard solution (mg/L) the analyser reads.
+    public double? Span { get; set; }
 
     // sensor-fault: stuck, noise, drift, dead, scale.
     public string? Mode { get; set; }

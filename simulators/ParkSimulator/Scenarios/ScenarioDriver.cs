@@ -29,6 +29,10 @@ public sealed class ScenarioDriver : ISensorDriver
             Fire f => f.Enterprise == enterprise,
             IllegalOperation o => o.Enterprise == enterprise,
             SensorFault s => s.Device == device && s.Sensor == inner.SensorId,
+            FlueGasExceedance g => g.Enterprise == enterprise && (g.Sensor is null || g.Sensor == inner.SensorId),
+            NightDischarge n => n.Enterprise == enterprise,
+            TreatmentOff o => o.Device == device && o.Sensor == inner.SensorId,
+            Calibration c => c.Device == device && c.Sensor == inner.SensorId,
             _ => false,
         }).ToList();
     }
@@ -43,16 +47,28 @@ public sealed class ScenarioDriver : ISensorDriver
         if (_events.OfType<SensorFault>().Any(f => f.Mode == FaultMode.Dead && Within(t, f.At, f.Duration)))
             throw new IOException($"sensor {SensorId} does not answer (scenario: dead sensor)");
         var values = _inner.Read(at).ToArray();
+        // Events that move one quantity with another (dilution air raises O₂ and the flow) read the driver's own O₂.
+        var oxygen = values.Where(v => v.Quantity == QuantityCatalogue.Oxygen.Name).Select(v => (double?)v.Value).FirstOrDefault();
         for (var i = 0; i < values.Length; i++)
         {
             foreach (var e in _events)
-                values[i] = Apply(e, values[i], t);
+                values[i] = Apply(e, values[i], t, oxygen);
         }
         return values;
     }
 
-    private SensorValue Apply(ScenarioEvent e, SensorValue v, TimeSpan t) => e switch
+    private SensorValue Apply(ScenarioEvent e, SensorValue v, TimeSpan t, double? oxygen) => e switch
     {
+        FlueGasExceedance lean when oxygen is { } o2 && o2 < lean.Oxygen && Shape(lean.At, lean.Ramp, lean.Hold, lean.Recover, t) is > 0 and var shape =>
+            Dilute(v, o2, o2 + ((lean.Oxygen - o2) * shape)),
+        NightDischarge discharge when Within(t, discharge.At, discharge.Duration) && v.Quantity == QuantityCatalogue.WastewaterFlow.Name =>
+            v with { Value = Math.Round(discharge.LitresPerSecond * (1 + _noise.Gaussian(0, 0.05)), 2) },
+        TreatmentOff off when Within(t, off.At, off.Duration) && v.Quantity == QuantityCatalogue.Power.Name =>
+            v with { Value = Math.Round(Math.Max(0, off.Kw * (1 + _noise.Gaussian(0, 0.03))), 3) },
+        // The meter's current follows its power (three phases at 230 V, power factor 0.92, as the twin computes it).
+        TreatmentOff off when Within(t, off.At, off.Duration) && v.Quantity == QuantityCatalogue.Current.Name =>
+            v with { Value = Math.Round(off.Kw * 1000 / (3 * 230 * 0.92), 2) },
+        Calibration calibration when Within(t, calibration.At, calibration.Duration) => Calibrations.During(v, calibration.Span),
         VocLeak leak when v.Quantity == QuantityCatalogue.Nmhc.Name => v with { Value = Math.Round(v.Value + (leak.Peak * LeakShape(leak, t)), 3) },
         VocLeak leak when v.Quantity == QuantityCatalogue.Tvoc.Name => v with { Value = Math.Round(v.Value + (1.3 * leak.Peak * LeakShape(leak, t)), 3) },
         Fire fire when Within(t, fire.At, fire.Duration) => Burn(fire, v, t - fire.At),
@@ -62,17 +78,40 @@ public sealed class ScenarioDriver : ISensorDriver
         _ => v,
     };
 
+    private static double LeakShape(VocLeak leak, TimeSpan t) => Shape(leak.At, leak.Ramp, leak.Hold, leak.Recover, t);
+
     /// <summary>0 → 1 over the ramp, 1 through the hold, 1 → 0 over the recovery.</summary>
-    private static double LeakShape(VocLeak leak, TimeSpan t)
+    private static double Shape(TimeSpan at, TimeSpan ramp, TimeSpan hold, TimeSpan recover, TimeSpan t)
     {
-        var s = t - leak.At;
-        if (s < TimeSpan.Zero || t >= leak.End)
+        var s = t - at;
+        if (s < TimeSpan.Zero || s >= ramp + hold + recover)
             return 0;
-        if (s < leak.Ramp)
-            return s / leak.Ramp;
-        if (s < leak.Ramp + leak.Hold)
+        if (s < ramp)
+            return s / ramp;
+        if (s < ramp + hold)
             return 1;
-        return 1 - ((s - leak.Ramp - leak.Hold) / leak.Recover);
+        return 1 - ((s - ramp - hold) / recover);
+    }
+
+    /// <summary>
+    /// Air let into the stack (or a burner run lean) raises O₂ from <paramref name="from"/> to
+    /// <paramref name="to"/>: the flue-gas flow and velocity grow as (20.9 − from)/(20.9 − to), the
+    /// moisture is diluted by the inverse. The raw pollutant readings are left as they were: the
+    /// works emits more to hold them there, which only the value at reference O₂ shows.
+    /// </summary>
+    private static SensorValue Dilute(SensorValue v, double from, double to)
+    {
+        var air = SimulatedFlueGasAnalyser.AirOxygen;
+        var dilution = (air - from) / Math.Max(0.1, air - to);
+        if (v.Quantity == QuantityCatalogue.Oxygen.Name)
+            return v with { Value = Math.Round(to, 1) };
+        if (v.Quantity == QuantityCatalogue.FlueGasFlow.Name)
+            return v with { Value = Math.Round(v.Value * dilution, 3) };
+        if (v.Quantity == QuantityCatalogue.FlueGasVelocity.Name)
+            return v with { Value = Math.Round(v.Value * dilution, 2) };
+        if (v.Quantity == QuantityCatalogue.FlueGasHumidity.Name)
+            return v with { Value = Math.Round(v.Value / dilution, 1) };
+        return v;
     }
 
     /// <summary>Heat detectors warm at the fire's rate; smoke and flame detectors trip on cue.</summary>

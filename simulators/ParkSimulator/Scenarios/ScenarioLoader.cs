@@ -1,4 +1,8 @@
 using System.Globalization;
+using SmartPark.Contracts.Quantities;
+using SmartPark.EdgeAgent.Configuration;
+using SmartPark.EdgeAgent.Drivers.Catalogue;
+using SmartPark.EdgeAgent.Drivers.Simulated;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -159,8 +163,38 @@ public static class ScenarioLoader
                     problems.Add($"{where}: count {e.Count} must be 1 to 1000");
                 result = new BadPublish(at, kind, e.Device ?? "", e.Victim, e.Count);
                 break;
+            case "flue-gas-exceedance":
+                var stack = names.Enterprise(e.Enterprise, where, problems);
+                if (stack is not null)
+                    names.Reporting(stack, e.Sensor, QuantityCatalogue.Oxygen.Name, "a flue-gas analyser", where, problems);
+                if (e.O2 is not null && (e.O2 <= 0 || e.O2 >= SimulatedFlueGasAnalyser.AirOxygen || double.IsNaN(e.O2.Value)))
+                    problems.Add($"{where}: o2 {e.O2} must be a % by volume above 0 and below that of air ({SimulatedFlueGasAnalyser.AirOxygen})");
+                result = new FlueGasExceedance(at, e.Enterprise ?? "", e.Sensor, e.O2 ?? 15, Need(e.Ramp, "ramp", "5m"), Need(e.Hold, "hold", "30m"), Need(e.Recover, "recover", "5m"));
+                break;
+            case "night-discharge":
+                var works = names.Enterprise(e.Enterprise, where, problems);
+                if (works is { Status: not "shut_down" })
+                    problems.Add($"{where}: enterprise '{works.Id}' is {works.Status}; a night discharge needs a shut_down enterprise");
+                if (works is not null)
+                    names.Reporting(works, null, QuantityCatalogue.WastewaterFlow.Name, "a wastewater flow meter", where, problems);
+                if (e.Flow is <= 0 or > 10_000 || (e.Flow is { } flow && double.IsNaN(flow)))
+                    problems.Add($"{where}: flow {e.Flow} must be above 0 and at most 10000 L/s");
+                result = new NightDischarge(at, e.Enterprise ?? "", e.Flow ?? 3, Need(e.Duration, "duration", "30m"));
+                break;
+            case "treatment-off":
+                names.SensorReporting(e.Device, e.Sensor, QuantityCatalogue.Power.Name, "an electricity meter (a treatment meter)", where, problems);
+                if (e.Kw is < 0 || (e.Kw is { } kw && double.IsNaN(kw)))
+                    problems.Add($"{where}: kw {e.Kw} must be at least 0");
+                result = new TreatmentOff(at, e.Device ?? "", e.Sensor ?? "", e.Kw ?? 0.2, Need(e.Duration, "duration", "30m"));
+                break;
+            case "calibration":
+                names.SensorReporting(e.Device, e.Sensor, null, "an analyser", where, problems);
+                if (e.Span is <= 0 || (e.Span is { } span && double.IsNaN(span)))
+                    problems.Add($"{where}: span {e.Span} must be above 0");
+                result = new Calibration(at, e.Device ?? "", e.Sensor ?? "", e.Span ?? 400, Need(e.Duration, "duration", "15m"));
+                break;
             default:
-                problems.Add($"{where}: kind '{e.Kind}' is not voc-leak, fire, illegal-operation, sensor-fault, device-offline, broker-restart, malformed-payload, wrong-unit or foreign-topic");
+                problems.Add($"{where}: kind '{e.Kind}' is not voc-leak, fire, illegal-operation, sensor-fault, device-offline, broker-restart, malformed-payload, wrong-unit, foreign-topic, flue-gas-exceedance, night-discharge, treatment-off or calibration");
                 return null;
         }
         return problems.Count == count ? result : null;
@@ -226,10 +260,40 @@ public static class ScenarioLoader
             return found;
         }
 
-        public void Sensor(string? device, string? sensor, string where, List<string> problems)
+        public SensorOptions? Sensor(string? device, string? sensor, string where, List<string> problems)
         {
-            if (Device(device, where, problems) is { } d && d.Sensors.All(s => s.Id != sensor))
+            if (Device(device, where, problems) is not { } d)
+                return null;
+            var found = d.Sensors.FirstOrDefault(s => s.Id == sensor);
+            if (found is null)
                 problems.Add($"{where}: device '{device}' has no sensor '{sensor}' (has {string.Join(", ", d.Sensors.Select(s => s.Id))})");
+            return found;
+        }
+
+        /// <summary>The device's sensor, which must report <paramref name="quantity"/> (null: an analysed
+        /// quantity, <see cref="Calibrations.IsAnalysed"/>).</summary>
+        public void SensorReporting(string? device, string? sensor, string? quantity, string what, string where, List<string> problems)
+        {
+            if (Sensor(device, sensor, where, problems) is { } found && !Reports(found, quantity))
+                problems.Add($"{where}: sensor '{sensor}' of device '{device}' ({found.Driver}) is not {what}: it does not report {quantity ?? "an analysed concentration"}");
+        }
+
+        /// <summary>The enterprise has a sensor (the named one, if any) that reports <paramref name="quantity"/>.</summary>
+        public void Reporting(EnterpriseDefinition enterprise, string? sensor, string quantity, string what, string where, List<string> problems)
+        {
+            var sensors = enterprise.Devices.SelectMany(d => d.Sensors).Where(s => sensor is null || s.Id == sensor).ToList();
+            if (sensor is not null && sensors.Count == 0)
+                problems.Add($"{where}: enterprise '{enterprise.Id}' has no sensor '{sensor}' (has {string.Join(", ", enterprise.Devices.SelectMany(d => d.Sensors).Select(s => s.Id).Distinct())})");
+            else if (!sensors.Any(s => Reports(s, quantity)))
+                problems.Add($"{where}: {(sensor is null ? $"enterprise '{enterprise.Id}' has no" : $"sensor '{sensor}' of enterprise '{enterprise.Id}' is not")} {what} (reporting {quantity})");
+        }
+
+        private static bool Reports(SensorOptions sensor, string? quantity)
+        {
+            if (DriverCatalogue.Find(sensor.Driver) is null)
+                return false;
+            var quantities = DriverCatalogue.QuantitiesOf(sensor);
+            return quantity is null ? quantities.Any(Calibrations.IsAnalysed) : quantities.Contains(quantity);
         }
     }
 }

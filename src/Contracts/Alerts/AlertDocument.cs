@@ -37,6 +37,9 @@ public sealed record AlertDocument
     public double? Value { get; init; }
     public double? Peak { get; init; }
     public long Occurrences { get; init; }
+    /// <summary>Curves that show the case (e.g. production and treatment power over the last two hours), attached
+    /// when the alert is raised and refreshed while it is open; null for rules that keep none.</summary>
+    public IReadOnlyList<EvidenceCurve>? Evidence { get; init; }
 
     public required DateTimeOffset RaisedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }

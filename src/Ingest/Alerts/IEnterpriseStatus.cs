@@ -9,6 +9,17 @@ public interface IEnterpriseStatus
 
     /// <summary>Every enterprise the registry records a discharge permit expiry for (the permit expiry rule).</summary>
     IEnumerable<PermitExpiry> PermitExpiries() => [];
+
+    /// <summary>The enterprise's electricity meters that have a role (production or treatment, 分表计电),
+    /// for the treatment-equipment rules; empty when the registry gives it none.</summary>
+    IReadOnlyList<RoleMeter> RoleMetersOf(string park, string enterprise) => [];
+}
+
+/// <summary>A meter's registry role (<c>SensorRoles</c>) at an enterprise, and a treatment meter's idle load in kW (null: the rule's default).</summary>
+public sealed record RoleMeter(string Device, string Sensor, string Role, double? IdleLoad)
+{
+    /// <summary><c>device/sensor</c>: how rules remember the meter and evidence names it.</summary>
+    public string Key { get; } = Device + "/" + Sensor;
 }
 
 /// <summary>The day an enterprise's discharge permit expires.</summary>

@@ -13,6 +13,8 @@ namespace SmartPark.Ingest.Alerts;
 public sealed class RegistryEnterprises(RegistryProvider registry, IConfiguration configuration) : IEnterpriseStatus, IEnterpriseDirectory
 {
     private readonly ConfiguredEnterpriseStatus _configured = new(configuration);
+    // Role meters per enterprise, worked out once per registry version: the treatment rules ask on every power reading.
+    private RoleMeterIndex? _roleMeters;
 
     public string? StatusOf(string park, string enterprise) =>
         registry.Current is null ? _configured.StatusOf(park, enterprise) : Lookup(park, enterprise)?.Status;
@@ -23,9 +25,46 @@ public sealed class RegistryEnterprises(RegistryProvider registry, IConfiguratio
         where enterprise.DischargePermit?.Expiry is not null
         select new PermitExpiry(park.Id, enterprise.Id, enterprise.DischargePermit!.Expiry!.Value);
 
+    public IReadOnlyList<RoleMeter> RoleMetersOf(string park, string enterprise)
+    {
+        if (registry.Current is not { } current)
+            return [];
+        var index = _roleMeters;
+        if (index is null || !ReferenceEquals(index.Source, current))
+            _roleMeters = index = new RoleMeterIndex(current);
+        return index.Of(park, enterprise);
+    }
+
     public EnterpriseDetails? Find(string park, string enterprise) =>
         Lookup(park, enterprise) is { } e ? new EnterpriseDetails(e.Name, e.Industry, e.Status) : null;
 
     private RegistryEnterprise? Lookup(string park, string enterprise) =>
         registry.Current?.FindEnterprise(park, enterprise);
+}
+
+/// <summary>The role meters of every enterprise of one registry version.</summary>
+internal sealed class RoleMeterIndex
+{
+    private readonly Dictionary<(string Park, string Enterprise), RoleMeter[]> _meters = [];
+
+    public RoleMeterIndex(ParkRegistry source)
+    {
+        Source = source;
+        foreach (var park in source.Parks)
+        {
+            foreach (var enterprise in park.Enterprises)
+            {
+                RoleMeter[] meters = [.. from device in enterprise.Devices
+                                         from sensor in device.Sensors
+                                         where sensor.Role is not null
+                                         select new RoleMeter(device.Id, sensor.Id, sensor.Role!, sensor.IdleLoad)];
+                if (meters.Length > 0)
+                    _meters.TryAdd((park.Id, enterprise.Id), meters);
+            }
+        }
+    }
+
+    public ParkRegistry Source { get; }
+
+    public IReadOnlyList<RoleMeter> Of(string park, string enterprise) => _meters.GetValueOrDefault((park, enterprise)) ?? [];
 }

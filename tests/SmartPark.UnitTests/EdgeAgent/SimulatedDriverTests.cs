@@ -29,7 +29,10 @@ public class SimulatedDriverTests
     [InlineData("sim-heat")]
     [InlineData("sim-air-quality")]
     [InlineData("sim-gas")]
-    [InlineData("sim-flue-gas")]
+    [InlineData("sim-flue-gas-analyser")]
+    [InlineData("sim-water-analyser")]
+    [InlineData("sim-wastewater-flow")]
+    [InlineData("sim-voc-species")]
     [InlineData("sim-water-meter")]
     [InlineData("sim-gas-meter")]
     [InlineData("sim-steam-meter")]
@@ -53,24 +56,111 @@ public class SimulatedDriverTests
     [Fact]
     public void Simulated_drivers_cover_the_whole_catalogue()
     {
+        // Converted concentrations and emission rates are Ingest's to derive (src/Contracts/Emissions): no device sends them.
         var covered = DriverFactory.Known.SelectMany(k => DriverFactory.Create(Sensor(k), "p").Quantities).ToHashSet();
-        Assert.Equal(QuantityCatalogue.All.Select(q => q.Name).Order(), covered.Order());
+        Assert.Equal(QuantityCatalogue.All.Where(q => !q.IsDerived).Select(q => q.Name).Order(), covered.Order());
+        Assert.DoesNotContain(covered, q => QuantityCatalogue.Get(q).IsDerived);
+    }
+
+    private static IReadOnlyDictionary<string, double> Values(ISensorDriver driver, DateTimeOffset at) =>
+        driver.Read(at).ToDictionary(v => v.Quantity, v => v.Value);
+
+    [Fact]
+    public void Flue_gas_analyser_fires_with_the_shift_and_holds_air_when_the_burner_is_off()
+    {
+        var cems = DriverFactory.Create(Sensor("sim-flue-gas-analyser", ("seed", "4")), "p", "e", "d");
+        var firing = Every(TimeSpan.FromMinutes(1), WorkingMorning, 120).Select(t => Values(cems, t)).ToList();
+        var stopped = Every(TimeSpan.FromMinutes(1), Night, 60).Select(t => Values(cems, t)).ToList();
+
+        // A gas-fired boiler at 4–7 % O2 emits raw NOx of roughly 60–110 mg/m³ as it modulates.
+        Assert.All(firing, v =>
+        {
+            Assert.InRange(v["o2"], 3.5, 7.5);
+            Assert.InRange(v["nox"], 50, 125);
+            Assert.Equal(Math.Round(v["nox"], 1), v["nox"]);
+            Assert.InRange(v["so2"], 0, 10);
+            Assert.InRange(v["flue_gas_temperature"], 100, 160);
+            Assert.InRange(v["flue_gas_humidity"], 8, 18);
+            Assert.InRange(v["flue_gas_velocity"], 2, 12);
+            // NOx is reported as NO2: NO converted to NO2 plus NO2 add up to it.
+            Assert.InRange((v["no"] * 46 / 30) + v["no2"], v["nox"] - 0.3, v["nox"] + 0.3);
+        });
+        Assert.InRange(firing.Max(v => v["o2"]) - firing.Min(v => v["o2"]), 1, 4);
+        Assert.InRange(firing.Average(v => v["nox"]), 70, 110);
+        Assert.All(stopped, v =>
+        {
+            Assert.InRange(v["o2"], 20, 20.9);
+            Assert.InRange(v["nox"], 0, 5);
+            Assert.InRange(v["flue_gas_flow"], 0, 0.1);
+        });
+        // At full fire the boiler's nominal flow; the converted NOx of normal firing stays under GB 13271's 150 mg/m³.
+        Assert.InRange(firing.Average(v => v["flue_gas_flow"]), 0.5, 0.9);
+        Assert.All(firing, v => Assert.True(v["nox"] * (21 - 3.5) / (21 - v["o2"]) < 150, $"converted NOx {v["nox"]} at {v["o2"]} % O2"));
     }
 
     [Fact]
-    public void Flue_gas_nox_follows_firing_and_keeps_its_one_decimal()
+    public void Water_analyser_discharges_during_shifts_only_and_stays_under_the_limits()
     {
-        var cems = DriverFactory.Create(Sensor("sim-flue-gas", ("standbyMg", "5"), ("processMg", "60")), "p");
-        double Mean(DateTimeOffset from) => Every(TimeSpan.FromMinutes(1), from, 60).Average(t => cems.Read(t).Single().Value);
-        // Full firing on the day shift: about 65 mg/m³; the burner on standby at night: about 5.
-        Assert.InRange(Mean(WorkingMorning), 55, 75);
-        Assert.InRange(Mean(Night), 3, 7);
-        Assert.All(Every(TimeSpan.FromMinutes(1), WorkingMorning, 60), t =>
+        var station = DriverFactory.Create(Sensor("sim-water-analyser", ("seed", "2")), "p", "e", "d");
+        var day = Every(TimeSpan.FromMinutes(5), WorkingMorning, 24).Select(t => Values(station, t)).ToList();
+        var night = Every(TimeSpan.FromMinutes(5), Night, 24).Select(t => Values(station, t)).ToList();
+
+        Assert.All(day, v =>
         {
-            var v = cems.Read(t).Single();
-            Assert.Equal("nox", v.Quantity);
-            Assert.Equal(Math.Round(v.Value, 1), v.Value);
+            Assert.InRange(v["wastewater_flow"], 1.5, 3);
+            Assert.InRange(v["cod"], 25, 70);
+            Assert.InRange(v["ammonia_nitrogen"], 1, 10);
+            Assert.InRange(v["total_phosphorus"], 0.1, 0.8);
+            Assert.InRange(v["total_nitrogen"], v["ammonia_nitrogen"], 18);
+            Assert.InRange(v["ph"], 6.5, 8);
         });
+        Assert.All(night, v => Assert.Equal(0, v["wastewater_flow"]));
+        Assert.True(night.Average(v => v["cod"]) < day.Average(v => v["cod"]), "standing water reads lower than the discharge");
+    }
+
+    [Fact]
+    public void Wastewater_flow_of_a_shut_down_works_is_zero_day_and_night()
+    {
+        var meter = DriverFactory.Create(Sensor("sim-wastewater-flow", ("shift", "shut-down")), "p", "e", "d");
+        Assert.All(Every(TimeSpan.FromMinutes(30), Night, 48), t => Assert.Equal(0, meter.Read(t).Single().Value));
+        var running = DriverFactory.Create(Sensor("sim-wastewater-flow", ("flowLs", "4")), "p", "e", "d");
+        Assert.InRange(running.Read(WorkingMorning).Single().Value, 3, 4.2);
+    }
+
+    [Fact]
+    public void Voc_species_follow_production_over_a_small_idle_level()
+    {
+        var gc = DriverFactory.Create(Sensor("sim-voc-species"), "p", "e", "d");
+        var day = Every(TimeSpan.FromMinutes(5), WorkingMorning, 24).Select(t => Values(gc, t)).ToList();
+        var night = Every(TimeSpan.FromMinutes(5), Night, 24).Select(t => Values(gc, t)).ToList();
+        Assert.InRange(day.Average(v => v["benzene"]), 0.04, 0.06);
+        Assert.InRange(day.Average(v => v["toluene"]), 0.7, 0.9);
+        Assert.InRange(day.Average(v => v["xylene"]), 1.3, 1.7);
+        Assert.All(night, v => Assert.True(v["xylene"] < 0.15, $"xylene {v["xylene"]} at night"));
+    }
+
+    [Fact]
+    public void A_fixed_speed_treatment_fan_runs_at_full_load_whenever_the_line_runs()
+    {
+        static double Power(DateTimeOffset at) =>
+            DriverFactory.Create(Sensor("sim-energy-meter", ("ratedKw", "15"), ("standbyKw", "0.3"), ("fixedSpeed", "true")), "p")
+                .Read(at).Single(v => v.Quantity == "power").Value;
+        Assert.InRange(Power(WorkingMorning), 12, 15.5);
+        // 07:45: the line ramps up at half load, the fan already at full speed.
+        Assert.InRange(Power(new DateTimeOffset(2026, 11, 24, 7, 45, 0, TimeSpan.FromHours(8))), 12, 15.5);
+        Assert.InRange(Power(Night), 0, 0.5);
+    }
+
+    [Theory]
+    [InlineData("sim-flue-gas-analyser")]
+    [InlineData("sim-water-analyser")]
+    [InlineData("sim-voc-species")]
+    public void New_twins_repeat_with_their_seed(string driver)
+    {
+        IReadOnlyList<double> Run(string seed) =>
+            [.. Every(TimeSpan.FromMinutes(3), WorkingMorning, 40).SelectMany(DriverFactory.Create(Sensor(driver, ("seed", seed)), "p", "e", "d").Read).Select(v => v.Value)];
+        Assert.Equal(Run("7"), Run("7"));
+        Assert.NotEqual(Run("7"), Run("8"));
     }
 
     [Fact]

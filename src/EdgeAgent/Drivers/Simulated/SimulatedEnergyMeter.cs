@@ -6,7 +6,10 @@ namespace SmartPark.EdgeAgent.Drivers.Simulated;
 /// <summary>
 /// A three-phase meter on an enterprise's incomer: power follows the shift pattern over a
 /// standby floor; the energy register only counts up, integrating power between reads.
-/// Settings: <c>ratedKw</c> (default 150), <c>standbyKw</c> (default 2 % of rated), <c>shift</c>, <c>seed</c>.
+/// Settings: <c>ratedKw</c> (default 150), <c>standbyKw</c> (default 2 % of rated), <c>fixedSpeed</c>
+/// (false), <c>shift</c>, <c>seed</c>. With <c>fixedSpeed</c> it meters a fan or pump on a fixed-speed
+/// motor, such as a scrubber's (a treatment meter, registry <c>role: treatment</c>): started with the
+/// line and at full load whenever the line runs at all, at standby otherwise.
 /// </summary>
 public sealed class SimulatedEnergyMeter : ISensorDriver
 {
@@ -16,6 +19,7 @@ public sealed class SimulatedEnergyMeter : ISensorDriver
     private readonly double _ratedKw;
     private readonly double _standbyKw;
     private readonly ShiftPattern _shift;
+    private readonly bool _fixedSpeed;
     private double _energyKwh;
     private DateTimeOffset? _lastRead;
 
@@ -27,6 +31,7 @@ public sealed class SimulatedEnergyMeter : ISensorDriver
         // A shut-down works keeps lights and a guard room, not 2 % of a production line it no longer runs.
         _standbyKw = options.GetDouble("standbyKw", _ratedKw * 0.02);
         _shift = ProductionProfile.Parse(options.GetString("shift", "day"));
+        _fixedSpeed = options.GetBool("fixedSpeed", false);
         _energyKwh = 10_000 + (seed % 50_000);
     }
 
@@ -46,6 +51,8 @@ public sealed class SimulatedEnergyMeter : ISensorDriver
 
         var standbyKw = _standbyKw;
         var level = ProductionProfile.Level(at, _shift);
+        if (_fixedSpeed)
+            level = level > 0.05 ? 1 : 0;
         var powerKw = Math.Max(0, standbyKw + (level * _ratedKw * _noise.Uniform(0.8, 1.0)) + _noise.Gaussian(0, standbyKw * 0.1));
 
         if (_lastRead is { } last && at > last)

@@ -55,6 +55,8 @@ public sealed class AlertEvaluator
                 var verdict = series.Kinds[i].OnReading(seen, series.States[i]);
                 _lifecycle.Apply(series.Rules[i], series.Scope, series.ConditionKeys[i], verdict.Met, verdict.Value, receivedAt);
             }
+            if (series.Metered is { } metered)
+                JudgeMetered(metered, new MeterReading(device, reading.Sensor!, seen.Ts, seen.Value, _registry), receivedAt);
         }
         EvaluateEnterprise(device.Park, device.Enterprise, receivedAt);
     }
@@ -107,7 +109,7 @@ public sealed class AlertEvaluator
             }
         }
         var scope = new AlertScope(device.Address.Park, device.Address.Enterprise, device.Address.Device, sensor);
-        plan = new SeriesPlan(scope, applicable, kinds, states, [.. applicable.Select(r => AlertLifecycle.Key(r.Id, scope))]);
+        plan = new SeriesPlan(scope, applicable, kinds, states, [.. applicable.Select(r => AlertLifecycle.Key(r.Id, scope))], MeteredPlanOf(device.Address, quantity));
         _series[(device.Address, sensor, quantity)] = plan;
         return plan;
     }
@@ -115,8 +117,44 @@ public sealed class AlertEvaluator
     private sealed record DevicePlan(DeviceAddress Address, string Key, IReadOnlyList<AlertRule> Rules, AlertScope Scope,
         AlertRule[] DeviceRules, DeviceKind[] DeviceKinds, string[] DeviceKeys);
 
-    /// <summary>One series' rules, each with its kind, its memory of the series and its condition key.</summary>
-    private sealed record SeriesPlan(AlertScope Scope, AlertRule[] Rules, SeriesKind[] Kinds, RuleState?[] States, string[] ConditionKeys);
+    /// <summary>One series' rules, each with its kind, its memory of the series and its condition key;
+    /// and the enterprise rules its readings feed (null: none).</summary>
+    private sealed record SeriesPlan(AlertScope Scope, AlertRule[] Rules, SeriesKind[] Kinds, RuleState?[] States, string[] ConditionKeys, MeteredPlan? Metered);
+
+    /// <summary>The enterprise rules judged from readings of one quantity at one enterprise (<see cref="MeteredEnterpriseKind"/>),
+    /// each with its memory of the enterprise (shared by every series there), its condition key and its evidence.</summary>
+    private sealed record MeteredPlan(AlertScope Scope, AlertRule[] Rules, MeteredEnterpriseKind[] Kinds, RuleState[] States, string[] ConditionKeys, RuleEvidence[] Evidence);
+
+    private MeteredPlan? MeteredPlanOf(DeviceAddress device, string quantity)
+    {
+        // The enterprise's version of each rule (not a device's): the memory and the alert are the enterprise's.
+        AlertRule[] rules = [.. _rules.For(new DeviceAddress(device.Park, device.Enterprise, "")).Where(r => r.Settings is MeteredEnterpriseKind k && k.WatchedQuantity == quantity)];
+        if (rules.Length == 0)
+            return null;
+        var key = device.Park + "/" + device.Enterprise;
+        if (!_state.Enterprises.TryGetValue(key, out var memory))
+            _state.Enterprises[key] = memory = new EnterpriseMemory();
+        var kinds = rules.Select(r => (MeteredEnterpriseKind)r.Settings!).ToArray();
+        var states = new RuleState[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            if (!memory.Rules.TryGetValue(rules[i].Id, out var saved) || saved.GetType() != kinds[i].StateType)
+                memory.Rules[rules[i].Id] = saved = kinds[i].NewState();
+            states[i] = saved;
+        }
+        var scope = new AlertScope(device.Park, device.Enterprise);
+        return new MeteredPlan(scope, rules, kinds, states, [.. rules.Select(r => AlertLifecycle.Key(r.Id, scope))],
+            [.. kinds.Select((k, i) => new RuleEvidence(k, states[i]))]);
+    }
+
+    private void JudgeMetered(MeteredPlan plan, in MeterReading reading, DateTimeOffset receivedAt)
+    {
+        for (var i = 0; i < plan.Rules.Length; i++)
+        {
+            var verdict = plan.Kinds[i].OnReading(reading, plan.States[i]);
+            _lifecycle.Apply(plan.Rules[i], plan.Scope, plan.ConditionKeys[i], verdict.Met, verdict.Value, receivedAt, plan.Evidence[i]);
+        }
+    }
 
     /// <summary>The clock moved: windows slide, silent devices go offline, hold-offs expire.</summary>
     public void OnTick(DateTimeOffset now)

@@ -16,8 +16,10 @@ public sealed class AlertLifecycle(EngineState state)
     public void Apply(AlertRule rule, AlertScope scope, bool? met, double? value, DateTimeOffset now) =>
         Apply(rule, scope, Key(rule.Id, scope), met, value, now);
 
-    /// <summary>As above, with the condition's key (<see cref="Key"/>) already worked out.</summary>
-    public void Apply(AlertRule rule, AlertScope scope, string key, bool? met, double? value, DateTimeOffset now)
+    /// <summary>As above, with the condition's key (<see cref="Key"/>) already worked out, and the
+    /// rule's <paramref name="evidence"/> (if it keeps any): attached when the alert is raised and
+    /// refreshed, when it changed, on every later verdict while the alert is open.</summary>
+    public void Apply(AlertRule rule, AlertScope scope, string key, bool? met, double? value, DateTimeOffset now, IAlertEvidence? evidence = null)
     {
         if (met is null)
             return;
@@ -25,11 +27,13 @@ public sealed class AlertLifecycle(EngineState state)
             state.AddCondition(key, condition = new ConditionMemory { RuleId = rule.Id, Park = scope.Park, Enterprise = scope.Enterprise });
         condition.Met = met.Value;
         state.Alerts.TryGetValue(key, out var alert);
+        if (alert is not null && evidence is not null)
+            RefreshEvidence(alert, evidence);
         if (met.Value)
         {
             condition.LastMetAt = now;
             if (alert is null)
-                Raise(rule, scope, key, value, now);
+                Raise(rule, scope, key, value, now, evidence);
             else
                 Recur(alert, value, now);
         }
@@ -99,7 +103,18 @@ public sealed class AlertLifecycle(EngineState state)
 
     public static string Key(string ruleId, AlertScope scope) => ruleId + "|" + scope.Key;
 
-    private void Raise(AlertRule rule, AlertScope scope, string key, double? value, DateTimeOffset now)
+    /// <summary>New curves into the document (published with its next refresh or transition).</summary>
+    private static void RefreshEvidence(OpenAlert alert, IAlertEvidence evidence)
+    {
+        var version = evidence.Version;
+        if (alert.EvidenceVersion == version)
+            return;
+        alert.Document = alert.Document with { Evidence = evidence.Curves() };
+        alert.EvidenceVersion = version;
+        alert.DocumentDirty = true;
+    }
+
+    private void Raise(AlertRule rule, AlertScope scope, string key, double? value, DateTimeOffset now, IAlertEvidence? evidence)
     {
         var quantity = rule.Quantity is { } q && QuantityCatalogue.TryGet(q, out var found) ? found : null;
         var doc = new AlertDocument
@@ -126,8 +141,9 @@ public sealed class AlertLifecycle(EngineState state)
             Occurrences = 1,
             RaisedAt = now,
             UpdatedAt = now,
+            Evidence = evidence?.Curves(),
         };
-        var alert = new OpenAlert { Document = doc };
+        var alert = new OpenAlert { Document = doc, EvidenceVersion = evidence?.Version };
         state.Alerts[key] = alert;
         Emit(alert, from: null, now, by: null, comment: null);
     }

@@ -16,6 +16,8 @@ public sealed class EngineState
     public Dictionary<string, ConditionMemory> Conditions { get; set; } = [];
     public Dictionary<string, SeriesMemory> Series { get; set; } = [];
     public Dictionary<string, DeviceMemory> Devices { get; set; } = [];
+    /// <summary>What enterprise rules judged from readings (<see cref="MeteredEnterpriseKind"/>) remember, by <c>park/enterprise</c>.</summary>
+    public Dictionary<string, EnterpriseMemory> Enterprises { get; set; } = [];
     /// <summary>Transitions decided but not yet out on MQTT, InfluxDB and the bureau outbox: an outbox.</summary>
     public List<AlertTransition> Pending { get; set; } = [];
 
@@ -67,6 +69,8 @@ public sealed class OpenAlert
     public bool DocumentDirty { get; set; }
     public DateTimeOffset? DocumentPublishedAt { get; set; }
     public DateTimeOffset? LastReminderAt { get; set; }
+    /// <summary>The version of the evidence the document carries (<see cref="IAlertEvidence.Version"/>).</summary>
+    public long? EvidenceVersion { get; set; }
 }
 
 public sealed class ConditionMemory
@@ -88,6 +92,12 @@ public sealed class SeriesMemory
     /// <see cref="Rules"/> by <see cref="LegacySeriesMigration"/>, then gone.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Legacy { get; set; }
+}
+
+/// <summary>One enterprise: what each rule judging it from readings remembers, by rule id.</summary>
+public sealed class EnterpriseMemory
+{
+    public Dictionary<string, RuleState> Rules { get; set; } = [];
 }
 
 public sealed class DeviceMemory

@@ -43,9 +43,15 @@ public sealed class EngineStateStore
         if (type.Type != typeof(RuleState))
             return;
         type.PolymorphismOptions = new JsonPolymorphismOptions { TypeDiscriminatorPropertyName = "$kind" };
-        foreach (var kind in RuleKinds.All.OfType<SeriesKind>())
+        foreach (var kind in RuleKinds.All)
         {
-            if (kind.StateType is { } state)
+            var state = kind switch
+            {
+                SeriesKind series => series.StateType,
+                MeteredEnterpriseKind metered => metered.StateType,
+                _ => null,
+            };
+            if (state is not null)
                 type.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(state, kind.Name));
         }
     }

@@ -215,5 +215,26 @@ public static class DefaultRules
             Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.Zero,
             Source = "排污许可管理条例 (2021) 第十四条: renewal is applied for 60 days before the permit expires; raised 30 days before expiry (Lead) as a last reminder, and while expired",
         },
+        // Treatment equipment that must run (分表计电). The floor and idle load are operating judgements, not
+        // figures of a standard: 5 kW tells a running line from lighting and standby; a treatment unit's fans and
+        // pumps draw more than 1 kW when on (a meter's own registry idleLoad replaces it).
+        new()
+        {
+            Id = "treatment-not-running", Title = "Pollution-treatment equipment off while production runs",
+            Settings = new TreatmentOffKind { ProductionFloor = 5, IdleLoad = 1, For = TimeSpan.FromMinutes(15) },
+            Severity = AlertSeverities.Warning, Bureau = true, HoldOff = TimeSpan.FromMinutes(10),
+            Source = "HJ 212-2025 adds electricity monitoring of pollution-treatment equipment (用电监控) to what is transmitted; "
+                + "Guangdong's sub-metering of treatment equipment (分表计电) meters production and treatment separately so that treatment "
+                + "switched off during production shows. Floor 5 kW, idle 1 kW and 15 minutes are SmartPark's operating defaults, not figures of either",
+        },
+        new()
+        {
+            Id = "treatment-without-production", Title = "Treatment equipment running without metered production (possible unmetered line)",
+            Settings = new TreatmentIdleProductionKind { ProductionFloor = 5, IdleLoad = 1, For = TimeSpan.FromDays(2) },
+            Severity = AlertSeverities.Info, Bureau = true, HoldOff = TimeSpan.FromHours(1),
+            Source = "Guangdong's sub-metering of treatment equipment (分表计电) and HJ 212-2025's electricity monitoring of pollution-treatment "
+                + "equipment: treatment running for 2 days while the metered production stays idle hints at production on a line without "
+                + "a production meter. 2 days, floor 5 kW and idle 1 kW are SmartPark's operating defaults, not figures of either",
+        },
     ];
 }

@@ -22,6 +22,8 @@ public static class RuleKinds
         new RegistryKind(),
         new CombinationKind(),
         new PermitExpiryKind(),
+        new TreatmentOffKind(),
+        new TreatmentIdleProductionKind(),
     ];
 
     private static readonly Dictionary<string, RuleKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

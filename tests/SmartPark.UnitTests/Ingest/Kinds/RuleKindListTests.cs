@@ -16,7 +16,7 @@ public sealed class RuleKindListTests
         Assert.Equal(All.Count, All.Select(k => k.Name).Distinct(StringComparer.Ordinal).Count());
         Assert.All(All, k =>
         {
-            Assert.Matches("^[a-z]+$", k.Name);
+            Assert.Matches("^[a-z]+(-[a-z]+)*$", k.Name); // treatment-off, treatment-idle-production
             Assert.False(string.IsNullOrWhiteSpace(k.Titles.Zh), k.Name);
             Assert.False(string.IsNullOrWhiteSpace(k.Titles.En), k.Name);
         });

@@ -41,10 +41,12 @@ public abstract class RuleKind
     /// <summary>Blank settings of the same kind, for a rule configuration names by kind alone.</summary>
     public RuleKind NewSettings() => (RuleKind)Activator.CreateInstance(GetType())!;
 
-    /// <summary>The settings a rule of this kind takes: the kind's own public read-write properties.</summary>
+    /// <summary>The settings a rule of this kind takes: the kind's own public read-write properties, and
+    /// the described ones of an abstract base that kinds share (the treatment kinds' settings).</summary>
     public IReadOnlyList<PropertyInfo> SettingProperties() =>
         [.. GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanWrite && p.CanRead && p.DeclaringType != typeof(RuleKind) && !p.DeclaringType!.IsAbstract)];
+            .Where(p => p.CanWrite && p.CanRead && p.DeclaringType != typeof(RuleKind)
+                && (!p.DeclaringType!.IsAbstract || p.GetCustomAttribute<DescriptionAttribute>() is not null))];
 
     /// <summary>What a property's <see cref="DescriptionAttribute"/> says.</summary>
     public static string DescriptionOf(PropertyInfo property) =>
