@@ -111,6 +111,9 @@ async function loadRecent() {
 
 async function showDetail(a) {
   $("alert-detail").hidden = false;
+  // A transition from history carries no curves: the open alert's document does.
+  SPEvidence.draw($("detail-evidence"), open.get(a.alertId) ?? a);
+  shown = a.alertId;
   $("detail-title").textContent = `${SP.ruleTitle(a.ruleId, a.rule)} · ${where(a)}`;
   const list = $("timeline");
   list.replaceChildren();
@@ -152,9 +155,11 @@ function fillSelect(id, values, label) {
   for (const v of values) s.appendChild(new Option(label ? label(v) : v, v));
 }
 
+let shown = null; // the alert whose detail is open, so its evidence follows updates
 SP.onAlert((u) => {
   if (u.alert) open.set(u.alertId, u.alert); else open.delete(u.alertId);
   renderOpen();
+  if (u.alert && shown === u.alertId) SPEvidence.draw($("detail-evidence"), u.alert);
 });
 // After a reconnect, updates may have been missed: read the whole state again.
 SP.onReconnected(async () => { await loadOpen(); await loadRecent(); });

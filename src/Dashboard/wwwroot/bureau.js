@@ -28,11 +28,35 @@ async function loadExceedances() {
   }
 }
 
-SP.onAlert(() => loadExceedances());
-SP.onReconnected(loadExceedances);
+// Open bureau alerts that carry evidence curves (treatment equipment off during production, …), each
+// with its chart: the officer sees the case without asking the park for data.
+async function loadEvidence() {
+  const alerts = (await SP.json("api/alerts")).filter((a) => a.bureau && SPEvidence.usable(a).length > 0)
+    .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt));
+  const list = b$("b-evidence");
+  list.replaceChildren();
+  b$("b-evidence-empty").hidden = alerts.length > 0;
+  for (const a of alerts) {
+    const item = document.createElement("section");
+    item.className = "evidence-alert";
+    item.dataset.alertId = a.alertId;
+    const title = document.createElement("h4");
+    title.textContent = `${SP.ruleTitle(a.ruleId, a.rule)} · ${[a.park, a.enterprise].filter(Boolean).join(" / ")} · ${new Date(a.raisedAt).toLocaleString(SP.lang)}`;
+    const figure = document.createElement("figure");
+    figure.className = "evidence";
+    item.append(title, figure);
+    list.appendChild(item);
+    SPEvidence.draw(figure, a);
+  }
+}
+
+// Each list on its own: history (InfluxDB) being unavailable must not hide the open alerts' evidence.
+const loadAll = () => Promise.allSettled([loadExceedances(), loadEvidence()]);
+SP.onAlert(loadAll);
+SP.onReconnected(loadAll);
 
 (async () => {
   await SP.ready;
   b$("b-days").onchange = loadExceedances;
-  await loadExceedances();
+  await loadAll();
 })();

@@ -27,6 +27,9 @@ public sealed class RegistryFile : IDisposable
 
     public static string PasswordOf(string device) => device + "-pw";
 
+    /// <summary>The sensors every device of the file has, as YAML flow (a meter's roles, for instance).</summary>
+    public string Sensors { get; set; } = "[{ id: voc-1, quantity: nmhc }]";
+
     public Task WriteAsync(params DeviceAddress[] devices) => File.WriteAllTextAsync(Path, Yaml(devices));
 
     public string Yaml(params DeviceAddress[] devices)
@@ -39,7 +42,7 @@ public sealed class RegistryFile : IDisposable
             {
                 text.Append($"      {{ id: {enterprise.Key}, name: Test enterprise, industry: testing, floorArea: 100, status: operating, devices: [\n");
                 foreach (var device in enterprise)
-                    text.Append($"          {{ id: {device.Device}, credential: '{Hash(device.Device, PasswordOf(device.Device))}', sensors: [{{ id: voc-1, quantity: nmhc }}] }},\n");
+                    text.Append($"          {{ id: {device.Device}, credential: '{Hash(device.Device, PasswordOf(device.Device))}', sensors: {Sensors} }},\n");
                 text.Append("      ] },\n");
             }
             text.Append("  ] }\n");

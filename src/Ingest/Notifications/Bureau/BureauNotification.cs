@@ -43,6 +43,8 @@ public sealed record BureauNotification
     public double? Measured { get; init; }
     public double? Peak { get; init; }
     public long Occurrences { get; init; }
+    /// <summary>The alert's evidence curves (e.g. production and treatment power, one mean per minute); absent when the rule keeps none.</summary>
+    public IReadOnlyList<Contracts.Alerts.EvidenceCurve>? Evidence { get; init; }
 
     public required DateTimeOffset RaisedAt { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }

@@ -42,6 +42,7 @@ public sealed class BureauPayloadBuilder(IEnterpriseDirectory directory)
             Measured = alert.Value,
             Peak = alert.Peak,
             Occurrences = alert.Occurrences,
+            Evidence = alert.Evidence is { Count: > 0 } evidence ? evidence : null,
             RaisedAt = alert.RaisedAt,
             // The acknowledging transition names the person even if the document lags behind it.
             AcknowledgedAt = alert.AcknowledgedAt ?? (acknowledging ? transition.At : null),

@@ -35,6 +35,11 @@ public sealed class WeComMarkdown(IEnterpriseDirectory directory)
             text.Append(CultureInfo.InvariantCulture, $"> 设备：{device}\n");
         if (Measured(alert) is { } measured)
             text.Append(CultureInfo.InvariantCulture, $"> 测量值：{measured}{(alert.Limit is { } limit ? $"，限值 {Number(limit)} {alert.Unit}" : "")}{(alert.Source is { } source ? $"（{source}）" : "")}\n");
+        foreach (var curve in alert.Evidence ?? [])
+        {
+            if (EvidenceSummary.Of(curve) is { } c)
+                text.Append(CultureInfo.InvariantCulture, $"> {curve.Label}：最新 {c.Latest}，{c.Minutes} 分钟内 {c.Min}–{c.Max} {curve.Unit}\n");
+        }
         if (@event == AlertEvents.Acknowledged && (transition.By ?? alert.AcknowledgedBy) is { } by)
             text.Append(CultureInfo.InvariantCulture, $"> 确认人：{by}\n");
         text.Append(CultureInfo.InvariantCulture, $"> 时间：{transition.At.ToOffset(Beijing):yyyy-MM-dd HH:mm:ss}（北京时间）\n\n");
@@ -43,6 +48,11 @@ public sealed class WeComMarkdown(IEnterpriseDirectory directory)
         text.Append(CultureInfo.InvariantCulture, $"> Park {alert.Park}{(enterprise is null ? "" : $", enterprise {enterprise}")}{(device is null ? "" : $", device {device}")}\n");
         if (Measured(alert) is { } value)
             text.Append(CultureInfo.InvariantCulture, $"> Measured {value}{(alert.Limit is { } limit ? $", limit {Number(limit)} {alert.Unit}" : "")}{(alert.Source is { } source ? $" ({source})" : "")}\n");
+        foreach (var curve in alert.Evidence ?? [])
+        {
+            if (EvidenceSummary.Of(curve) is { } c)
+                text.Append(CultureInfo.InvariantCulture, $"> {curve.LabelEn}: latest {c.Latest}, {c.Min}–{c.Max} {curve.Unit} over {c.Minutes} min\n");
+        }
         if (@event == AlertEvents.Acknowledged && (transition.By ?? alert.AcknowledgedBy) is { } who)
             text.Append(CultureInfo.InvariantCulture, $"> Acknowledged by {who}\n");
         text.Append(CultureInfo.InvariantCulture, $"> At {transition.At.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC · alert {transition.AlertId} #{transition.Sequence}");

@@ -18,7 +18,7 @@ namespace SmartPark.Ingest.Alerts.Rules.Kinds;
 /// </summary>
 public abstract class TreatmentKind<TState> : MeteredEnterpriseKind where TState : TreatmentState, new()
 {
-    /// <summary>Evidence windows are bounded so an alert document stays small (two curves of at most 360 points).</summary>
+    /// <summary>Evidence windows are bounded so an alert document stays small (two curves of at most 360 points, one a minute).</summary>
     public static readonly TimeSpan MaxEvidenceWindow = TimeSpan.FromHours(6);
 
     private static readonly TimeSpan DefaultEvidenceWindow = TimeSpan.FromHours(2);
