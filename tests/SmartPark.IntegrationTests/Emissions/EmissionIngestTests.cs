@@ -58,7 +58,7 @@ public sealed class EmissionIngestTests : IAsyncLifetime
     [Fact]
     public async Task A_cems_round_is_stored_with_its_converted_nox_and_rate_rolled_up_and_a_device_sending_a_derived_quantity_is_dead_lettered()
     {
-        await using var deadLetters = await MqttCollector.StartAsync(_ingest.BrokerPort, [SmartParkTopics.DeadLetter(OtherBoiler)], username: "watcher", password: "watcher-pw");
+        await using var deadLetters = await MqttCollector.StartAsync(_ingest.BrokerPort, [SmartParkTopics.DeadLetter(OtherBoiler)], username: "watcher", password: "watcher-pw", clientIdPrefix: "smartpark-dashboard-");
         // Whole minutes two hours ago, so every minute window is closed. 120 mg/m³ at 6 % O₂ is
         // 120 × 17.5 / 15 = 140 at 3.5 %; at 2.5 m³/s the rate is 120 × 2.5 × 0.0036 = 1.08 kg/h.
         var start = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddHours(-2).ToUnixTimeMilliseconds() / 60_000 * 60_000);
@@ -91,7 +91,7 @@ public sealed class EmissionIngestTests : IAsyncLifetime
     [Fact]
     public async Task Converted_nox_of_150_raises_at_the_permits_enterprise_with_its_limit_and_not_elsewhere_and_a_calibration_never_does()
     {
-        await using var watcher = await MqttCollector.StartAsync(_ingest.BrokerPort, [SmartParkTopics.AllAlerts, SmartParkTopics.Rules(Park)], username: "watcher", password: "watcher-pw");
+        await using var watcher = await MqttCollector.StartAsync(_ingest.BrokerPort, [SmartParkTopics.AllAlerts, SmartParkTopics.Rules(Park)], username: "watcher", password: "watcher-pw", clientIdPrefix: "smartpark-dashboard-");
         // O₂ at the reference 3.5 %: the converted value is the measured 150, above the permit's 100, below the standard's 200.
         var now = DateTimeOffset.UtcNow.AddSeconds(-30);
         for (var i = 0; i < 3; i++)
