@@ -82,9 +82,10 @@ public sealed class EmissionIngestTests : IAsyncLifetime
         var rateMinutes = await Poll.UntilAsync(() => RollupAsync("nox_rate_1m", OtherBoiler), r => r.Sum(x => x.Count) == 4, Timeout, "nox_rate_1m to cover 4 readings");
         Assert.All(rateMinutes, m => Assert.Equal(1.08, m.Mean, 9));
 
-        var letters = await Poll.UntilAsync(() => Task.FromResult(deadLetters.Messages), m => m.Count >= 1, Timeout, "the dead letter of the derived quantity");
-        var letter = JsonSerializer.Deserialize(letters[0].Payload, ContractsJsonContext.Default.DeadLetter)!;
-        Assert.Equal(RejectionCodes.DerivedQuantity, letter.Errors[0].Code);
+        // The registered-readings check letters the unregistered nox_converted on its own; the validator's letter names it derived.
+        static IEnumerable<string> Codes(IReadOnlyList<(string Topic, byte[] Payload)> messages) =>
+            messages.SelectMany(m => JsonSerializer.Deserialize(m.Payload, ContractsJsonContext.Default.DeadLetter)!.Errors.Select(e => e.Code));
+        await Poll.UntilAsync(() => Task.FromResult(deadLetters.Messages), m => Codes(m).Contains(RejectionCodes.DerivedQuantity), Timeout, "the dead letter of the derived quantity");
         Assert.Equal(4, (await PointsAsync("nox_converted", OtherBoiler)).Count); // nothing of it stored
     }
 
