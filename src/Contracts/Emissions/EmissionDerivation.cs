@@ -17,9 +17,10 @@ public static class EmissionDerivation
     /// <summary>Whether any reading of <paramref name="readings"/> could give a derived value: the cheap test the hot path makes first.</summary>
     public static bool MayDerive(IReadOnlyList<Reading> readings)
     {
-        foreach (var r in readings)
+        // Indexed, not foreach: enumerating an IReadOnlyList boxes its enumerator, an allocation per batch.
+        for (var i = 0; i < readings.Count; i++)
         {
-            if (QuantityCatalogue.TryGet(r.Quantity, out var q) && q.Medium is not null)
+            if (QuantityCatalogue.TryGet(readings[i].Quantity, out var q) && q.Medium is not null)
                 return true;
         }
         return false;

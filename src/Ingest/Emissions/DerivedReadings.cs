@@ -18,11 +18,14 @@ public static class DerivedReadings
     /// <param name="batch">An accepted batch: every reading valid and of a registered quantity.</param>
     /// <param name="device">The device as the registry in force has it; null without a registry (every
     /// sensor then dry, standard flow, no reference oxygen: rates only).</param>
-    public static TelemetryBatch Append(TelemetryBatch batch, RegistryDevice? device)
+    public static TelemetryBatch Append(TelemetryBatch batch, RegistryDevice? device) =>
+        EmissionDerivation.MayDerive(batch.Readings!) ? WithDerived(batch, device) : batch;
+
+    /// <summary>Apart from <see cref="Append"/> so the closure over <paramref name="device"/> is only allocated
+    /// when something may derive (a captured parameter's closure is created on entry to its method).</summary>
+    private static TelemetryBatch WithDerived(TelemetryBatch batch, RegistryDevice? device)
     {
         var readings = batch.Readings!;
-        if (!EmissionDerivation.MayDerive(readings))
-            return batch;
         var derived = EmissionDerivation.Derive(readings, sensor => SettingsOf(device, sensor));
         if (derived.Count == 0)
             return batch;

@@ -18,12 +18,12 @@ public sealed class MqttCollector : IAsyncDisposable
     private readonly Task _running;
     private readonly ConcurrentQueue<(string Topic, byte[] Payload)> _messages = new();
 
-    private MqttCollector(int port, string[] filters, bool persistent, string? username, string? password)
+    private MqttCollector(int port, string[] filters, bool persistent, string? username, string? password, string? clientIdPrefix)
     {
         _client = new ResilientMqttClient(new MqttEndpointOptions
         {
             Port = port,
-            ClientId = "collector-" + Guid.NewGuid().ToString("N")[..8],
+            ClientId = (clientIdPrefix ?? "collector-") + Guid.NewGuid().ToString("N")[..8],
             CleanStart = !persistent,
             SessionExpirySeconds = persistent ? 3600u : 0u,
             MinReconnectDelay = TimeSpan.FromMilliseconds(100),
@@ -48,10 +48,11 @@ public sealed class MqttCollector : IAsyncDisposable
 
     public IReadOnlyList<(string Topic, byte[] Payload)> Messages => _messages.ToArray();
 
-    /// <summary>Subscribes to <paramref name="filters"/>; with a registry, as an account allowed to read them (<paramref name="username"/>).</summary>
-    public static async Task<MqttCollector> StartAsync(int port, string[] filters, bool persistent = false, string? username = null, string? password = null)
+    /// <summary>Subscribes to <paramref name="filters"/>; with a registry, as an account allowed to read them
+    /// (<paramref name="username"/>, with the client id its role must use, e.g. <c>smartpark-dashboard-</c>).</summary>
+    public static async Task<MqttCollector> StartAsync(int port, string[] filters, bool persistent = false, string? username = null, string? password = null, string? clientIdPrefix = null)
     {
-        var collector = new MqttCollector(port, filters, persistent, username, password);
+        var collector = new MqttCollector(port, filters, persistent, username, password, clientIdPrefix);
         await collector._client.WaitUntilUpAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
         return collector;
     }
