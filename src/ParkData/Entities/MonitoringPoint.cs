@@ -20,6 +20,10 @@ public sealed class MonitoringPoint : IVersioned, IAudited, IRegistryRow
     /// <summary>Quantity → pollutant code pairs in order, as JSON <c>[{"quantity":"nmhc","code":"a24088"}]</c>.</summary>
     public string PollutantsJson { get; set; } = "[]";
 
+    /// <summary>The enterprise's electricity meters the point reports (production and treatment equipment, HJ 212-2025
+    /// electricity monitoring), as JSON <c>[{"device":null,"sensor":"fan-1","facility":"SB1","codes":[{"quantity":"power","code":"e30101"}]}]</c>.</summary>
+    public string MetersJson { get; set; } = "[]";
+
     public int HjVersion { get; set; } = 2017;
     public bool Ack { get; set; } = true;
     public double? RtdIntervalSeconds { get; set; }

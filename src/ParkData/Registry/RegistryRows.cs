@@ -147,6 +147,14 @@ public static class RegistryRows
         PlatformPort = point.PlatformPort,
         Pollutants = Parse<List<PollutantJson>>(point.PollutantsJson, $"monitoring point '{point.Mn}': pollutants", problems)?
             .Select(p => new RegistryPollutant(p.Quantity ?? "", p.Code ?? "", Line: 0)).ToList() ?? [],
+        Meters = Parse<List<RegistryFile.RowJson.Meter>>(point.MetersJson, $"monitoring point '{point.Mn}': meters", problems)?
+            .Select(m => new RegistryPointMeter
+            {
+                Device = m.Device,
+                Sensor = m.Sensor ?? "",
+                Facility = m.Facility,
+                Codes = [.. (m.Codes ?? []).Select(c => new RegistryPollutant(c.Quantity ?? "", c.Code ?? "", Line: 0))],
+            }).ToList() ?? [],
         Version = point.HjVersion,
         Ack = point.Ack,
         RtdInterval = point.RtdIntervalSeconds,

@@ -217,6 +217,22 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         foreach (var pollutant in RowJson.ReadPollutants(point.PollutantsJson))
             Add(pollutants, pollutant.Quantity, pollutant.Code);
         map.Add("pollutants", pollutants);
+        var meters = RowJson.ReadMeters(point.MetersJson);
+        if (meters.Count > 0)
+        {
+            map.Add("meters", new YamlSequenceNode(meters.Select(m =>
+            {
+                var meter = Flow();
+                Add(meter, "device", m.Device);
+                Add(meter, "sensor", m.Sensor);
+                Add(meter, "facility", m.Facility);
+                var codes = Flow();
+                foreach (var code in m.Codes)
+                    Add(codes, code.Quantity, code.Code);
+                meter.Add("codes", codes);
+                return meter;
+            })));
+        }
         Add(map, "version", point.HjVersion);
         Add(map, "ack", point.Ack ? "true" : "false");
         Add(map, "rtdInterval", point.RtdIntervalSeconds);

@@ -220,6 +220,7 @@ internal sealed class RegistryImportApplier(ParkDbContext db, RegistryFileConten
         row.PlatformHost = point.PlatformHost;
         row.PlatformPort = (int)point.PlatformPort;
         row.PollutantsJson = RowJson.Pollutants(point.Pollutants);
+        row.MetersJson = RowJson.Meters(point.Meters);
         row.HjVersion = point.Version;
         row.Ack = point.Ack;
         row.RtdIntervalSeconds = point.RtdInterval;

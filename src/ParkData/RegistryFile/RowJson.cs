@@ -59,6 +59,18 @@ public static class RowJson
 
     public sealed record Pollutant(string Quantity, string Code);
 
+    /// <summary>A monitoring point's meter (<see cref="RegistryPointMeter"/>): its device (null: the point's), sensor, treatment facility and codes.</summary>
+    public sealed record Meter(
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device,
+        string Sensor,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Facility,
+        IReadOnlyList<Pollutant> Codes);
+
+    public static string Meters(IEnumerable<RegistryPointMeter> meters) =>
+        JsonSerializer.Serialize(meters.Select(m => new Meter(m.Device, m.Sensor, m.Facility, [.. m.Codes.Select(c => new Pollutant(c.Quantity, c.Code))])).ToList(), Options);
+
+    public static IReadOnlyList<Meter> ReadMeters(string json) => JsonSerializer.Deserialize<List<Meter>>(json, Options) ?? [];
+
     public static Sensor Of(RegistrySensor s) => new(s.Id, s.Quantities, s.Rollover, SensorEmission.Of(s.Emission), s.Role, s.IdleLoad);
 
     public static string Sensors(IEnumerable<RegistrySensor> sensors) =>

@@ -405,6 +405,10 @@ namespace SmartPark.ParkData.Migrations.Postgres
                     b.Property<int>("HjVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MetersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<double?>("MinIntervalMinutes")
                         .HasColumnType("double precision");
 

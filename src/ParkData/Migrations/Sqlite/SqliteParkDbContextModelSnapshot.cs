@@ -396,6 +396,10 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                     b.Property<int>("HjVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MetersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("MinIntervalMinutes")
                         .HasColumnType("REAL");
 
