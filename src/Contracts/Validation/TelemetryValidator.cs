@@ -138,7 +138,7 @@ public static class TelemetryValidator
     /// <summary>The fast path: true when <see cref="CheckReading"/> would find nothing wrong.</summary>
     private static bool IsValidReading(Reading reading, DateTimeOffset now, TelemetryValidationOptions options) =>
         Ids.IsValid(reading.Sensor)
-        && QuantityCatalogue.TryGet(reading.Quantity, out var quantity)
+        && QuantityCatalogue.TryGet(reading.Quantity, out var quantity) && !quantity.IsDerived
         && string.Equals(reading.Unit, quantity.Unit, StringComparison.Ordinal)
         && reading.Value is { } v && IsValidValue(v, quantity)
         && DataFlag.IsValid(reading.Flag)

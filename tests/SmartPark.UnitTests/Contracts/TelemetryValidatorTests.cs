@@ -96,6 +96,19 @@ public class TelemetryValidatorTests
     }
 
     [Fact]
+    public void A_quantity_ingest_derives_is_refused_from_a_device_even_in_its_own_unit()
+    {
+        // An enterprise holds its devices: a device that could send its own converted NOx could send
+        // whatever passes the limit, so the fast path must not accept it either.
+        var r = Reading();
+        r["quantity"] = "nox_converted";
+        r["unit"] = "mg/m3";
+        var error = Assert.Single(Validate(TelemetryJson.Batch("d1", 1, r)).Errors);
+        Assert.Equal(RejectionCodes.DerivedQuantity, error.Code);
+        Assert.Contains("derived by Ingest from 'nox'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Wrong_unit_names_the_canonical_one()
     {
         var r = Reading();

@@ -17,7 +17,8 @@ public sealed class DerivedReadingsTests
 
     private static readonly RegistryDevice Cems = new()
     {
-        Id = "d-1", Credential = "x",
+        Id = "d-1",
+        Credential = "x",
         Sensors =
         [
             new RegistrySensor { Id = "coal", Quantities = ["so2", "o2", "flue_gas_flow"], Emission = new EmissionSettings { ReferenceOxygen = 9 } },

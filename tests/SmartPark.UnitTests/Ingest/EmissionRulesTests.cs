@@ -140,7 +140,8 @@ public sealed class EmissionRulesTests
     {
         var device = new RegistryDevice
         {
-            Id = Boiler.Device, Credential = "x",
+            Id = Boiler.Device,
+            Credential = "x",
             Sensors = [new RegistrySensor { Id = "cems-1", Quantities = ["nox", "o2"], Emission = new EmissionSettings { ReferenceOxygen = 3.5 } }],
         };
         var batch = new TelemetryBatch { Schema = 1, Device = Boiler.Device, Seq = 1, SentAt = at, Readings = [R("cems-1", "nox", nox, at, flag), R("cems-1", "o2", o2, at, flag)] };

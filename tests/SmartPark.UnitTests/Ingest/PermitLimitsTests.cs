@@ -28,7 +28,10 @@ public sealed class PermitLimitsTests
             new() { Id = id, Name = id, Industry = "boilers", Status = RenovationStatus.Operating, DischargePermit = permit };
         var park = new RegistryPark
         {
-            Id = "p1", Name = "Park", District = "Baiyun", LeadingIndustry = "testing",
+            Id = "p1",
+            Name = "Park",
+            District = "Baiyun",
+            LeadingIndustry = "testing",
             Enterprises =
             [
                 Enterprise("e-permit", new RegistryDischargePermit { Number = "91440101MA5TEST01X001V", Limits = limits }),
@@ -72,8 +75,14 @@ public sealed class PermitLimitsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Rules:0:Id"] = "nox-1h", ["Rules:0:Park"] = "p1", ["Rules:0:Enterprise"] = "e-permit", ["Rules:0:Severity"] = AlertSeverities.Critical,
-            ["Rules:1:Id"] = "total-nitrogen-2h", ["Rules:1:Park"] = "p1", ["Rules:1:Enterprise"] = "e-permit", ["Rules:1:Enabled"] = "false",
+            ["Rules:0:Id"] = "nox-1h",
+            ["Rules:0:Park"] = "p1",
+            ["Rules:0:Enterprise"] = "e-permit",
+            ["Rules:0:Severity"] = AlertSeverities.Critical,
+            ["Rules:1:Id"] = "total-nitrogen-2h",
+            ["Rules:1:Park"] = "p1",
+            ["Rules:1:Enterprise"] = "e-permit",
+            ["Rules:1:Enabled"] = "false",
         }).Build();
         var book = Book(configuration);
         var nox = book.Find("nox-1h", Permitted)!;
@@ -119,7 +128,10 @@ public sealed class PermitLimitsTests
         long seq = 0;
         void Read(DeviceAddress device, DateTimeOffset at, double value) => evaluator.OnBatch(device, new TelemetryBatch
         {
-            Schema = 1, Device = device.Device, Seq = ++seq, SentAt = at,
+            Schema = 1,
+            Device = device.Device,
+            Seq = ++seq,
+            SentAt = at,
             Readings = [new Reading { Sensor = "cems-1", Quantity = "nox_converted", Value = value, Unit = "mg/m3", Ts = at, Flag = DataFlag.Normal }],
         }, at);
 
