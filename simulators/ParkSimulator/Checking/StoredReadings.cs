@@ -8,7 +8,7 @@ public sealed class StoredReadings(InfluxV1Client influx)
 {
     // What devices send: the values Ingest derives and stores beside them (nox_converted, cod_rate…)
     // were never produced by a device, and counting them would make more stored than produced.
-    private static readonly string Measurements = string.Join(",", QuantityCatalogue.All.Where(q => !q.IsDerived).Select(q => InfluxQl.Identifier(q.Name)));
+    private static readonly string Measurements = string.Join(",", QuantityCatalogue.Measured.Select(q => InfluxQl.Identifier(q.Name)));
 
     public Task<long> CountAsync(string park, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         CountWhereAsync($"park = {InfluxQl.String(park)} AND time >= {InfluxQl.Time(from)} AND time <= {InfluxQl.Time(to)}", cancellationToken);

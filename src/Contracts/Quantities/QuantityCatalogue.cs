@@ -130,6 +130,9 @@ public static class QuantityCatalogue
         return false;
     }
 
+    /// <summary>What a device may send: every quantity but the ones Ingest derives.</summary>
+    public static IReadOnlyList<Quantity> Measured { get; } = [.. All.Where(q => !q.IsDerived)];
+
     /// <summary>The counting quantities (energy, gas, steam, water): the ones consumption is computed for.</summary>
     public static IReadOnlyList<Quantity> Counters { get; } = [.. All.Where(q => q.IsCounter)];
 

@@ -53,6 +53,8 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/alerts/kinds"] = "the kinds of rule Ingest evaluates and their titles: the same for every park, no park's data",
         ["/api/alerts/recent"] = "the query is limited to the caller's parks before any ?park= filter (AlertEventReader.AddVisibility)",
         ["/api/bureau/exceedances"] = "limited to the caller's parks (AlertEventReader.AddVisibility, CanSee on open alerts)",
+        ["/api/bureau/emissions"] = "lists the discharges of the parks the caller may see only (EmissionSources over the visible parks)",
+        ["/api/bureau/emissions/series"] = "the park is a query value checked against the registry's park of the source and the caller's parks (403 otherwise; EmissionsViewTests)",
         ["/hubs/live"] = "JoinPark checks CanSee on the park it is given (The_hub_joins_only_parks_the_user_may_see)",
         ["/hubs/live/negotiate"] = "the hub's handshake",
         ["/api/supervision/import/districts"] = "lists only the districts the caller may import into (SupervisionAccess.CanEditDistrict)",
@@ -102,6 +104,8 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["quarter"] = "3",
         // A recorded meter replacement's id.
         ["replacementId"] = "1",
+        // A discharge-permit limit's quantity.
+        ["quantity"] = "cod",
     };
 
     private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)

@@ -16,8 +16,6 @@ public sealed class RegistryTarget : FuzzTarget
     /// <summary>One real hash serves every account (hashing is slow on purpose).</summary>
     private static readonly string Credential = MosquittoPasswordHash.Create("pw", iterations: 1);
 
-    /// <summary>What a sensor may report: the derived quantities are Ingest's to compute.</summary>
-    private static readonly Quantity[] Measured = [.. QuantityCatalogue.All.Where(q => !q.IsDerived)];
 
     private static readonly string[] YamlSnippets =
     [
@@ -73,7 +71,7 @@ public sealed class RegistryTarget : FuzzTarget
                     yaml.Append(CultureInfo.InvariantCulture, $"          - id: {device}\n            credential: {Credential}\n            sensors:\n");
                     for (var s = random.Next(1, 4); s > 0; s--)
                     {
-                        var quantities = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Seeded.Pick(random, Measured).Name).Distinct().ToList();
+                        var quantities = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Seeded.Pick(random, QuantityCatalogue.Measured).Name).Distinct().ToList();
                         outline.Append(CultureInfo.InvariantCulture, $"   sensor s-{s}: {string.Join(",", quantities)}\n");
                         yaml.Append(quantities.Count == 1 && random.Next(2) == 0
                             ? $"              - {{ id: s-{s}, quantity: {quantities[0]} }}\n"

@@ -47,7 +47,7 @@ public sealed class TelemetryTarget : FuzzTarget
         var readings = new List<Reading>();
         for (var i = random.Next(1, 2 + size); i > 0; i--)
         {
-            var quantity = Seeded.Pick(random, QuantityCatalogue.All);
+            var quantity = Seeded.Pick(random, QuantityCatalogue.Measured); // the derived ones are refused by design
             var value = quantity.IsBoolean ? random.Next(2)
                 : random.Next(4) == 0 ? quantity.Minimum
                 : quantity.Minimum + ((quantity.Maximum - quantity.Minimum) * random.NextDouble());
