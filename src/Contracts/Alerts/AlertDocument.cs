@@ -17,6 +17,9 @@ public sealed record AlertDocument
     public required string Severity { get; init; }
     /// <summary>True when the environment bureau is told of this alert's transitions.</summary>
     public bool Bureau { get; init; }
+    /// <summary>True for safety alarms (fire, electrical fire, gas, fire water): the emergency-management and fire
+    /// authorities hear of them and the Dashboard's <c>safety</c> role sees them.</summary>
+    public bool Safety { get; init; }
     public required string State { get; init; }
 
     public required string Park { get; init; }

@@ -57,6 +57,7 @@ public sealed record RuleLimit
     public required string Kind { get; init; }
     public required string Severity { get; init; }
     public bool Bureau { get; init; }
+    public bool Safety { get; init; }
     public string? Enterprise { get; init; }
     public string? Device { get; init; }
     /// <summary>Sensor ids watched (a prefix ending in <c>*</c>, or exact ids, comma-separated); null: every sensor.</summary>

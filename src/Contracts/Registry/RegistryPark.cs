@@ -12,4 +12,8 @@ public sealed record RegistryPark : RegistryNode
     public double AreaHectares { get; init; }
     public required string LeadingIndustry { get; init; }
     public IReadOnlyList<RegistryEnterprise> Enterprises { get; init; } = [];
+
+    /// <summary>Who is on duty when, and the park's manager (YAML <c>duty:</c>); null: no roster, so alarms reach
+    /// groups (robots) but no person.</summary>
+    public Duty.RegistryDuty? Duty { get; init; }
 }

@@ -59,7 +59,7 @@ public static class RegistryReader
     }
 
     private static readonly string[] ParkKeys =
-        ["id", "name", "nameEn", "district", "areaHectares", "leadingIndustry", "enterprises", .. RegistrySupervisionKeys.Park];
+        ["id", "name", "nameEn", "district", "areaHectares", "leadingIndustry", "enterprises", "duty", .. RegistrySupervisionKeys.Park];
 
     private static readonly string[] EnterpriseKeys =
         ["id", "name", "nameEn", "industry", "floorArea", "status", "plan", "dischargePermit", "devices", "monitoringPoints", .. RegistrySupervisionKeys.Enterprise];
@@ -80,6 +80,7 @@ public static class RegistryReader
             AreaHectares = f.Number("areaHectares"),
             LeadingIndustry = f.String("leadingIndustry"),
             Enterprises = f.List("enterprises").Select(n => ReadEnterprise(n, errors, extra)).OfType<RegistryEnterprise>().ToList(),
+            Duty = f.Node("duty") is { } duty ? Duty.DutyReader.Read(duty, errors) : null,
         };
         extra?.Park(park, f, errors);
         return park;

@@ -21,6 +21,7 @@ public static class RegistryValidator
             CheckId(park, park.Id, "park", errors);
             Unique(parkIds, park.Id, park.LineOf("id"), $"park '{park.Id}'", errors);
             Positive(park, "areaHectares", park.AreaHectares, $"park '{park.Id}'", errors);
+            Duty.DutyValidator.Check(park, errors);
             var enterpriseIds = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var enterprise in park.Enterprises)
             {

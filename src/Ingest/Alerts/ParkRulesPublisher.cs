@@ -85,6 +85,7 @@ public sealed class ParkRulesPublisher(RuleBook rules, RegistryProvider registry
         Kind = r.Kind,
         Severity = r.Severity,
         Bureau = r.Bureau,
+        Safety = r.Safety,
         Enterprise = r.Enterprise,
         Device = r.Device,
         Sensors = r.Sensors,

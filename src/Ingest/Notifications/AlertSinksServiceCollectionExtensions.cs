@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.Duty;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
@@ -42,8 +43,10 @@ public static class AlertSinksServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<IEnterpriseDirectory, NoEnterpriseDirectory>();
+        services.TryAddSingleton<IDutyRoster, RegistryDutyRoster>();
         services.TryAddSingleton<AlertSinks>();
-        services.TryAddSingleton<IAlertNotifier, AlertNotifier>();
+        services.TryAddSingleton<AlertNotifier>();
+        services.TryAddSingleton<IAlertNotifier>(sp => sp.GetRequiredService<AlertNotifier>());
         services.TryAddSingleton<SinkDeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<SinkDeliveryService>());
         services.TryAddSingleton<ReminderService>();

@@ -27,9 +27,16 @@ public interface IAlertSink
     /// <summary>The routing predicate: whether this transition goes to this sink at all.</summary>
     bool Routes(AlertTransition transition);
 
-    /// <summary>The message for a transition (reminder 0) or the n-th reminder of it, built once when
-    /// stored and sent byte for byte the same on every retry.</summary>
-    SinkMessage Render(AlertTransition transition, int reminder);
+    /// <summary>A group (robot, webhook: one message per transition) or people (email, SMS: one per person on duty).</summary>
+    SinkAudience Audience => SinkAudience.Group;
+
+    /// <summary>For a <see cref="SinkAudience.People"/> sink: whether it has an address of this person (an email, a phone).</summary>
+    bool Reaches(Duty.DutyRecipient person) => false;
+
+    /// <summary>The message for a transition (reminder 0) or the n-th reminder of it, to the group or to
+    /// <see cref="AlertNotice.Recipient"/>, built once when stored and sent byte for byte the same on every retry.
+    /// Its idempotency key is <see cref="AlertNotice.IdempotencyKey"/>.</summary>
+    SinkMessage Render(AlertNotice notice);
 
     /// <summary>One attempt to send a stored message; never throws for the receiver's or the network's failures.</summary>
     Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken);

@@ -13,6 +13,10 @@ public static class IdempotencyKeys
     public static string For(string alertId, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"{alertId}:{sequence}");
 
+    /// <summary>A message of <paramref name="key"/> to one person of the duty roster at an escalation level.</summary>
+    public static string ForRecipient(string key, string person, int level) =>
+        string.Create(CultureInfo.InvariantCulture, $"{key}:to-{person}-{level}");
+
     public static string ForReminder(string alertId, long sequence, int reminder) =>
         string.Create(CultureInfo.InvariantCulture, $"{alertId}:{sequence}:reminder-{reminder}");
 }

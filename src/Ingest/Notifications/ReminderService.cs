@@ -65,7 +65,7 @@ public sealed class ReminderService(AlertSinks sinks, TimeProvider time, ILogger
             if (last is null)
                 continue;
             var number = entry.Count + 1;
-            var message = channel.Sink.Render(last with { Reminder = true, At = now }, number);
+            var message = channel.Sink.Render(new AlertNotice(last with { Reminder = true, At = now }, number));
             await channel.Outbox.AddReminderAsync(entry, message.IdempotencyKey, message.Body, now.ToUnixTimeMilliseconds(), (now + interval).ToUnixTimeMilliseconds(), cancellationToken);
             channel.Metrics.Enqueued.Add(1);
             logger.LogInformation("{Sink} reminder {IdempotencyKey} stored: alert {AlertId} still unacknowledged", channel.Title, message.IdempotencyKey, entry.AlertId);

@@ -30,6 +30,7 @@ public static class AlertEventLine
             .Field("from", t.From)
             .Field("occurrences", a.Occurrences)
             .Field("bureau", a.Bureau)
+            .Field("safety", a.Safety)
             .Field("by", t.By)
             .Field("comment", t.Comment)
             // What was measured against which standard, so reports of past alerts need no rule lookup.

@@ -125,6 +125,7 @@ public sealed class AlertLifecycle(EngineState state)
             Kind = rule.Kind,
             Severity = rule.Severity,
             Bureau = rule.Bureau,
+            Safety = rule.Safety,
             State = AlertStates.Active,
             Park = scope.Park,
             Enterprise = scope.Enterprise,

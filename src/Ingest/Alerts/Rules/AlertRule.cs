@@ -45,6 +45,9 @@ public sealed class AlertRule
     public string Severity { get; set; } = AlertSeverities.Warning;
     /// <summary>The environment bureau is told of this rule's alerts.</summary>
     public bool Bureau { get; set; }
+    /// <summary>A safety alarm (fire, electrical fire, combustible or toxic gas, fire water): the emergency-management and
+    /// fire authorities' receiver is told of it and the Dashboard's <c>safety</c> role sees it.</summary>
+    public bool Safety { get; set; }
     public bool Enabled { get; set; } = true;
     /// <summary>The standard and clause the rule implements.</summary>
     public string? Source { get; set; }

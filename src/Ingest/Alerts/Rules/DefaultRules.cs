@@ -55,33 +55,33 @@ public static class DefaultRules
         {
             Id = "heat-static", Title = "Heat detector, static threshold (class A1)",
             Quantity = "temperature", Settings = new ThresholdKind { Limit = 58, ClearAt = 50 }, Sensors = "heat*",
-            Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
+            Safety = true, Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
             Source = "GB 4716-2005 / EN 54-5 class A1: static response between 54 and 65 °C",
         },
         new()
         {
             Id = "heat-rate-of-rise", Title = "Heat detector, rate of rise",
             Quantity = "temperature", Settings = new RateKind { RatePerMinute = 4, Window = TimeSpan.FromMinutes(2) }, Sensors = "heat*",
-            Severity = AlertSeverities.Warning, HoldOff = TimeSpan.FromMinutes(1),
+            Safety = true, Severity = AlertSeverities.Warning, HoldOff = TimeSpan.FromMinutes(1),
             Source = "GB 4716-2005 / EN 54-5 suffix R: alarm on a fast rise before the static temperature; 4 °C/min as in Panasonic EBL128's A1 algorithm",
         },
         new()
         {
             Id = "smoke", Title = "Smoke detector alarm", Quantity = "smoke", Settings = new DetectorKind(),
-            Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
+            Safety = true, Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
             Source = "GB 4715-2005 point smoke detectors: the detector's own alarm state is used, not a computed threshold",
         },
         new()
         {
             Id = "flame", Title = "Flame detector alarm", Quantity = "flame", Settings = new DetectorKind(),
-            Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
+            Safety = true, Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromSeconds(30),
             Source = "The detector's own alarm state (1 = flame seen)",
         },
         new()
         {
             Id = "fire-confirmed", Title = "Confirmed fire: smoke and heat together",
             Settings = new CombinationKind { Requires = ["smoke", "heat-static|heat-rate-of-rise"], Window = TimeSpan.FromMinutes(2) },
-            Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromMinutes(1),
+            Safety = true, Severity = AlertSeverities.Critical, HoldOff = TimeSpan.FromMinutes(1),
             Source = "Two independent detectors agreeing (smoke and heat at one enterprise within 2 minutes): a confirmed fire, forwarded within 10 s (GB 25506)",
         },
         new()

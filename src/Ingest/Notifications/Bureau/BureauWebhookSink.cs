@@ -27,9 +27,9 @@ public sealed class BureauWebhookSink(IOptions<BureauWebhookOptions> options, Bu
 
     public bool Routes(AlertTransition transition) => transition.Alert.Bureau;
 
-    public SinkMessage Render(AlertTransition transition, int reminder)
+    public SinkMessage Render(AlertNotice notice)
     {
-        var payload = payloads.Build(transition, reminder);
+        var payload = payloads.Build(notice.Transition, notice.Reminder);
         return new SinkMessage(payload.IdempotencyKey, JsonSerializer.SerializeToUtf8Bytes(payload, BureauJsonContext.Default.BureauNotification), payload.Event);
     }
 

@@ -1,4 +1,4 @@
-using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Notifications.Routing;
 
 namespace SmartPark.Ingest.Notifications.WeCom;
 
@@ -7,9 +7,9 @@ namespace SmartPark.Ingest.Notifications.WeCom;
 /// about alerts, and which alerts. The robot's address carries its key, so it is a secret: it is
 /// never logged and belongs in a secret store (systemd credential, environment), not in a file.
 /// </summary>
-public sealed class WeComRobotOptions : AlertSinkOptions
+public sealed class WeComRobotOptions : RoutedSinkOptions
 {
-    public const string Section = "Notifications:WeCom";
+    public const string SectionName = "Notifications:WeCom";
 
     public WeComRobotOptions()
     {
@@ -23,25 +23,14 @@ public sealed class WeComRobotOptions : AlertSinkOptions
 
     public override string Title => "WeChat Work robot";
 
+    protected override string Section => SectionName;
+
     /// <summary>The robot's webhook, <c>https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…</c>.
     /// Empty (the default) disables the sink.</summary>
     public Uri? Url { get; set; }
 
     /// <summary>Allow a plain-http <see cref="Url"/>: only for a test receiver on loopback.</summary>
     public bool AllowHttp { get; set; }
-
-    /// <summary>Routing: the least severity sent (info, warning, critical).</summary>
-    public string MinSeverity { get; set; } = AlertSeverities.Warning;
-
-    /// <summary>Routing: rule kinds sent (threshold, window, rate, …); empty sends every kind.</summary>
-    public List<string> Kinds { get; set; } = [];
-
-    /// <summary>Routing: parks sent; empty sends every park.</summary>
-    public List<string> Parks { get; set; } = [];
-
-    /// <summary>Routing: states after the transition that are sent (active, acknowledged, cleared,
-    /// closed); empty sends every transition.</summary>
-    public List<string> States { get; set; } = [];
 
     public override bool Enabled => Url is not null && Url.OriginalString.Length > 0;
 
@@ -54,10 +43,6 @@ public sealed class WeComRobotOptions : AlertSinkOptions
             return "Notifications:WeCom:Url is plain http, so the robot key would cross the network in clear: use https, or set Notifications:WeCom:AllowHttp=true for a test receiver";
         if (!Url.Query.Contains("key=", StringComparison.Ordinal))
             return "Notifications:WeCom:Url has no key=… query: copy the robot's whole webhook address from the group's robot settings";
-        if (AlertSeverities.Rank(MinSeverity) == 0)
-            return $"Notifications:WeCom:MinSeverity '{MinSeverity}' is not one of {AlertSeverities.Info}, {AlertSeverities.Warning}, {AlertSeverities.Critical}";
-        if (States.FirstOrDefault(s => s is not (AlertStates.Active or AlertStates.Acknowledged or AlertStates.Cleared or AlertStates.Closed)) is { } state)
-            return $"Notifications:WeCom:States has '{state}', which is not an alert state (active, acknowledged, cleared, closed)";
-        return null;
+        return RouteProblem();
     }
 }

@@ -16,6 +16,6 @@ public static class WeComRobotRegistration
         services.AddHttpClient(WeComRobotSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
-        return services.AddAlertSink<WeComRobotSink, WeComRobotOptions>(configuration, WeComRobotOptions.Section, WeComRobotSink.Name, WeComRobotSink.HealthCheckName);
+        return services.AddAlertSink<WeComRobotSink, WeComRobotOptions>(configuration, WeComRobotOptions.SectionName, WeComRobotSink.Name, WeComRobotSink.HealthCheckName);
     }
 }

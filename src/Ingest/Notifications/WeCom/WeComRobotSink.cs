@@ -26,23 +26,15 @@ public sealed class WeComRobotSink(IOptions<WeComRobotOptions> options, WeComMar
 
     public string MisconfigurationHint => "check Notifications:WeCom:Url against the group robot's webhook address (the robot may have been removed)";
 
-    public bool Routes(AlertTransition transition)
-    {
-        var alert = transition.Alert;
-        return AlertSeverities.Rank(alert.Severity) >= AlertSeverities.Rank(_options.MinSeverity)
-            && (_options.Kinds.Count == 0 || _options.Kinds.Contains(alert.Kind, StringComparer.OrdinalIgnoreCase))
-            && (_options.Parks.Count == 0 || _options.Parks.Contains(alert.Park, StringComparer.Ordinal))
-            && (_options.States.Count == 0 || _options.States.Contains(transition.To, StringComparer.OrdinalIgnoreCase));
-    }
+    public bool Routes(AlertTransition transition) => _options.Routes(transition);
 
-    public SinkMessage Render(AlertTransition transition, int reminder)
+    public SinkMessage Render(AlertNotice notice)
     {
-        var isReminder = reminder > 0 || transition.Reminder;
-        var message = new WeComMessage { Markdown = new WeComMarkdownContent(markdown.Render(transition, reminder)) };
+        var message = new WeComMessage { Markdown = new WeComMarkdownContent(markdown.Render(notice.Transition, notice.Reminder)) };
         return new SinkMessage(
-            reminder > 0 ? IdempotencyKeys.ForReminder(transition.AlertId, transition.Sequence, reminder) : IdempotencyKeys.For(transition.AlertId, transition.Sequence),
+            notice.IdempotencyKey,
             JsonSerializer.SerializeToUtf8Bytes(message, WeComJsonContext.Default.WeComMessage),
-            AlertEvents.Of(transition, isReminder));
+            AlertEvents.Of(notice.Transition, notice.IsReminder));
     }
 
     public Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken) => sender.SendAsync(item, cancellationToken);

@@ -58,7 +58,7 @@ public sealed class WeComRobotSinkTests
     [Fact]
     public void The_message_is_robot_markdown_chinese_first_then_english()
     {
-        var message = Sink().Render(Transition(), reminder: 0);
+        var message = Sink().Render(new AlertNotice(Transition()));
         Assert.Equal(("a1:1", AlertEvents.Raised), (message.IdempotencyKey, message.Event));
         var json = JsonNode.Parse(message.Body)!;
         Assert.Equal("markdown", (string?)json["msgtype"]);
@@ -77,12 +77,12 @@ public sealed class WeComRobotSinkTests
     public void Reminders_and_clearing_say_so_in_both_languages()
     {
         var sink = Sink();
-        var reminder = sink.Render(Transition() with { Reminder = true }, reminder: 2);
+        var reminder = sink.Render(new AlertNotice(Transition() with { Reminder = true }, 2));
         Assert.Equal(("a1:1:reminder-2", AlertEvents.Reminder), (reminder.IdempotencyKey, reminder.Event));
         var text = (string)JsonNode.Parse(reminder.Body)!["markdown"]!["content"]!;
         Assert.Contains("告警未确认提醒 2", text, StringComparison.Ordinal);
         Assert.Contains("Still unacknowledged, reminder 2", text, StringComparison.Ordinal);
-        var cleared = (string)JsonNode.Parse(sink.Render(Transition(sequence: 3), 0).Body)!["markdown"]!["content"]!;
+        var cleared = (string)JsonNode.Parse(sink.Render(new AlertNotice(Transition(sequence: 3))).Body)!["markdown"]!["content"]!;
         Assert.Contains("<font color=\"info\">【告警已恢复】</font>", cleared, StringComparison.Ordinal);
     }
 
@@ -90,7 +90,7 @@ public sealed class WeComRobotSinkTests
     public void A_long_message_is_cut_to_the_robots_4096_bytes()
     {
         var transition = Transition() with { Alert = AlertSamples.Document("a1") with { Rule = string.Concat(Enumerable.Repeat("挥发性有机物", 400)) } };
-        var content = (string)JsonNode.Parse(Sink().Render(transition, 0).Body)!["markdown"]!["content"]!;
+        var content = (string)JsonNode.Parse(Sink().Render(new AlertNotice(transition)).Body)!["markdown"]!["content"]!;
         Assert.InRange(Encoding.UTF8.GetByteCount(content), 4000, WeComMarkdown.MaxBytes);
         Assert.EndsWith("…", content, StringComparison.Ordinal);
     }
