@@ -81,27 +81,11 @@ public static class PermitLimitEndpoints
             return refused;
         if (form is null)
             return Results.Problem("a limit is required", statusCode: 400);
-        var row = await db.PermitLimits.FirstOrDefaultAsync(l => l.ParkId == park && l.EnterpriseId == enterprise && l.Quantity == quantity, ct);
-        if (row is null)
-            return Results.Problem($"no limit on '{quantity}' in the permit of '{enterprise}'", statusCode: 404);
         var errors = form.Validate(quantity);
         if (errors.Any)
             return errors.ToResult();
-        if (row.Version != form.Version)
-            return await ConflictAsync(db, row, "the limit was changed by someone else since you loaded it", ct);
-        row.Limit = form.Limit!.Value;
-        // The version the page loaded is what the UPDATE checks, as on the enterprise form.
-        db.Entry(row).Property(l => l.Version).OriginalValue = form.Version;
-        db.Actor = ParkEditEndpoints.Actor(http.User);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await CurrentConflictAsync(factory, park, enterprise, quantity, ct);
-        }
-        return Results.Ok(PermitLimitView.Of(row));
+        return await ChangeLoadedAsync(http, db, factory, park, enterprise, quantity, form.Version,
+            (_, row) => row.Limit = form.Limit!.Value, row => Results.Ok(PermitLimitView.Of(row)), ct);
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string park, string enterprise, string quantity, long? version,
@@ -112,13 +96,25 @@ public static class PermitLimitEndpoints
             return refused;
         if (version is null)
             return Results.Problem("the version of the limit you loaded is required (?version=)", statusCode: 400);
+        return await ChangeLoadedAsync(http, db, factory, park, enterprise, quantity, version.Value,
+            (context, row) => context.PermitLimits.Remove(row), _ => Results.NoContent(), ct);
+    }
+
+    /// <summary>
+    /// Changes (or removes) the limit as the page loaded it: 404 when it is gone, 409 with the row as it is now when
+    /// its version moved, and the loaded version is what the UPDATE or DELETE itself checks, so a change made between
+    /// this read and the save is refused too (as on the enterprise form).
+    /// </summary>
+    private static async Task<IResult> ChangeLoadedAsync(HttpContext http, ParkDbContext db, IDbContextFactory<ParkDbContext> factory,
+        string park, string enterprise, string quantity, long loadedVersion, Action<ParkDbContext, PermitLimitRow> change, Func<PermitLimitRow, IResult> done, CancellationToken ct)
+    {
         var row = await db.PermitLimits.FirstOrDefaultAsync(l => l.ParkId == park && l.EnterpriseId == enterprise && l.Quantity == quantity, ct);
         if (row is null)
             return Results.Problem($"no limit on '{quantity}' in the permit of '{enterprise}'", statusCode: 404);
-        if (row.Version != version)
+        if (row.Version != loadedVersion)
             return await ConflictAsync(db, row, "the limit was changed by someone else since you loaded it", ct);
-        db.Entry(row).Property(l => l.Version).OriginalValue = version.Value;
-        db.PermitLimits.Remove(row);
+        change(db, row);
+        db.Entry(row).Property(l => l.Version).OriginalValue = loadedVersion;
         db.Actor = ParkEditEndpoints.Actor(http.User);
         try
         {
@@ -128,7 +124,7 @@ public static class PermitLimitEndpoints
         {
             return await CurrentConflictAsync(factory, park, enterprise, quantity, ct);
         }
-        return Results.NoContent();
+        return done(row);
     }
 
     /// <summary>The token, the enterprise, then who may write: decided on the park as stored (its district), not on the URL.</summary>
