@@ -52,6 +52,8 @@ internal static class RectificationModel
             evidence.Property(e => e.UploadedBy).HasMaxLength(200);
             evidence.HasIndex(e => e.OrderId);
             evidence.HasOne(e => e.Order).WithMany(o => o.Evidence).HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+            // No action on the step: both go with their order (cascade), checked at the statement's end.
+            evidence.HasOne(e => e.Step).WithMany().HasForeignKey(e => e.StepId).OnDelete(DeleteBehavior.ClientSetNull);
         });
         model.Entity<InspectionChecklist>(checklist =>
         {
@@ -74,7 +76,8 @@ internal static class RectificationModel
             inspection.Property(i => i.Note).HasMaxLength(2000);
             inspection.HasIndex(i => new { i.ParkId, i.At });
             inspection.HasOne<Enterprise>().WithMany().HasForeignKey(i => new { i.ParkId, i.EnterpriseId }).OnDelete(DeleteBehavior.Cascade);
-            inspection.HasOne<InspectionChecklist>().WithMany().HasForeignKey(i => i.ChecklistId).OnDelete(DeleteBehavior.Restrict);
+            // Cascade, not Restrict: PostgreSQL checks RESTRICT at once, which would stop a park (and its checklists) from being deleted with its inspections.
+            inspection.HasOne<InspectionChecklist>().WithMany().HasForeignKey(i => i.ChecklistId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

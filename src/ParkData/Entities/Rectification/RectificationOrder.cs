@@ -105,6 +105,7 @@ public sealed class RectificationEvidence : IAudited
     public required string UploadedBy { get; set; }
 
     public RectificationOrder? Order { get; set; }
+    public RectificationStep? Step { get; set; }
 
     public string AuditKey => $"rectification-evidence:{ParkId}/{OrderId}/{Id}";
 }

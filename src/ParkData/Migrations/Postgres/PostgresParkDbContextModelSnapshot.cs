@@ -741,6 +741,8 @@ namespace SmartPark.ParkData.Migrations.Postgres
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("StepId");
+
                     b.ToTable("RectificationEvidence", (string)null);
                 });
 
@@ -1120,7 +1122,7 @@ namespace SmartPark.ParkData.Migrations.Postgres
                     b.HasOne("SmartPark.ParkData.Entities.Rectification.InspectionChecklist", null)
                         .WithMany()
                         .HasForeignKey("ChecklistId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SmartPark.ParkData.Entities.Enterprise", null)
@@ -1147,7 +1149,13 @@ namespace SmartPark.ParkData.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SmartPark.ParkData.Entities.Rectification.RectificationStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId");
+
                     b.Navigation("Order");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("SmartPark.ParkData.Entities.Rectification.RectificationOrder", b =>

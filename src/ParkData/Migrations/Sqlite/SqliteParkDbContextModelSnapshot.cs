@@ -724,6 +724,8 @@ namespace SmartPark.ParkData.Migrations.Sqlite
 
                     b.HasIndex("OrderId");
 
+                    b.HasIndex("StepId");
+
                     b.ToTable("RectificationEvidence", (string)null);
                 });
 
@@ -1097,7 +1099,7 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                     b.HasOne("SmartPark.ParkData.Entities.Rectification.InspectionChecklist", null)
                         .WithMany()
                         .HasForeignKey("ChecklistId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("SmartPark.ParkData.Entities.Enterprise", null)
@@ -1124,7 +1126,13 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("SmartPark.ParkData.Entities.Rectification.RectificationStep", "Step")
+                        .WithMany()
+                        .HasForeignKey("StepId");
+
                     b.Navigation("Order");
+
+                    b.Navigation("Step");
                 });
 
             modelBuilder.Entity("SmartPark.ParkData.Entities.Rectification.RectificationOrder", b =>

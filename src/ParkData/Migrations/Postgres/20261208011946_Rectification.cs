@@ -98,33 +98,6 @@ namespace SmartPark.ParkData.Migrations.Postgres
                         column: x => x.ChecklistId,
                         principalTable: "InspectionChecklists",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RectificationEvidence",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrderId = table.Column<long>(type: "bigint", nullable: false),
-                    ParkId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    StepId = table.Column<long>(type: "bigint", nullable: true),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    OriginalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RectificationEvidence", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RectificationEvidence_RectificationOrders_OrderId",
-                        column: x => x.OrderId,
-                        principalTable: "RectificationOrders",
-                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -153,6 +126,38 @@ namespace SmartPark.ParkData.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RectificationEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    ParkId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StepId = table.Column<long>(type: "bigint", nullable: true),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvidence_RectificationOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "RectificationOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvidence_RectificationSteps_StepId",
+                        column: x => x.StepId,
+                        principalTable: "RectificationSteps",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InspectionChecklists_ParkId",
                 table: "InspectionChecklists",
@@ -177,6 +182,11 @@ namespace SmartPark.ParkData.Migrations.Postgres
                 name: "IX_RectificationEvidence_OrderId",
                 table: "RectificationEvidence",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationEvidence_StepId",
+                table: "RectificationEvidence",
+                column: "StepId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RectificationOrders_ParkId_EnterpriseId",
@@ -210,10 +220,10 @@ namespace SmartPark.ParkData.Migrations.Postgres
                 name: "RectificationEvidence");
 
             migrationBuilder.DropTable(
-                name: "RectificationSteps");
+                name: "InspectionChecklists");
 
             migrationBuilder.DropTable(
-                name: "InspectionChecklists");
+                name: "RectificationSteps");
 
             migrationBuilder.DropTable(
                 name: "RectificationOrders");

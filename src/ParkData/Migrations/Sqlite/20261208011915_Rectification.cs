@@ -97,33 +97,6 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                         column: x => x.ChecklistId,
                         principalTable: "InspectionChecklists",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "RectificationEvidence",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ParkId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    StepId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RectificationEvidence", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_RectificationEvidence_RectificationOrders_OrderId",
-                        column: x => x.OrderId,
-                        principalTable: "RectificationOrders",
-                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -152,6 +125,38 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RectificationEvidence",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ParkId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StepId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationEvidence", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvidence_RectificationOrders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "RectificationOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvidence_RectificationSteps_StepId",
+                        column: x => x.StepId,
+                        principalTable: "RectificationSteps",
+                        principalColumn: "Id");
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InspectionChecklists_ParkId",
                 table: "InspectionChecklists",
@@ -176,6 +181,11 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                 name: "IX_RectificationEvidence_OrderId",
                 table: "RectificationEvidence",
                 column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationEvidence_StepId",
+                table: "RectificationEvidence",
+                column: "StepId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RectificationOrders_ParkId_EnterpriseId",
@@ -209,10 +219,10 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                 name: "RectificationEvidence");
 
             migrationBuilder.DropTable(
-                name: "RectificationSteps");
+                name: "InspectionChecklists");
 
             migrationBuilder.DropTable(
-                name: "InspectionChecklists");
+                name: "RectificationSteps");
 
             migrationBuilder.DropTable(
                 name: "RectificationOrders");
