@@ -1,5 +1,4 @@
 using SmartPark.ParkData.Entities.Rectification;
-using SmartPark.ParkData.Rectification;
 
 namespace SmartPark.Dashboard.Rectification;
 

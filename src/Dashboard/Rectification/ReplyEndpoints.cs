@@ -56,7 +56,7 @@ public static class ReplyEndpoints
         // What the enterprise needs to answer, and its own replies; not the operator's internal notes or who in the park did what.
         var replies = await db.RectificationSteps.AsNoTracking().Where(s => s.OrderId == order.Id && (s.Action == RectificationActions.Replied || s.Action == RectificationActions.Rejected))
             .OrderBy(s => s.At).Select(s => new { s.Action, s.At, s.Note }).ToListAsync(ct);
-        var files = await db.RectificationEvidence.CountAsync(e => e.OrderId == order.Id && e.UploadedBy.StartsWith("enterprise:"), ct);
+        var files = await db.RectificationEvidence.CountAsync(e => e.OrderId == order.Id && e.Step != null && e.Step.Action == RectificationActions.Replied, ct);
         var today = service.Today;
         return Results.Ok(new
         {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SmartPark.Dashboard.Supervision;
 using SmartPark.ParkData;
 using SmartPark.ParkData.Rectification;
 

@@ -77,7 +77,7 @@ public sealed class RectificationBrowserTests(BrowserFixture browser) : IClassFi
         await page.Locator("#rx-list .rx-card").ClickAsync();
         await Expect(page.Locator("#rx-order")).ToHaveAttributeAsync("data-loaded", "1");
         await Expect(page.Locator("#rx-photos img.rx-thumb")).ToHaveCountAsync(1);
-        Assert.True(await page.Locator("#rx-photos img.rx-thumb").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the thumbnail did not load");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('#rx-photos img.rx-thumb'); return i && i.complete && i.naturalWidth > 0; }");
 
         await page.Locator("#rx-issue-link").ClickAsync();
         await Expect(page.Locator("#rx-link-qr")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^data:image/png;base64,"));
@@ -91,7 +91,7 @@ public sealed class RectificationBrowserTests(BrowserFixture browser) : IClassFi
         await enterprise.GotoAsync(link);
         await Expect(enterprise.Locator("#reply")).ToHaveAttributeAsync("data-loaded", "open");
         await Expect(enterprise.Locator("#reply-description")).ToContainTextAsync("二楼灭火器压力不足");
-        await Expect(enterprise.Locator("#reply-form input[name=name]")).ToHaveValueAsync("王经理");
+        await Expect(enterprise.Locator("#reply-form input[name=replier]")).ToHaveValueAsync("王经理");
         await enterprise.Locator("#reply-form textarea[name=note]").FillAsync("已更换灭火器并复检");
         await enterprise.Locator("#reply-form input[type=file]").SetInputFilesAsync(PhotoFile("replaced.png"));
         await AssertFitsAsync(enterprise, "reply");

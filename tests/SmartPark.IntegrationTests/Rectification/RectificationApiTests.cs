@@ -113,7 +113,7 @@ public sealed class RectificationApiTests
             var done = await closed.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(["created", "link_issued", "replied", "rejected", "replied", "verified", "closed"],
                 done.GetProperty("history").EnumerateArray().Select(s => s.GetProperty("action").GetString()));
-            Assert.Equal(["enterprise:王经理", "op-a"], done.GetProperty("history").EnumerateArray().Select(s => s.GetProperty("actor").GetString()).Where(a => a is "enterprise:王经理" or "op-a").Distinct());
+            Assert.Equal(["op-a", "enterprise:王经理"], done.GetProperty("history").EnumerateArray().Select(s => s.GetProperty("actor").GetString()).Where(a => a is "enterprise:王经理" or "op-a").Distinct());
             Assert.Equal(3, done.GetProperty("evidence").GetArrayLength());
             Assert.Empty(done.GetProperty("moves").EnumerateArray());
         }

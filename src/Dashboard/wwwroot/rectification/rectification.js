@@ -46,7 +46,7 @@ const RX = (() => {
 
   function thumbnail(e) {
     if (e.contentType.startsWith("image/")) {
-      const img = elt("img", { src: e.url, alt: e.name ?? "", loading: "lazy", className: "rx-thumb" });
+      const img = elt("img", { src: e.url, alt: e.name ?? "", className: "rx-thumb" });
       return elt("a", { href: e.url, target: "_blank", rel: "noopener", className: "rx-thumb-link" }, img);
     }
     return elt("a", { href: e.url, className: "rx-file" }, "PDF " + (e.name ?? ""));

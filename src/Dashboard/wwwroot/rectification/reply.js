@@ -34,7 +34,7 @@
       return li;
     }));
     $("reply-form").hidden = !o.canReply;
-    $("reply-form").name.value ||= o.responsibleName ?? "";
+    $("reply-form").replier.value ||= o.responsibleName ?? "";
     $("reply-waiting").hidden = o.canReply;
     $("reply-waiting").textContent = t("reply.waiting");
     $("reply-limits").textContent = t("reply.limits", { files: String(o.maxFiles), mb: String(Math.floor(o.maxBytes / 1048576)) });
@@ -47,7 +47,7 @@
     const form = $("reply-form");
     const status = $("reply-status");
     const data = new FormData();
-    data.append("name", form.name.value);
+    data.append("name", form.replier.value);
     data.append("note", form.note.value);
     for (const f of form.files.files) data.append("files", f, f.name);
     const r = await fetch("/api/reply", { method: "POST", headers: { "X-Reply-Token": token }, body: data });
