@@ -6,10 +6,10 @@ namespace SmartPark.IntegrationTests.Supervision.Reports;
 
 /// <summary>
 /// Rectification orders of the report's district (2026 Q3, as of 30 September, China Standard Time):
-/// Shimen's electrical order 52 days overdue and its gas order due on the quarter's last day (not
-/// overdue); Jianggao's fire order closed within the quarter and its fire-water order, issued in
-/// June, verified but not closed and 30 days overdue. Expected: 3 issued, 1 closed, 3 open at the
-/// end, 2 overdue.
+/// Shimen's electrical order 52 days overdue and its gas order due on the quarter's last day (late
+/// at that day's end, as a stage is: 1 day); Jianggao's fire order closed within the quarter and its
+/// fire-water order, issued in June, verified but not closed and 30 days overdue. Expected: 3 issued,
+/// 1 closed, 3 open at the end, 3 overdue.
 /// </summary>
 public static class ReportRectificationSeed
 {
