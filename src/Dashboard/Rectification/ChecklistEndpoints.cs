@@ -37,7 +37,9 @@ public static class ChecklistEndpoints
             .Select(e => new { id = e.Id, nameZh = e.NameZh, nameEn = e.NameEn }).ToListAsync(ct);
         return Results.Ok(new
         {
-            canManage = http.User.CanManageOrders(park), checklists = checklists.Select(View), enterprises,
+            canManage = http.User.CanManageOrders(park),
+            checklists = checklists.Select(View),
+            enterprises,
             template = new { nameZh = DefaultChecklist.NameZh, nameEn = DefaultChecklist.NameEn, items = DefaultChecklist.Items },
         });
     }
@@ -97,8 +99,13 @@ public static class ChecklistEndpoints
         var rows = await db.Inspections.AsNoTracking().Where(i => i.ParkId == park).OrderByDescending(i => i.At).ThenByDescending(i => i.Id).Take(50).ToListAsync(ct);
         return Results.Ok(rows.Select(i => new
         {
-            id = i.Id, enterpriseId = i.EnterpriseId, checklistId = i.ChecklistId, at = DateTime.SpecifyKind(i.At, DateTimeKind.Utc), inspector = i.Inspector,
-            note = i.Note, answers = ChecklistItems.ReadAnswers(i.AnswersJson),
+            id = i.Id,
+            enterpriseId = i.EnterpriseId,
+            checklistId = i.ChecklistId,
+            at = DateTime.SpecifyKind(i.At, DateTimeKind.Utc),
+            inspector = i.Inspector,
+            note = i.Note,
+            answers = ChecklistItems.ReadAnswers(i.AnswersJson),
         }));
     }
 
@@ -135,9 +142,18 @@ public static class ChecklistEndpoints
             var description = RectificationService.Clean(answer.Note) is { } note ? $"{item.TextZh}：{note}" : item.TextZh;
             var order = new RectificationOrder
             {
-                ParkId = park, EnterpriseId = enterprise.Id, Source = RectificationSources.Inspection, InspectionId = inspection.Id, Hazard = item.Hazard,
-                Description = description.Length > 2000 ? description[..2000] : description, ResponsibleName = enterprise.ContactName, ResponsiblePhone = enterprise.ContactPhone,
-                Deadline = form.Deadline!.Value, State = RectificationStates.Open, CreatedAt = now, CreatedBy = actor,
+                ParkId = park,
+                EnterpriseId = enterprise.Id,
+                Source = RectificationSources.Inspection,
+                InspectionId = inspection.Id,
+                Hazard = item.Hazard,
+                Description = description.Length > 2000 ? description[..2000] : description,
+                ResponsibleName = enterprise.ContactName,
+                ResponsiblePhone = enterprise.ContactPhone,
+                Deadline = form.Deadline!.Value,
+                State = RectificationStates.Open,
+                CreatedAt = now,
+                CreatedBy = actor,
             };
             order.Steps.Add(new RectificationStep { Action = RectificationActions.Created, ToState = RectificationStates.Open, At = now, Actor = actor, Note = description });
             db.RectificationOrders.Add(order);

@@ -79,12 +79,18 @@ public static class OrderEndpoints
         var actor = ParkEditEndpoints.Actor(http.User);
         var order = new RectificationOrder
         {
-            ParkId = park, EnterpriseId = enterprise!.Id, Source = form.Source ?? RectificationSources.Manual,
+            ParkId = park,
+            EnterpriseId = enterprise!.Id,
+            Source = form.Source ?? RectificationSources.Manual,
             AlertId = form.Source == RectificationSources.Alert ? form.AlertId : null,
-            Hazard = form.Hazard!, Description = form.Description!.Trim(),
+            Hazard = form.Hazard!,
+            Description = form.Description!.Trim(),
             ResponsibleName = RectificationService.Clean(form.ResponsibleName) ?? enterprise.ContactName,
             ResponsiblePhone = RectificationService.Clean(form.ResponsiblePhone) ?? enterprise.ContactPhone,
-            Deadline = form.Deadline!.Value, State = RectificationStates.Open, CreatedAt = service.Now, CreatedBy = actor,
+            Deadline = form.Deadline!.Value,
+            State = RectificationStates.Open,
+            CreatedAt = service.Now,
+            CreatedBy = actor,
         };
         order.Steps.Add(new RectificationStep { Action = RectificationActions.Created, ToState = RectificationStates.Open, At = service.Now, Actor = actor, Note = order.Description });
         db.RectificationOrders.Add(order);

@@ -69,8 +69,15 @@ public sealed class RectificationService(IOptions<RectificationOptions> options,
         {
             var evidence = new RectificationEvidence
             {
-                ParkId = order.ParkId, Order = order, Step = step, Sha256 = file.Sha256, ContentType = file.Kind.ContentType, Size = file.Size,
-                OriginalName = EvidenceContent.DisplayName(name), UploadedAt = now, UploadedBy = actor,
+                ParkId = order.ParkId,
+                Order = order,
+                Step = step,
+                Sha256 = file.Sha256,
+                ContentType = file.Kind.ContentType,
+                Size = file.Size,
+                OriginalName = EvidenceContent.DisplayName(name),
+                UploadedAt = now,
+                UploadedBy = actor,
             };
             order.Evidence.Add(evidence);
             db.RectificationEvidence.Add(evidence);

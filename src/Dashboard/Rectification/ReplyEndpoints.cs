@@ -60,12 +60,23 @@ public static class ReplyEndpoints
         var today = service.Today;
         return Results.Ok(new
         {
-            parkNameZh = park.NameZh, parkNameEn = park.NameEn, enterpriseNameZh = enterprise.NameZh, enterpriseNameEn = enterprise.NameEn,
-            hazard = order.Hazard, description = order.Description, deadline = order.Deadline, overdue = order.IsOverdue(today),
-            daysLeft = order.Deadline.DayNumber - today.DayNumber, state = order.State, canReply = order.State == RectificationStates.Open,
-            responsibleName = order.ResponsibleName, linkExpiresAt = DateTime.SpecifyKind(order.ReplyTokenExpiresAt!.Value, DateTimeKind.Utc),
-            history = replies.Select(r => new { action = r.Action, at = DateTime.SpecifyKind(r.At, DateTimeKind.Utc), note = r.Note }), files,
-            maxFiles = service.Options.MaxFilesPerUpload, maxBytes = service.Options.MaxEvidenceBytes,
+            parkNameZh = park.NameZh,
+            parkNameEn = park.NameEn,
+            enterpriseNameZh = enterprise.NameZh,
+            enterpriseNameEn = enterprise.NameEn,
+            hazard = order.Hazard,
+            description = order.Description,
+            deadline = order.Deadline,
+            overdue = order.IsOverdue(today),
+            daysLeft = order.Deadline.DayNumber - today.DayNumber,
+            state = order.State,
+            canReply = order.State == RectificationStates.Open,
+            responsibleName = order.ResponsibleName,
+            linkExpiresAt = DateTime.SpecifyKind(order.ReplyTokenExpiresAt!.Value, DateTimeKind.Utc),
+            history = replies.Select(r => new { action = r.Action, at = DateTime.SpecifyKind(r.At, DateTimeKind.Utc), note = r.Note }),
+            files,
+            maxFiles = service.Options.MaxFilesPerUpload,
+            maxBytes = service.Options.MaxEvidenceBytes,
         });
     }
 

@@ -30,8 +30,12 @@ public sealed class RectificationApiTests
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         using var created = await client.SendJsonAsync(HttpMethod.Post, $"api/parks/{park}/rectification/orders", new
         {
-            enterpriseId = "e1", hazard, description = "调漆间可燃气体探测器离线", deadline = today.AddDays(days).ToString("yyyy-MM-dd"),
-            source = alert is null ? "manual" : "alert", alertId = alert,
+            enterpriseId = "e1",
+            hazard,
+            description = "调漆间可燃气体探测器离线",
+            deadline = today.AddDays(days).ToString("yyyy-MM-dd"),
+            source = alert is null ? "manual" : "alert",
+            alertId = alert,
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -299,7 +303,9 @@ public sealed class RectificationApiTests
         var deadline = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(5).ToString("yyyy-MM-dd");
         using var inspected = await op.SendJsonAsync(HttpMethod.Post, "api/parks/p-a/rectification/inspections", new
         {
-            checklistId = checklist.GetProperty("id").GetInt64(), enterpriseId = "e1", deadline,
+            checklistId = checklist.GetProperty("id").GetInt64(),
+            enterpriseId = "e1",
+            deadline,
             answers = items.Select(i => new { item = i, passed = i != "extinguishers", note = i == "extinguishers" ? "二楼灭火器过期" : null }),
         });
         Assert.Equal(HttpStatusCode.Created, inspected.StatusCode);

@@ -71,8 +71,14 @@ public sealed class RectificationStateMachineTests
     {
         var order = new RectificationOrder
         {
-            ParkId = "p", EnterpriseId = "e", Source = RectificationSources.Manual, Hazard = HazardCategories.Gas, Description = "leak",
-            State = RectificationStates.Open, CreatedBy = "op", Deadline = new DateOnly(2026, 9, 30),
+            ParkId = "p",
+            EnterpriseId = "e",
+            Source = RectificationSources.Manual,
+            Hazard = HazardCategories.Gas,
+            Description = "leak",
+            State = RectificationStates.Open,
+            CreatedBy = "op",
+            Deadline = new DateOnly(2026, 9, 30),
         };
         Assert.False(order.IsOverdue(new DateOnly(2026, 9, 30)));
         Assert.True(order.IsOverdue(new DateOnly(2026, 10, 1)));

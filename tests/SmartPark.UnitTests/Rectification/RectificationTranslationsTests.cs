@@ -47,7 +47,7 @@ public sealed partial class RectificationTranslationsTests
         used.UnionWith(RectificationActions.All.Select(a => "rectification.action." + a));
         used.UnionWith(RectificationSources.All.Select(s => "rectification.source." + s));
         used.UnionWith(RectificationStates.All.SelectMany(RectificationStateMachine.Moves).Append(RectificationActions.EvidenceAdded).Select(m => "rectification.do." + m));
-        used.UnionWith([RectificationActions.Replied, RectificationActions.Rejected].Select(a => "reply.action." + a));
+        used.UnionWith(new[] { RectificationActions.Replied, RectificationActions.Rejected }.Select(a => "reply.action." + a));
         foreach (var lang in new[] { "zh-CN", "en" })
         {
             var dictionary = Load(lang);

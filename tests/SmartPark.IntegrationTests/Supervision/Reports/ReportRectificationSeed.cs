@@ -28,7 +28,15 @@ public static class ReportRectificationSeed
 
     private static RectificationOrder Order(string park, string enterprise, string hazard, string description, DateTime created, DateOnly deadline, string state, DateTime? closed) => new()
     {
-        ParkId = park, EnterpriseId = enterprise, Source = RectificationSources.Manual, Hazard = hazard, Description = description,
-        Deadline = deadline, State = state, CreatedAt = created, CreatedBy = "op", ClosedAt = closed,
+        ParkId = park,
+        EnterpriseId = enterprise,
+        Source = RectificationSources.Manual,
+        Hazard = hazard,
+        Description = description,
+        Deadline = deadline,
+        State = state,
+        CreatedAt = created,
+        CreatedBy = "op",
+        ClosedAt = closed,
     };
 }
