@@ -7,6 +7,7 @@ using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
+using SmartPark.Dashboard.Rectification;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
 using SmartPark.Dashboard.Supervision.Access;
@@ -56,6 +57,7 @@ public static class DashboardApp
         builder.Services.AddSupervisionViews(builder.Configuration);
         builder.Services.AddEfficiency(builder.Configuration);
         builder.Services.AddEmissions();
+        builder.Services.AddRectification(builder.Configuration);
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -101,6 +103,7 @@ public static class DashboardApp
         app.MapSupervisionAccess();
         app.MapEfficiency();
         app.MapEmissions();
+        app.MapRectification();
         return app;
     }
 

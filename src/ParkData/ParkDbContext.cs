@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartPark.ParkData.Auditing;
 using SmartPark.ParkData.Entities;
 using SmartPark.ParkData.Entities.Efficiency;
+using SmartPark.ParkData.Entities.Rectification;
 
 namespace SmartPark.ParkData;
 
@@ -31,6 +32,11 @@ public abstract class ParkDbContext(DbContextOptions options) : DbContext(option
     public DbSet<SupervisionAgreement> Agreements => Set<SupervisionAgreement>();
     public DbSet<EfficiencySchemeRow> EfficiencySchemes => Set<EfficiencySchemeRow>();
     public DbSet<MeterReplacement> MeterReplacements => Set<MeterReplacement>();
+    public DbSet<RectificationOrder> RectificationOrders => Set<RectificationOrder>();
+    public DbSet<RectificationStep> RectificationSteps => Set<RectificationStep>();
+    public DbSet<RectificationEvidence> RectificationEvidence => Set<RectificationEvidence>();
+    public DbSet<InspectionChecklist> InspectionChecklists => Set<InspectionChecklist>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
 
     /// <summary>Who the changes saved next are audited as: the signed-in user's name, <c>import:FILE</c>, or <c>system</c>.</summary>
     public string Actor { get; set; } = "system";

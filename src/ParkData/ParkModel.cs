@@ -146,6 +146,7 @@ internal static class ParkModel
             replacement.HasIndex(r => new { r.DeviceId, r.ReplacedAt });
             replacement.HasOne(r => r.Device).WithMany().HasForeignKey(r => r.DeviceId).OnDelete(DeleteBehavior.Cascade);
         });
+        Rectification.RectificationModel.Configure(model);
         model.Entity<RegistryRevision>(revision =>
         {
             revision.HasKey(r => r.Id);

@@ -65,6 +65,11 @@ function renderOpen() {
       actions.textContent = done.join(" · ");
     }
     if (canAct && a.bureauReceivedBy) actions.append(" " + SP.t("alerts.receivedBy", { by: a.bureauReceivedBy }));
+    // A hazard found through an alert gets a rectification order (the park's operators issue it there).
+    if (!isBureau && typeof RectificationFromAlert !== "undefined") {
+      const order = RectificationFromAlert.link(a);
+      if (order) actions.append(" ", order);
+    }
     tr.appendChild(actions);
     tr.onclick = () => showDetail(a);
     body.appendChild(tr);

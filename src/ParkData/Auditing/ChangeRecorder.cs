@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using SmartPark.ParkData.Entities;
 using SmartPark.ParkData.Entities.Efficiency;
+using SmartPark.ParkData.Entities.Rectification;
 
 namespace SmartPark.ParkData.Auditing;
 
@@ -88,6 +89,10 @@ internal sealed record RecordedChange(EntityEntry Entry, IAudited Row, string Ac
         EnterpriseEconomics economics => economics.ParkId,
         SupervisionAgreement agreement => agreement.ParkId,
         MeterReplacement replacement => replacement.ParkId,
+        RectificationOrder order => order.ParkId,
+        RectificationEvidence evidence => evidence.ParkId,
+        InspectionChecklist checklist => checklist.ParkId,
+        Inspection inspection => inspection.ParkId,
         _ => null,
     };
 }

@@ -87,6 +87,12 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/api/efficiency/districts/{district}/economics/{year:int}/template.xlsx"] = "only enterprises of a district in VisibleDistricts (EfficiencyInputsTests)",
         ["/api/efficiency/districts/{district}/economics/{year:int}/template.csv"] = "only enterprises of a district in VisibleDistricts (EfficiencyInputsTests)",
         ["/api/efficiency/districts/{district}/export.xlsx"] = "district-scoped: SupervisionAccess.VisibleDistricts decides; the enterprises are the district's parks' by the database (EfficiencyExportTests)",
+        ["/api/supervision/districts/{district}/rectification"] = "decided on the district's row by SupervisionAccess.VisibleDistricts; the orders are of the district's parks by the database (RectificationApiTests)",
+        ["/reply"] = "the enterprise's reply page shell, no data; its data comes from /api/reply by the link's token",
+        ["/rectification/reply.js"] = "the reply page's script, no data",
+        ["/rectification/reply.css"] = "the reply page's stylesheet, no data",
+        ["/reply/i18n/{lang}"] = "the reply page's words from the dictionaries, the same for every park",
+        ["/api/reply"] = "the link's token (a header) is the whole authority and scopes every read and write to its one order; no park or order id is read from the request (A_reply_link_reaches_its_order_only_and_stops_at_expiry_or_replacement)",
     };
 
     /// <summary>Sample values for route parameters other than <c>{park}</c>; a new parameter must be given one.</summary>
@@ -106,6 +112,10 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["replacementId"] = "1",
         // A discharge-permit limit's quantity.
         ["quantity"] = "cod",
+        // A rectification order, its evidence file and a checklist.
+        ["orderId"] = "1",
+        ["evidenceId"] = "1",
+        ["checklistId"] = "1",
     };
 
     private sealed record ParkEndpoint(string Method, RouteEndpoint Endpoint)

@@ -20,7 +20,8 @@ public sealed record QuarterlyReport(
     IReadOnlyList<FindingRow> Findings,
     IReadOnlyList<DowntimeRow> Downtime,
     ReportEnergy Energy,
-    ReportEfficiency? Efficiency);
+    ReportEfficiency? Efficiency,
+    ReportRectification? Rectification = null);
 
 public sealed record ReportDistrict(string Id, string NameZh, string NameEn, string CityNameZh, string CityNameEn);
 

@@ -18,12 +18,13 @@ public static class QuarterlyReportAssembler
     /// <paramref name="parks"/> (with enterprises, projects and stages), the monitoring
     /// <paramref name="findings"/> per park, as of <paramref name="asOf"/> (the quarter's last day,
     /// or today for a quarter not over), stamped <paramref name="generatedAt"/>; the parks' metered
-    /// <paramref name="energy"/> over the quarter (none when not given) and the last full year's <paramref name="efficiency"/>.
+    /// <paramref name="energy"/> over the quarter (none when not given), the last full year's <paramref name="efficiency"/>
+    /// and the hazard <paramref name="rectification"/> orders (none when not given).
     /// </summary>
     public static QuarterlyReport Assemble(
         Jurisdiction district, IReadOnlyList<Park> parks, IReadOnlyDictionary<string, ParkFindings> findings,
         ReportQuarter quarter, DateOnly asOf, DateTimeOffset generatedAt, IReadOnlyDictionary<string, ParkEnergy>? energy = null,
-        ReportEfficiency? efficiency = null)
+        ReportEfficiency? efficiency = null, ReportRectification? rectification = null)
     {
         var orderedParks = parks.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
         // A stage is late at the end of its planned day: as of the quarter's last day, one planned for
@@ -99,7 +100,7 @@ public static class QuarterlyReportAssembler
         return new QuarterlyReport(
             new ReportDistrict(district.Id, district.NameZh, district.NameEn, district.CityNameZh, district.CityNameEn),
             quarter.ToString(), quarter.FirstDay, quarter.LastDay, asOf, generatedAt,
-            summary, categories, parkRows, projects, behind, findingRows, downtime, energyTotal, efficiency);
+            summary, categories, parkRows, projects, behind, findingRows, downtime, energyTotal, efficiency, rectification);
     }
 
     /// <summary>The stage as it stood on <paramref name="asOf"/>: a completion recorded after that day had not happened yet.</summary>

@@ -38,6 +38,8 @@ public sealed class QuarterlyReportBuilder(IDbContextFactory<ParkDbContext> park
         var used = await energy.ReadAsync([.. districtParks.Select(p => p.Id)], quarter.Start, quarter.End, cancellationToken);
         // The efficiency evaluation of the last full year before the quarter's: the one the district has graded.
         var evaluated = await efficiency.EvaluateAsync(db, districtId, quarter.Year - 1, cancellationToken);
-        return QuarterlyReportAssembler.Assemble(district, districtParks, found, quarter, asOf, now, used, ReportEfficiencySection.From(evaluated, districtParks));
+        // Hazard rectification: issued and closed in the quarter, overdue as of its last day.
+        var rectification = await ReportRectificationReader.ReadAsync(db, districtParks, quarter, asOf, cancellationToken);
+        return QuarterlyReportAssembler.Assemble(district, districtParks, found, quarter, asOf, now, used, ReportEfficiencySection.From(evaluated, districtParks), rectification);
     }
 }

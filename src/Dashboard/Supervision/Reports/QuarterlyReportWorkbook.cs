@@ -4,7 +4,7 @@ using MiniExcelLibs;
 namespace SmartPark.Dashboard.Supervision.Reports;
 
 /// <summary>
-/// The report as an XLSX workbook (MiniExcel): six sheets, each table headed by a row in Chinese
+/// The report as an XLSX workbook (MiniExcel): seven sheets, each table headed by a row in Chinese
 /// and the same headings in English beneath it; names of parks, projects and enterprises in a
 /// Chinese and an English column. Dates are written as ISO text, so they read the same in every
 /// locale's spreadsheet and in the golden file.
@@ -17,8 +17,9 @@ public static class QuarterlyReportWorkbook
     public const string BehindSheet = "滞后项目 Behind schedule";
     public const string FindingsSheet = "监测发现 Monitoring findings";
     public const string EnergySheet = "能耗与能效 Energy and efficiency";
+    public const string RectificationSheet = "隐患整改 Rectification";
 
-    public static IReadOnlyList<string> SheetNames { get; } = [SummarySheet, ParksSheet, ProjectsSheet, BehindSheet, FindingsSheet, EnergySheet];
+    public static IReadOnlyList<string> SheetNames { get; } = [SummarySheet, ParksSheet, ProjectsSheet, BehindSheet, FindingsSheet, EnergySheet, RectificationSheet];
 
     public static void Write(QuarterlyReport report, Stream stream)
     {
@@ -30,6 +31,7 @@ public static class QuarterlyReportWorkbook
             [BehindSheet] = Rows(Behind(report)),
             [FindingsSheet] = Rows(Findings(report)),
             [EnergySheet] = Rows(Energy(report)),
+            [RectificationSheet] = Rows(Rectification(report)),
         };
         stream.SaveAs(sheets, printHeader: false, excelType: ExcelType.XLSX);
     }
@@ -145,6 +147,22 @@ public static class QuarterlyReportWorkbook
         yield return ["Park", "Park (English)", "Enterprise", "Enterprise (English)", "Agreement target", "Promised", "Achieved", "Unit"];
         foreach (var b in e.Breaches)
             yield return [b.ParkNameZh, b.ParkNameEn, b.EnterpriseNameZh, b.EnterpriseNameEn, $"{b.TargetZh} {b.TargetEn}", b.Promised, b.Achieved, b.Unit];
+    }
+
+    private static IEnumerable<object?[]> Rectification(QuarterlyReport r)
+    {
+        var x = r.Rectification ?? new ReportRectification(0, 0, 0, 0, []);
+        yield return ["指标", "数值"];
+        yield return ["Item", "Value"];
+        yield return ["本季度下达整改 Orders issued in the quarter", x.Issued];
+        yield return ["本季度销号 Orders closed in the quarter", x.Closed];
+        yield return ["季末未销号 Open at the quarter's end", x.OpenAtEnd];
+        yield return ["逾期未整改 Overdue", x.Overdue];
+        yield return [];
+        yield return ["园区", "园区英文名", "企业", "企业英文名", "整改单号", "隐患类别", "隐患描述", "整改期限", "状态", "逾期天数"];
+        yield return ["Park", "Park (English)", "Enterprise", "Enterprise (English)", "Order", "Hazard", "Description", "Deadline", "State", "Days overdue"];
+        foreach (var o in x.OverdueOrders)
+            yield return [o.ParkNameZh, o.ParkNameEn, o.EnterpriseNameZh ?? o.EnterpriseId, o.EnterpriseNameEn, o.OrderId, ReportLabels.Hazard(o.Hazard), o.Description, Day(o.Deadline), ReportLabels.OrderState(o.State), o.DaysOverdue];
     }
 
     /// <summary>Rows keyed by column letter, as MiniExcel writes dictionaries without a header row.</summary>

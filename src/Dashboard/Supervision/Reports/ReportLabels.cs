@@ -37,6 +37,28 @@ public static class ReportLabels
         [StageStatus.Unplanned] = ("未排期", "Not planned"),
     };
 
+    private static readonly Dictionary<string, (string Zh, string En)> Hazards = new(StringComparer.Ordinal)
+    {
+        [ParkData.Rectification.HazardCategories.Electrical] = ("电气", "Electrical"),
+        [ParkData.Rectification.HazardCategories.Gas] = ("燃气", "Gas"),
+        [ParkData.Rectification.HazardCategories.Fire] = ("消防", "Fire"),
+        [ParkData.Rectification.HazardCategories.FireWater] = ("消防水", "Fire water"),
+        [ParkData.Rectification.HazardCategories.Emission] = ("环保排放", "Emission"),
+        [ParkData.Rectification.HazardCategories.Other] = ("其他", "Other"),
+    };
+
+    private static readonly Dictionary<string, (string Zh, string En)> OrderStates = new(StringComparer.Ordinal)
+    {
+        [ParkData.Rectification.RectificationStates.Open] = ("待整改", "Open"),
+        [ParkData.Rectification.RectificationStates.Replied] = ("已回复", "Replied"),
+        [ParkData.Rectification.RectificationStates.Verified] = ("已验证", "Verified"),
+        [ParkData.Rectification.RectificationStates.Closed] = ("已销号", "Closed"),
+    };
+
+    public static string Hazard(string code) => Both(Hazards, code);
+
+    public static string OrderState(string code) => Both(OrderStates, code);
+
     public static string Category(string? code) => code is null ? "未分类 Unclassified" : Both(Categories, code);
 
     public static string Stage(string code) => Both(Stages, code);

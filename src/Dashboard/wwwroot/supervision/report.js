@@ -142,6 +142,16 @@ async function showStored() {
   };
 }
 
+// Hazard rectification: the quarter's orders and those overdue as of its last day (most days late first).
+function showRectification(r) {
+  const x = r.rectification ?? { issued: 0, closed: 0, openAtEnd: 0, overdue: 0, overdueOrders: [] };
+  r$("r-rectification-counts").textContent = SP.t("report.rectificationCounts", { issued: String(x.issued), closed: String(x.closed), open: String(x.openAtEnd), overdue: String(x.overdue) });
+  fill(r$("r-rectification"), ["report.park", "report.enterprise", "rectification.hazard", "rectification.description", "rectification.deadline", "rectification.state", "report.daysOverdue"],
+    x.overdueOrders.map((o) => elt("tr", { dataset: { order: String(o.orderId), status: "overdue" } },
+      cell(name(o.parkNameZh, o.parkNameEn)), cell(name(o.enterpriseNameZh ?? o.enterpriseId, o.enterpriseNameEn)),
+      cell(SP.t("rectification.hazard." + o.hazard)), cell(o.description), cell(o.deadline), cell(SP.t("rectification.state." + o.state)), cell(o.daysOverdue, true))));
+}
+
 async function main() {
   await SP.ready;
   r$("r-download").href = `${apiBase}/${quarterName}.xlsx`;
@@ -159,6 +169,7 @@ async function main() {
     showBehind(report);
     showFindings(report);
     showEnergy(report);
+    showRectification(report);
     r$("r-status").textContent = "";
     document.body.dataset.loaded = "1";
   } catch (e) {

@@ -20,6 +20,7 @@ public sealed class QuarterlyReportGoldenTests(SharedInflux influx)
         {
             await ReportSeed.SeedParksAsync(db);
             await ReportSeed.SeedEfficiencyAsync(db, client);
+            await ReportRectificationSeed.SeedAsync(db);
         }
         await ReportSeed.SeedAlertsAsync(client);
         await ReportSeed.SeedConsumptionAsync(client);
@@ -38,6 +39,21 @@ public sealed class QuarterlyReportGoldenTests(SharedInflux influx)
 
         Assert.Equal(QuarterlyReportWorkbook.SheetNames, WorkbookGolden.SheetNames(workbook));
         WorkbookGolden.AssertMatches(workbook, QuarterlyReportWorkbook.SheetNames, WorkbookGolden.SourceFolder("baiyun-2026-Q3"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestParkDatabase.Providers), MemberType = typeof(TestParkDatabase))]
+    public async Task Rectification_counts_the_quarters_orders_and_lists_the_overdue_ones_as_of_its_last_day(string provider)
+    {
+        var (database, builder) = await SeedAsync(provider);
+        await using var _ = database;
+        var report = (await builder.BuildAsync(ReportSeed.District, ReportSeed.Quarter, CancellationToken.None))!;
+
+        var r = report.Rectification!;
+        Assert.Equal((3, 1, 3, 3), (r.Issued, r.Closed, r.OpenAtEnd, r.Overdue));
+        // Most days late first; the gas order due on the quarter's last day is late at that day's end, as a stage is.
+        Assert.Equal([("by-shimen", "electrical", 52), ("by-jianggao", "fire-water", 30), ("by-shimen", "gas", 1)], r.OverdueOrders.Select(o => (o.ParkId, o.Hazard, o.DaysOverdue)));
+        Assert.Equal("华新家具", r.OverdueOrders[0].EnterpriseNameZh);
     }
 
     [Theory]
