@@ -14,8 +14,7 @@ public sealed class LocalAlarmLimitTests
 
     private static AlarmBench Bench() => new(o =>
     {
-        // A gas detector whose reading sits at ~55 %LEL (the twin's clean-air zero with 55 added): past the second level.
-        o.Sensors.Add(new SensorOptions { Id = "gas-1", Driver = "sim-gas", Settings = new(StringComparer.OrdinalIgnoreCase) { ["offset"] = "55" } });
+        o.Sensors.Add(new SensorOptions { Id = "gas-1", Driver = "sim-gas" });
         o.Sensors.Add(new SensorOptions { Id = "efd-1", Driver = "sim-electrical-fire" });
         o.FireAlarm!.Limits =
         [
@@ -29,7 +28,12 @@ public sealed class LocalAlarmLimitTests
     {
         var bench = Bench();
 
-        Assert.InRange(Assert.Single(bench.Driver("gas-1").Read(At)).Value, 50.5, 60);
+        // The detector's own reading in clean air (its twin's drifting zero) goes to the alarm and trips nothing.
+        Assert.InRange(Assert.Single(bench.Driver("gas-1").Read(At)).Value, 0, 3);
+        bench.Run(OneSecond);
+        Assert.False(bench.Alarm.IsAlarming);
+
+        bench.Alarm.ReportReading("gas-1", "gas_lel", 50.5);
         var took = bench.RunUntil(() => bench.BuzzerSounds && bench.RelayOn, OneSecond);
         Assert.True(took <= bench.Alarm.PollInterval);
         Assert.Equal(["gas-1/gas_lel"], bench.Alarm.Sources);
@@ -55,6 +59,22 @@ public sealed class LocalAlarmLimitTests
 
         bench.Alarm.ReportReading("efd-1", "residual_current", 300.5);
         bench.RunUntil(() => bench.BuzzerSounds, OneSecond);
+        Assert.Equal(["efd-1/residual_current"], bench.Alarm.Sources);
+    }
+
+    [Fact]
+    public void The_sampled_reading_of_a_watched_sensor_reaches_the_alarm_through_its_driver()
+    {
+        // A setting below the healthy twin's natural leakage (80-odd mA): its own sampled reading must trip the alarm.
+        var bench = new AlarmBench(o =>
+        {
+            o.Sensors.Add(new SensorOptions { Id = "efd-1", Driver = "sim-electrical-fire" });
+            o.FireAlarm!.Limits = [new LocalAlarmLimit { Sensor = "efd-1", Quantity = "residual_current", Above = 30 }];
+        });
+
+        bench.Driver("efd-1").Read(At);
+
+        bench.RunUntil(() => bench.BuzzerSounds && bench.RelayOn, OneSecond);
         Assert.Equal(["efd-1/residual_current"], bench.Alarm.Sources);
     }
 
