@@ -80,6 +80,16 @@ public sealed record FlueGasExceedance(TimeSpan At, string Enterprise, string? S
     public override string Describe() => $"flue gas diluted at {Enterprise}: O2 to {Oxygen} % with raw NOx unchanged (ramp {SimDuration.Format(Ramp)}, hold {SimDuration.Format(Hold)}, recover {SimDuration.Format(Recover)})";
 }
 
+/// <summary>
+/// One quantity of one sensor is taken from the twin's own reading to <see cref="To"/> over <see cref="Ramp"/>, held
+/// there, and let back over <see cref="Recover"/>: what the safety scenarios script (leakage creeping up over days,
+/// a terminal heating, a gas leak crossing both levels, a fire-water main losing its pressure).
+/// </summary>
+public sealed record Excursion(TimeSpan At, string Device, string Sensor, string Quantity, double To, TimeSpan Ramp, TimeSpan Hold, TimeSpan Recover) : ScenarioEvent(At)
+{
+    public override string Describe() => $"{Quantity} of {Device}/{Sensor} to {To} (ramp {SimDuration.Format(Ramp)}, hold {SimDuration.Format(Hold)}, recover {SimDuration.Format(Recover)})";
+}
+
 /// <summary>A shut-down enterprise's outlet discharges <see cref="LitresPerSecond"/> for <see cref="Duration"/>.</summary>
 public sealed record NightDischarge(TimeSpan At, string Enterprise, double LitresPerSecond, TimeSpan Duration) : ScenarioEvent(At)
 {

@@ -77,6 +77,9 @@ public sealed class EventDocument
     // night-discharge: the outlet's flow, L/s.
     public double? Flow { get; set; }
 
+    // excursion: the value the quantity is taken to (with ramp, hold, recover): residual current creeping up, a terminal heating, a gas leak, a main losing pressure.
+    public double? To { get; set; }
+
     // calibration: the span gas (mg/m³) or standard solution (mg/L) the analyser reads.
     public double? Span { get; set; }
 

@@ -33,6 +33,7 @@ public sealed class ScenarioDriver : ISensorDriver
             NightDischarge n => n.Enterprise == enterprise,
             TreatmentOff o => o.Device == device && o.Sensor == inner.SensorId,
             Calibration c => c.Device == device && c.Sensor == inner.SensorId,
+            Excursion x => x.Device == device && x.Sensor == inner.SensorId,
             _ => false,
         }).ToList();
     }
@@ -68,6 +69,8 @@ public sealed class ScenarioDriver : ISensorDriver
         // The meter's current follows its power (three phases at 230 V, power factor 0.92, as the twin computes it).
         TreatmentOff off when Within(t, off.At, off.Duration) && v.Quantity == QuantityCatalogue.Current.Name =>
             v with { Value = Math.Round(off.Kw * 1000 / (3 * 230 * 0.92), 2) },
+        Excursion x when v.Quantity == x.Quantity && Shape(x.At, x.Ramp, x.Hold, x.Recover, t) is > 0 and var shape =>
+            v with { Value = Math.Round(v.Value + ((x.To - v.Value) * shape), 3) },
         Calibration calibration when Within(t, calibration.At, calibration.Duration) => Calibrations.During(v, calibration.Span),
         VocLeak leak when v.Quantity == QuantityCatalogue.Nmhc.Name => v with { Value = Math.Round(v.Value + (leak.Peak * LeakShape(leak, t)), 3) },
         VocLeak leak when v.Quantity == QuantityCatalogue.Tvoc.Name => v with { Value = Math.Round(v.Value + (1.3 * leak.Peak * LeakShape(leak, t)), 3) },

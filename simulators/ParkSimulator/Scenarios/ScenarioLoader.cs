@@ -46,8 +46,9 @@ public static class ScenarioLoader
     public static Scenario Compile(ScenarioDocument d, ParkDefinition park, string sourcePath, List<string> problems)
     {
         var names = new ParkNames(park);
-        if (d.Clock.Speed is < 1 or > 3600 || double.IsNaN(d.Clock.Speed))
-            problems.Add($"clock.speed {d.Clock.Speed} must be between 1 (real time) and 3600");
+        // Up to a simulated day per wall second: what a scenario that unfolds over days (leakage-creep) needs to fit the suite.
+        if (d.Clock.Speed is < 1 or > 86_400 || double.IsNaN(d.Clock.Speed))
+            problems.Add($"clock.speed {d.Clock.Speed} must be between 1 (real time) and 86400 (a day a second)");
         TimeSpan? start = null;
         if (d.Clock.Start is { } s)
         {
@@ -193,8 +194,17 @@ public static class ScenarioLoader
                     problems.Add($"{where}: span {e.Span} must be above 0");
                 result = new Calibration(at, e.Device ?? "", e.Sensor ?? "", e.Span ?? 400, Need(e.Duration, "duration", "15m"));
                 break;
+            case "excursion":
+                if (e.Quantity is null || !QuantityCatalogue.TryGet(e.Quantity, out var moved) || moved.IsDerived)
+                    problems.Add($"{where}: quantity '{e.Quantity}' is not a measured quantity of the catalogue");
+                else
+                    names.SensorReporting(e.Device, e.Sensor, e.Quantity, $"reporting {e.Quantity}", where, problems);
+                if (e.To is not { } to || double.IsNaN(to))
+                    problems.Add($"{where}: 'to' (the value the quantity is taken to) is missing");
+                result = new Excursion(at, e.Device ?? "", e.Sensor ?? "", e.Quantity ?? "", e.To ?? 0, Need(e.Ramp, "ramp", "5m"), Need(e.Hold, "hold", "10m"), Need(e.Recover, "recover", "5m"));
+                break;
             default:
-                problems.Add($"{where}: kind '{e.Kind}' is not voc-leak, fire, illegal-operation, sensor-fault, device-offline, broker-restart, malformed-payload, wrong-unit, foreign-topic, flue-gas-exceedance, night-discharge, treatment-off or calibration");
+                problems.Add($"{where}: kind '{e.Kind}' is not voc-leak, fire, illegal-operation, sensor-fault, device-offline, broker-restart, malformed-payload, wrong-unit, foreign-topic, flue-gas-exceedance, night-discharge, treatment-off, calibration or excursion");
                 return null;
         }
         return problems.Count == count ? result : null;

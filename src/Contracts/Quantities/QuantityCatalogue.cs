@@ -103,6 +103,33 @@ public static class QuantityCatalogue
     public static readonly Quantity WastewaterFlow = Register(new("wastewater_flow", "L/s", QuantityKind.Process, 0, 100_000,
         "Wastewater discharge flow", new("废水流量", "wastewater flow"), new("w00000", "N5.2")));
 
+    // Electrical fire (GB 14287 parts 2–4, GB 50116-2013 ch. 9; docs/reference/pollutants.md). A cable or terminal's
+    // temperature is its own quantity so that it never mixes with ambient temperature or heat detectors' rules.
+    // Per-phase values of a three-phase meter are reported as one sensor per phase (voltage and current), so the
+    // voltage and current rules judge each phase against its circuit's registry rating (nominalVoltage, ratedCurrent).
+    public static readonly Quantity ResidualCurrent = Register(new("residual_current", "mA", QuantityKind.Safety, 0, 100_000,
+        "Residual (earth-leakage) current of a circuit, from an electrical-fire residual-current detector (GB 14287.2)",
+        new("剩余电流", "residual current")));
+    public static readonly Quantity CableTemperature = Register(new("cable_temperature", "degC", QuantityKind.Safety, -40, 400,
+        "Temperature of a cable, busbar or terminal, from an electrical-fire temperature detector (GB 14287.3)",
+        new("线缆温度", "cable temperature")));
+    public static readonly Quantity ArcFault = Register(new("arc_fault", BooleanUnit, QuantityKind.Safety, 0, 1,
+        "Arc-fault detector (GB 14287.4): 1 means a fault arc was detected", new("故障电弧", "arc fault")));
+    // Toxic gases at a workplace, in ppm as gas detectors report them (flue-gas CO is mg/m3 under `co`: another quantity).
+    public static readonly Quantity H2s = Register(new("h2s", "ppm", QuantityKind.Safety, 0, 10_000,
+        "Hydrogen sulphide in workplace air (toxic-gas detector)", new("硫化氢", "H₂S")));
+    public static readonly Quantity CoAmbient = Register(new("co_ambient", "ppm", QuantityKind.Safety, 0, 10_000,
+        "Carbon monoxide in workplace air (toxic-gas detector; not flue gas)", new("一氧化碳(环境)", "CO (ambient)")));
+    public static readonly Quantity Nh3 = Register(new("nh3", "ppm", QuantityKind.Safety, 0, 10_000,
+        "Ammonia in workplace air (toxic-gas detector)", new("氨气", "NH₃")));
+    public static readonly Quantity Cl2 = Register(new("cl2", "ppm", QuantityKind.Safety, 0, 10_000,
+        "Chlorine in workplace air (toxic-gas detector)", new("氯气", "Cl₂")));
+    // Fire water (GB 50974-2014): sprinkler and hydrant main pressure, and the fire-water tank's or pool's level.
+    public static readonly Quantity FireWaterPressure = Register(new("fire_water_pressure", "MPa", QuantityKind.Safety, 0, 10,
+        "Gauge pressure in a sprinkler or hydrant main", new("消防水压", "fire-water pressure")));
+    public static readonly Quantity FireWaterLevel = Register(new("fire_water_level", "m", QuantityKind.Safety, 0, 100,
+        "Water level of a fire-water tank or pool", new("消防水位", "fire-water level")));
+
     public static readonly Quantity GasVolume = Register(new("gas_volume", "m3", QuantityKind.Energy, 0, 1e12,
         "Natural gas meter reading at standard conditions (counts up)", new("天然气用量", "natural gas"), Counter: CounterKind.NaturalGas));
     public static readonly Quantity SteamMass = Register(new("steam_mass", "t", QuantityKind.Energy, 0, 1e12,

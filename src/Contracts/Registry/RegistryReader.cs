@@ -269,7 +269,7 @@ public static class RegistryReader
     private static RegistrySensor? ReadSensor(YamlNode node, List<RegistryError> errors)
     {
         // "quantity: nmhc" for the usual one-quantity sensor, "quantities: [...]" for a meter.
-        var f = YamlFields.Of(node, "sensor", errors, "id", "quantity", "quantities", "rollover", "replacements", "emission", "role", "idleLoad");
+        var f = YamlFields.Of(node, "sensor", errors, "id", "quantity", "quantities", "rollover", "replacements", "emission", "role", "idleLoad", "ratedCurrent", "nominalVoltage");
         if (f is null)
             return null;
         List<string> quantities;
@@ -312,6 +312,8 @@ public static class RegistryReader
             Emission = f.Node("emission") is { } emission ? ReadEmission(emission, errors) : null,
             Role = f.Has("role") ? f.String("role") : null,
             IdleLoad = f.Has("idleLoad") && f.Number("idleLoad") is var idle && double.IsFinite(idle) ? idle : null,
+            RatedCurrent = f.Has("ratedCurrent") && f.Number("ratedCurrent") is var rated && double.IsFinite(rated) ? rated : null,
+            NominalVoltage = f.Has("nominalVoltage") && f.Number("nominalVoltage") is var nominal && double.IsFinite(nominal) ? nominal : null,
             Replacements = [.. f.List("replacements").Select(n => ReadReplacement(n, errors)).OfType<RegistryMeterReplacement>().OrderBy(r => r.At)],
         };
     }

@@ -23,6 +23,14 @@ public sealed record RegistrySensor : RegistryNode
     /// <summary>A treatment meter's rated idle load in kW (YAML <c>idleLoad</c>): at or below it the equipment
     /// counts as not running; null: the rule's default.</summary>
     public double? IdleLoad { get; init; }
+
+    /// <summary>The rated current in A of the circuit this meter or detector watches (YAML <c>ratedCurrent</c>, the
+    /// breaker's In): the <c>overload</c> rule compares the sensor's <c>current</c> with it; null: not judged.</summary>
+    public double? RatedCurrent { get; init; }
+
+    /// <summary>The nominal voltage in V of what the sensor's <c>voltage</c> measures (YAML <c>nominalVoltage</c>:
+    /// 220 phase to neutral, 380 between phases): the over-, under-voltage and phase-loss rules compare with it; null: not judged.</summary>
+    public double? NominalVoltage { get; init; }
 }
 
 /// <summary>What an electricity meter feeds, for the treatment-equipment rules.</summary>

@@ -104,6 +104,17 @@ public static class RegistryValidator
             errors.Add(new(sensor.LineOf("role"), $"{what}: a 'role' is for an electricity meter, and the sensor does not report 'power'"));
         if (sensor.IdleLoad is { } idle && (idle < 0 || sensor.Role != SensorRoles.Treatment))
             errors.Add(new(sensor.LineOf("idleLoad"), $"{what}: 'idleLoad' is a treatment meter's rated idle load in kW (at least 0, with role: treatment)"));
+        CheckRating(sensor, what, "ratedCurrent", sensor.RatedCurrent, QuantityCatalogue.Current, "the circuit's rated current in A (its breaker's In)", errors);
+        CheckRating(sensor, what, "nominalVoltage", sensor.NominalVoltage, QuantityCatalogue.Voltage, "the nominal voltage in V of what the sensor measures (220 phase to neutral, 380 between phases)", errors);
+    }
+
+    /// <summary>A circuit's rating (for the overload and voltage rules) is above zero and belongs to a sensor reporting what it rates.</summary>
+    private static void CheckRating(RegistrySensor sensor, string what, string key, double? rating, Quantity rated, string meaning, List<RegistryError> errors)
+    {
+        if (rating is { } value && (value <= 0 || value > rated.Maximum))
+            errors.Add(new(sensor.LineOf(key), $"{what}: '{key}' is {meaning}, above 0 and at most {rated.Maximum}, not {value}"));
+        if (rating is not null && !sensor.Quantities.Contains(rated.Name))
+            errors.Add(new(sensor.LineOf(key), $"{what}: '{key}' is {meaning}, and the sensor does not report '{rated.Name}'"));
     }
 
     /// <summary>A register's wrap and its recorded swaps (consumption, src/Ingest/Consumption) only make sense for a counting quantity the sensor reports.</summary>

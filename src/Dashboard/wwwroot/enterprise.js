@@ -57,10 +57,11 @@ function draw(key) {
 }
 
 // Charts sit in groups by the catalogue's kind: air and flue gas (concentrations, converted values
-// and rates), wastewater, the process conditions they are judged with (O2, flow, temperature…), other.
-const GROUPS = ["emission", "water", "process", "other"];
+// and rates), wastewater, the process conditions they are judged with (O2, flow, temperature…), safety
+// (fire and gas detectors, residual current, cable temperature, fire water), other.
+const GROUPS = ["emission", "water", "process", "safety", "other"];
 const groupTitle = (g) => ({ emission: SP.t("enterprise.group.emission"), water: SP.t("enterprise.group.water"),
-  process: SP.t("enterprise.group.process"), other: SP.t("enterprise.group.other") }[g]);
+  process: SP.t("enterprise.group.process"), safety: SP.t("enterprise.group.safety"), other: SP.t("enterprise.group.other") }[g]);
 
 function groupOf(quantity) {
   const kind = SP.quantity(quantity)?.kind;

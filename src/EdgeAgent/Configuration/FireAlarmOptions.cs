@@ -33,6 +33,12 @@ public sealed class FireAlarmOptions
     /// <summary>Ids of the temperature sensors that act as heat detectors.</summary>
     public List<string> HeatSensors { get; set; } = [];
 
+    /// <summary>Other readings that trip the alarm: gas at its second level, residual current over its setting (<see cref="LocalAlarmLimit"/>).</summary>
+    public List<LocalAlarmLimit> Limits { get; set; } = [];
+
+    /// <summary>The sensors whose readings the alarm is given (heat sensors and those of <see cref="Limits"/>).</summary>
+    public bool Watches(string sensorId) => HeatSensors.Contains(sensorId) || Limits.Any(l => l.Sensor == sensorId);
+
     /// <summary>How often the detector inputs are read; with the debounce this bounds the reaction time.</summary>
     public int PollMs { get; set; } = 50;
 
@@ -57,6 +63,8 @@ public sealed class FireAlarmOptions
             problems.Add("Agent:FireAlarm:HeatThresholdC must be 30..200 °C");
         foreach (var id in HeatSensors.Where(id => sensors.All(s => s.Id != id)))
             problems.Add($"Agent:FireAlarm:HeatSensors names '{id}', which is not in Agent:Sensors");
+        for (var i = 0; i < Limits.Count; i++)
+            problems.AddRange(Limits[i].Problems(sensors, i));
         return problems;
     }
 }

@@ -40,7 +40,7 @@ public static class DriverFactory
         var resilient = new ResilientDriver(sensor.Id, DriverCatalogue.QuantitiesOf(sensor), () => DriverCatalogue.Open(sensor, context), time,
             loggers.CreateLogger("SmartPark.EdgeAgent.Sensor." + sensor.Id));
         resilient.OpenNow();
-        return context.HasHardware && context.Hardware.FireAlarmOptions.HeatSensors.Contains(sensor.Id)
+        return context.HasHardware && context.Hardware.FireAlarmOptions.Watches(sensor.Id)
             ? new HeatAlarmTap(resilient, context.Hardware.FireAlarm)
             : resilient;
     }

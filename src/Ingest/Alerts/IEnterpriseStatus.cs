@@ -1,3 +1,5 @@
+using SmartPark.Contracts.Topics;
+
 namespace SmartPark.Ingest.Alerts;
 
 /// <summary>An enterprise's renovation status from the registry (operating, shut_down, …), for
@@ -13,6 +15,10 @@ public interface IEnterpriseStatus
     /// <summary>The enterprise's electricity meters that have a role (production or treatment, 分表计电),
     /// for the treatment-equipment rules; empty when the registry gives it none.</summary>
     IReadOnlyList<RoleMeter> RoleMetersOf(string park, string enterprise) => [];
+
+    /// <summary>The rating of the circuit a sensor watches (<see cref="CircuitRatings"/>: its registry <c>ratedCurrent</c> or
+    /// <c>nominalVoltage</c>), for the overload and voltage rules; null when the registry gives the sensor none.</summary>
+    double? RatingOf(DeviceAddress device, string sensor, string rating) => null;
 }
 
 /// <summary>A meter's registry role (<c>SensorRoles</c>) at an enterprise, and a treatment meter's idle load in kW (null: the rule's default).</summary>

@@ -1,4 +1,5 @@
 using SmartPark.Contracts.Registry;
+using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Platform.Registry;
 
@@ -15,6 +16,8 @@ public sealed class RegistryEnterprises(RegistryProvider registry, IConfiguratio
     private readonly ConfiguredEnterpriseStatus _configured = new(configuration);
     // Role meters per enterprise, worked out once per registry version: the treatment rules ask on every power reading.
     private RoleMeterIndex? _roleMeters;
+    // Ratings per sensor, worked out once per registry version: the voltage and current rules ask on every reading.
+    private CircuitRatingIndex? _ratings;
 
     public string? StatusOf(string park, string enterprise) =>
         registry.Current is null ? _configured.StatusOf(park, enterprise) : Lookup(park, enterprise)?.Status;
@@ -33,6 +36,16 @@ public sealed class RegistryEnterprises(RegistryProvider registry, IConfiguratio
         if (index is null || !ReferenceEquals(index.Source, current))
             _roleMeters = index = new RoleMeterIndex(current);
         return index.Of(park, enterprise);
+    }
+
+    public double? RatingOf(DeviceAddress device, string sensor, string rating)
+    {
+        if (registry.Current is not { } current)
+            return null;
+        var index = _ratings;
+        if (index is null || !ReferenceEquals(index.Source, current))
+            _ratings = index = new CircuitRatingIndex(current);
+        return index.Of(device, sensor, rating);
     }
 
     public EnterpriseDetails? Find(string park, string enterprise) =>

@@ -128,6 +128,8 @@ public static class RegistryRows
             Emission = s.Emission?.ToSettings($"device '{device.Id}': sensor '{s.Id}'", problems),
             Role = s.Role,
             IdleLoad = s.IdleLoad,
+            RatedCurrent = s.RatedCurrent,
+            NominalVoltage = s.NominalVoltage,
             // The swaps recorded on the inputs form, oldest first; consumption counts across them.
             Replacements = [.. swapsOf[(device.Id, s.Id ?? "")]
                 .Select(r => new RegistryMeterReplacement(r.Quantity, new DateTimeOffset(DateTime.SpecifyKind(r.ReplacedAt, DateTimeKind.Utc)), r.OldFinalReading, r.NewInitialReading))
@@ -181,7 +183,9 @@ public static class RegistryRows
         [property: JsonPropertyName("rollover")] double? Rollover = null,
         [property: JsonPropertyName("emission")] RegistryFile.RowJson.SensorEmission? Emission = null,
         [property: JsonPropertyName("role")] string? Role = null,
-        [property: JsonPropertyName("idleLoad")] double? IdleLoad = null);
+        [property: JsonPropertyName("idleLoad")] double? IdleLoad = null,
+        [property: JsonPropertyName("ratedCurrent")] double? RatedCurrent = null,
+        [property: JsonPropertyName("nominalVoltage")] double? NominalVoltage = null);
 
     private sealed record PollutantJson(
         [property: JsonPropertyName("quantity")] string? Quantity,

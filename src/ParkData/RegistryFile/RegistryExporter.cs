@@ -177,6 +177,8 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             }
             Add(item, "role", sensor.Role);
             Add(item, "idleLoad", sensor.IdleLoad);
+            Add(item, "ratedCurrent", sensor.RatedCurrent);
+            Add(item, "nominalVoltage", sensor.NominalVoltage);
             var swaps = replacements[(device.Id, sensor.Id)].OrderBy(r => r.ReplacedAt).ThenBy(r => r.Id).ToList();
             if (swaps.Count > 0)
             {

@@ -22,11 +22,15 @@ public static class RowJson
     /// <param name="Emission">How its flue-gas values were measured (<see cref="RegistrySensor.Emission"/>), in the registry file's words.</param>
     /// <param name="Role">What an electricity meter feeds (<see cref="SensorRoles"/>).</param>
     /// <param name="IdleLoad">A treatment meter's rated idle load in kW.</param>
+    /// <param name="RatedCurrent">The watched circuit's rated current in A (<see cref="RegistrySensor.RatedCurrent"/>).</param>
+    /// <param name="NominalVoltage">The nominal voltage in V of what the sensor measures (<see cref="RegistrySensor.NominalVoltage"/>).</param>
     public sealed record Sensor(string Id, IReadOnlyList<string> Quantities,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Rollover = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SensorEmission? Emission = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Role = null,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? IdleLoad = null);
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? IdleLoad = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RatedCurrent = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NominalVoltage = null);
 
     /// <summary>
     /// A sensor's <c>emission</c> as the registry file writes it (<c>{"referenceO2":9,"basis":"wet","flow":"actual"}</c>),
@@ -71,7 +75,7 @@ public static class RowJson
 
     public static IReadOnlyList<Meter> ReadMeters(string json) => JsonSerializer.Deserialize<List<Meter>>(json, Options) ?? [];
 
-    public static Sensor Of(RegistrySensor s) => new(s.Id, s.Quantities, s.Rollover, SensorEmission.Of(s.Emission), s.Role, s.IdleLoad);
+    public static Sensor Of(RegistrySensor s) => new(s.Id, s.Quantities, s.Rollover, SensorEmission.Of(s.Emission), s.Role, s.IdleLoad, s.RatedCurrent, s.NominalVoltage);
 
     public static string Sensors(IEnumerable<RegistrySensor> sensors) =>
         JsonSerializer.Serialize(sensors.Select(Of).ToList(), Options);

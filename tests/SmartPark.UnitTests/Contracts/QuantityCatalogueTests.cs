@@ -20,6 +20,15 @@ public class QuantityCatalogueTests
     [InlineData("voltage", "V")]
     [InlineData("current", "A")]
     [InlineData("nox", "mg/m3")]
+    [InlineData("residual_current", "mA")]
+    [InlineData("cable_temperature", "degC")]
+    [InlineData("arc_fault", "bool")]
+    [InlineData("h2s", "ppm")]
+    [InlineData("co_ambient", "ppm")]
+    [InlineData("nh3", "ppm")]
+    [InlineData("cl2", "ppm")]
+    [InlineData("fire_water_pressure", "MPa")]
+    [InlineData("fire_water_level", "m")]
     public void Each_quantity_has_one_canonical_unit(string name, string unit)
     {
         Assert.True(QuantityCatalogue.TryGet(name, out var q));
@@ -36,9 +45,9 @@ public class QuantityCatalogueTests
     }
 
     [Fact]
-    public void Only_smoke_and_flame_are_two_state()
+    public void Only_the_detectors_are_two_state()
     {
-        Assert.Equal(["smoke", "flame"], QuantityCatalogue.All.Where(q => q.IsBoolean).Select(q => q.Name));
+        Assert.Equal(["smoke", "flame", "arc_fault"], QuantityCatalogue.All.Where(q => q.IsBoolean).Select(q => q.Name));
     }
 
     [Fact]
@@ -51,6 +60,19 @@ public class QuantityCatalogueTests
             Assert.False(string.IsNullOrWhiteSpace(q.Title.En), q.Name);
         });
         Assert.Equal(("非甲烷总烃", "NMHC"), (QuantityCatalogue.Nmhc.Title.Zh, QuantityCatalogue.Nmhc.Title.En));
+    }
+
+    [Fact]
+    public void Safety_quantities_stay_apart_from_their_namesakes()
+    {
+        // Flue-gas CO (mg/m3, judged at reference oxygen) and ambient CO (ppm, a toxic-gas detector) are two quantities,
+        // and a cable's temperature is not ambient temperature: no rule of one ever judges the other.
+        Assert.NotEqual(QuantityCatalogue.Co.Unit, QuantityCatalogue.CoAmbient.Unit);
+        Assert.False(QuantityCatalogue.CoAmbient.AtReferenceOxygen);
+        Assert.Equal(QuantityKind.Safety, QuantityCatalogue.CableTemperature.Kind);
+        Assert.NotSame(QuantityCatalogue.Temperature, QuantityCatalogue.Get("cable_temperature"));
+        Assert.All([QuantityCatalogue.ResidualCurrent, QuantityCatalogue.H2s, QuantityCatalogue.FireWaterPressure, QuantityCatalogue.FireWaterLevel],
+            q => Assert.Null(q.Hj212));
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public class SimulatedDriverTests
     [InlineData("sim-water-meter")]
     [InlineData("sim-gas-meter")]
     [InlineData("sim-steam-meter")]
+    [InlineData("sim-electrical-fire")]
+    [InlineData("sim-toxic-gas")]
+    [InlineData("sim-fire-water")]
     public void Every_driver_yields_catalogue_quantities_within_physical_range(string driver)
     {
         var d = DriverFactory.Create(Sensor(driver), "p", "e", "d");
@@ -155,6 +158,9 @@ public class SimulatedDriverTests
     [InlineData("sim-flue-gas-analyser")]
     [InlineData("sim-water-analyser")]
     [InlineData("sim-voc-species")]
+    [InlineData("sim-electrical-fire")]
+    [InlineData("sim-toxic-gas")]
+    [InlineData("sim-fire-water")]
     public void New_twins_repeat_with_their_seed(string driver)
     {
         IReadOnlyList<double> Run(string seed) =>

@@ -1,11 +1,10 @@
-using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Telemetry;
 
 namespace SmartPark.EdgeAgent.Drivers.FireAlarm;
 
 /// <summary>
-/// Wraps a temperature sensor listed in <c>FireAlarm:HeatSensors</c>: every good temperature it
-/// reads also goes to the local alarm, which compares it with the heat threshold. A reading with
+/// Wraps a sensor the local alarm watches (<c>FireAlarm:HeatSensors</c>, <c>FireAlarm:Limits</c>): every good
+/// reading also goes to the alarm, which compares it with the heat threshold or the limit. A reading with
 /// flag D is not passed on: the alarm keeps the last good one, so a probe whose cable burns
 /// through in a fire does not silence the heat alarm it already raised.
 /// </summary>
@@ -23,8 +22,8 @@ public sealed class HeatAlarmTap(ISensorDriver inner, LocalFireAlarm alarm) : IS
         var values = inner.Read(at);
         foreach (var v in values)
         {
-            if (v.Quantity == QuantityCatalogue.Temperature.Name && v.Flag is DataFlag.Normal or DataFlag.OverRange)
-                alarm.ReportHeat(SensorId, v.Value);
+            if (v.Flag is DataFlag.Normal or DataFlag.OverRange)
+                alarm.ReportReading(SensorId, v.Quantity, v.Value);
         }
         return values;
     }

@@ -27,6 +27,8 @@ public sealed class LocalFireAlarm : IDisposable
     private readonly Dictionary<string, DebouncedInput> _debounced = new(StringComparer.Ordinal);
     private readonly DebouncedInput _silenceButton = new(TimeSpan.FromMilliseconds(50));
     private readonly Dictionary<string, double> _heat = new(StringComparer.Ordinal);
+    // The latest good reading per limit (Agent:FireAlarm:Limits), by the limit's source name.
+    private readonly Dictionary<string, double> _limited = new(StringComparer.Ordinal);
     private readonly HashSet<string> _hot = new(StringComparer.Ordinal);
     private readonly HashSet<string> _silencedSources = new(StringComparer.Ordinal);
     private GpioController? _gpio;
@@ -82,6 +84,18 @@ public sealed class LocalFireAlarm : IDisposable
     {
         lock (_gate)
             _heat[sensorId] = celsius;
+    }
+
+    /// <summary>A watched sensor's latest good reading of one quantity: a heat sensor's temperature or a limit's reading.</summary>
+    public void ReportReading(string sensorId, string quantity, double value)
+    {
+        if (quantity == Contracts.Quantities.QuantityCatalogue.Temperature.Name && _options.HeatSensors.Contains(sensorId))
+            ReportHeat(sensorId, value);
+        lock (_gate)
+        {
+            foreach (var limit in _options.Limits.Where(l => l.Sensor == sensorId && l.Quantity == quantity))
+                _limited[limit.Source] = value;
+        }
     }
 
     /// <summary>
@@ -149,6 +163,15 @@ public sealed class LocalFireAlarm : IDisposable
                     _hot.Add(id);
                 else if (celsius < _options.HeatThresholdC - HeatHysteresisC)
                     _hot.Remove(id);
+            }
+            foreach (var limit in _options.Limits)
+            {
+                if (!_limited.TryGetValue(limit.Source, out var value))
+                    continue;
+                if (value > limit.Above)
+                    _hot.Add(limit.Source);
+                else if (value <= (limit.ClearBelow ?? limit.Above))
+                    _hot.Remove(limit.Source);
             }
             change = Decide(now, silencePressed);
             WriteOutputs(gpio);

@@ -49,7 +49,7 @@ public sealed class AlertEvaluator
             if (!DataFlag.IsMeasured(reading.Flag))
                 continue;
             var series = SeriesPlanOf(plan, reading.Sensor!, reading.Quantity!);
-            var seen = new SeriesReading(device, reading.Ts!.Value.ToUnixTimeMilliseconds(), reading.Value!.Value, _registry);
+            var seen = new SeriesReading(device, reading.Ts!.Value.ToUnixTimeMilliseconds(), reading.Value!.Value, _registry, reading.Sensor!);
             for (var i = 0; i < series.Rules.Length; i++)
             {
                 var verdict = series.Kinds[i].OnReading(seen, series.States[i]);

@@ -1,5 +1,6 @@
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Alerts.Rules.Kinds;
+using SmartPark.Ingest.Alerts.Rules.Safety;
 
 namespace SmartPark.Ingest.Alerts.Rules;
 
@@ -236,5 +237,9 @@ public static class DefaultRules
                 + "equipment: treatment running for 2 days while the metered production stays idle hints at production on a line without "
                 + "a production meter. 2 days, floor 5 kW and idle 1 kW are SmartPark's operating defaults, not figures of either",
         },
+        // Safety (issue 19): electrical fire, combustible and toxic gas, fire water; each list in Rules/Safety.
+        .. ElectricalFireRules.All,
+        .. GasRules.All,
+        .. FireWaterRules.All,
     ];
 }

@@ -24,6 +24,7 @@ public static class RuleKinds
         new PermitExpiryKind(),
         new TreatmentOffKind(),
         new TreatmentIdleProductionKind(),
+        new RatedKind(),
     ];
 
     private static readonly Dictionary<string, RuleKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);

@@ -42,6 +42,13 @@ public sealed class ModbusMapAgainstPymodbusTests : IDisposable
         ["wastewater_flow"] = 12.345,  // uint32 in mL/s, low word first: 12345
     };
 
+    private static readonly Dictionary<string, double> ElectricalFire = new()
+    {
+        ["residual_current"] = 312,     // mA, uint16: over GB 50116's 300 mA alarm
+        ["cable_temperature"] = 68.5,   // int16 in tenths of °C: 685
+        ["arc_fault"] = 0,
+    };
+
     private readonly string _dir = Directory.CreateTempSubdirectory("modbus-map-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -73,6 +80,7 @@ public sealed class ModbusMapAgainstPymodbusTests : IDisposable
             {
                 new { unit = 1, sample = Sample("flue-gas-analyser.json"), values = FlueGas },
                 new { unit = 2, sample = Sample("water-analyser.json"), values = Water, registers = new Dictionary<string, int> { ["0x1008"] = 'N' } },
+                new { unit = 3, sample = Sample("electrical-fire-detector.json"), values = ElectricalFire },
             },
         }));
         var server = PymodbusServer.RegisterMap(port, spec);
@@ -153,5 +161,31 @@ public sealed class ModbusMapAgainstPymodbusTests : IDisposable
         Assert.Equal(DataFlag.Normal, cabinet["cod"].Flag);
         Assert.Equal(DataFlag.Normal, cabinet["wastewater_flow"].Flag);
         Assert.Equal(7.35, cabinet["ph"].Value, precision: 6);
+    }
+
+    [Fact]
+    public async Task The_electrical_fire_sample_reads_residual_current_terminal_temperature_and_the_arc_state_and_its_fault_bits_flag_them()
+    {
+        var port = FreePort.Next();
+        await using var server = await StartAsync(port);
+        var driver = (ModbusMapDriver)DriverCatalogue.Open(SampleSensor("electrical-fire-detector.json", port), DriverContext.Simulation());
+        using var close = driver;
+        using var device = new ModbusClient(new ModbusTcpTransport("127.0.0.1", port, TimeSpan.FromSeconds(2)));
+
+        // Residual current and temperature in one request, the arc state (two unused registers away) and the fault word in their own.
+        Assert.Equal(3, driver.Blocks.Count);
+        var quiet = Read(driver);
+        Assert.Equal(ElectricalFire.Keys.Order(), quiet.Keys.Order());
+        foreach (var (quantity, expected) in ElectricalFire)
+            Assert.Equal(expected, quiet[quantity].Value, precision: 6);
+        Assert.All(quiet.Values, v => Assert.Equal(DataFlag.Normal, v.Flag));
+
+        // The detector sees a fault arc: the state register goes to 1, a reading the arc-fault rule raises on.
+        device.WriteSingleRegister(3, 0x0004, 1);
+        Assert.Equal(1, Read(driver)["arc_fault"].Value);
+
+        // A fault bit (an open temperature probe): every value is flagged D, so no rule judges it.
+        device.WriteSingleRegister(3, 0x0010, 0b10);
+        Assert.All(Read(driver).Values, v => Assert.Equal(DataFlag.Fault, v.Flag));
     }
 }

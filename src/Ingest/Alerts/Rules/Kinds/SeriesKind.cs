@@ -37,9 +37,9 @@ public abstract class SeriesKind<TState> : SeriesKind where TState : RuleState, 
     protected virtual Verdict OnTick(TState state, long nowMs) => Verdict.None;
 }
 
-/// <summary>One measured reading as a series kind sees it: where, when (Unix ms), what, and the
-/// registry (for kinds that depend on an enterprise's status).</summary>
-public readonly record struct SeriesReading(DeviceAddress Device, long Ts, double Value, IEnterpriseStatus Registry);
+/// <summary>One measured reading as a series kind sees it: where, when (Unix ms), what, the
+/// registry (for kinds that depend on an enterprise's status or a circuit's rating) and the sensor.</summary>
+public readonly record struct SeriesReading(DeviceAddress Device, long Ts, double Value, IEnterpriseStatus Registry, string Sensor = "");
 
 /// <summary>What one rule remembers of one series. Each kind has its own state type.</summary>
 public abstract class RuleState;
