@@ -1,4 +1,5 @@
 using System.Reflection;
+using SmartPark.IntegrationTests.EdgeAgent;
 using SmartPark.IntegrationTests.Ingest;
 using Xunit.Abstractions;
 using Xunit.Sdk;
@@ -42,10 +43,24 @@ public sealed class SlowCollectionsFirstTests
         var ordered = orderer.OrderTestCollections(collections).Select(c => c.DisplayName).ToList();
 
         var slow = orderer.SlowCollections.Count;
+        var agent = orderer.AgentCollections.Count;
         Assert.True(slow > 0);
         Assert.All(ordered.Take(slow), name => Assert.Contains(name, orderer.SlowCollections));
         Assert.Equal(
-            collections.Select(c => c.DisplayName).Where(n => !orderer.SlowCollections.Contains(n)),
-            ordered.Skip(slow));
+            collections.Select(c => c.DisplayName).Where(n => !orderer.SlowCollections.Contains(n) && !orderer.AgentCollections.Contains(n)),
+            ordered.Skip(slow).Take(ordered.Count - slow - agent));
+        Assert.Equal(
+            collections.Select(c => c.DisplayName).Where(orderer.AgentCollections.Contains),
+            ordered.TakeLast(agent));
+    }
+
+    [Fact]
+    public void The_classes_running_the_published_agent_come_last_since_its_publish_runs_beside_the_suite()
+    {
+        var orderer = new SlowCollectionsFirst();
+        var names = CollectionsAsXunitMakesThem().Select(c => c.DisplayName).ToHashSet();
+
+        Assert.Contains(orderer.AgentCollections, name => name.EndsWith(typeof(ShippedAgentTests).FullName!, StringComparison.Ordinal));
+        Assert.All(orderer.AgentCollections, name => Assert.Contains(name, names));
     }
 }

@@ -106,9 +106,11 @@ public sealed class TelemetryLoad : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        // Publishing has ended, so the connection has nothing left to carry: end it now. Waiting for
+        // it first (it ends only on _abort) held every disposal for StopAsync's 60 s abort deadline.
+        await _abort.CancelAsync();
         await _connection.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _client.DisposeAsync();
-        await _abort.CancelAsync();
         _stop.Dispose();
         _abort.Dispose();
     }
