@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace SmartPark.Ingest.Notifications.DingTalk;
+
+/// <summary>The robot's request: <c>{"msgtype":"markdown","markdown":{"title":"…","text":"…"}}</c>; the title is
+/// what the conversation list and the notification show, the text the message itself.</summary>
+public sealed record DingTalkMessage
+{
+    [JsonPropertyName("msgtype")]
+    public string MessageType { get; init; } = "markdown";
+
+    [JsonPropertyName("markdown")]
+    public required DingTalkMarkdownContent Markdown { get; init; }
+}
+
+public sealed record DingTalkMarkdownContent(
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("text")] string Text);
+
+/// <summary>The robot's answer: HTTP 200 with <c>{"errcode":0,"errmsg":"ok"}</c> when it took the message.</summary>
+public sealed record DingTalkAnswer(
+    [property: JsonPropertyName("errcode")] int ErrorCode,
+    [property: JsonPropertyName("errmsg")] string? ErrorMessage);
+
+[JsonSerializable(typeof(DingTalkMessage))]
+[JsonSerializable(typeof(DingTalkAnswer))]
+public sealed partial class DingTalkJsonContext : JsonSerializerContext;
