@@ -17,11 +17,5 @@ public sealed record DingTalkMarkdownContent(
     [property: JsonPropertyName("title")] string Title,
     [property: JsonPropertyName("text")] string Text);
 
-/// <summary>The robot's answer: HTTP 200 with <c>{"errcode":0,"errmsg":"ok"}</c> when it took the message.</summary>
-public sealed record DingTalkAnswer(
-    [property: JsonPropertyName("errcode")] int ErrorCode,
-    [property: JsonPropertyName("errmsg")] string? ErrorMessage);
-
 [JsonSerializable(typeof(DingTalkMessage))]
-[JsonSerializable(typeof(DingTalkAnswer))]
 public sealed partial class DingTalkJsonContext : JsonSerializerContext;

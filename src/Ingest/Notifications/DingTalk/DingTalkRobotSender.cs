@@ -34,12 +34,13 @@ public sealed class DingTalkRobotSender(IHttpClientFactory clients, IOptions<Din
     /// 300001 (no such token) are misconfiguration: logged as errors, still retried.</summary>
     public static DeliveryResult Judge(int status, JsonElement answer)
     {
-        var reply = answer.Deserialize(DingTalkJsonContext.Default.DingTalkAnswer);
-        if (reply is null)
+        // No errcode is no answer at all: never taken for a 0.
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("errcode", out var errcode) || !errcode.TryGetInt32(out var code))
             return new DeliveryResult(false, status, "unreadable answer", false, null);
-        if (reply.ErrorCode == 0)
+        if (code == 0)
             return DeliveryResult.Ok(status);
-        var reason = string.Create(CultureInfo.InvariantCulture, $"errcode {reply.ErrorCode} ({ChatRobotPost.Summary(reply.ErrorMessage)})");
-        return new DeliveryResult(false, status, reason, reply.ErrorCode is not (SystemBusy or TooFast), reply.ErrorCode == TooFast ? Throttled : null);
+        var message = answer.TryGetProperty("errmsg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        var reason = string.Create(CultureInfo.InvariantCulture, $"errcode {code} ({ChatRobotPost.Summary(message)})");
+        return new DeliveryResult(false, status, reason, code is not (SystemBusy or TooFast), code == TooFast ? Throttled : null);
     }
 }
