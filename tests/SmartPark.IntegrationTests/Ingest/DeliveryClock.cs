@@ -16,6 +16,9 @@ public sealed class DeliveryClock(DateTimeOffset start) : TimeProvider
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _changed = new(0);
     private Tracked? _newest;
+    private long _events;
+    private long _lastActivity;
+    private Tracked? _stale;
 
     public DateTimeOffset Now => _fake.GetUtcNow();
 
@@ -29,12 +32,27 @@ public sealed class DeliveryClock(DateTimeOffset start) : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var tracked = new Tracked(this, dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : Now + dueTime, period != Timeout.InfiniteTimeSpan);
+        var tracked = new Tracked(this, dueTime == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : Now + dueTime, period != Timeout.InfiniteTimeSpan, Interlocked.Increment(ref _events));
         tracked.Inner = _fake.CreateTimer(s => { tracked.Fired = !tracked.Periodic; callback(s); Changed(); }, state, dueTime, period);
         lock (_gate)
             _newest = tracked;
         Changed();
         return tracked;
+    }
+
+    /// <summary>Something the loop reacts to happened (a send finished, which pulses the loop): the loop
+    /// counts as parked again only on a timer it creates after this.</summary>
+    public void Activity()
+    {
+        Interlocked.Exchange(ref _lastActivity, Interlocked.Increment(ref _events));
+        Changed();
+    }
+
+    /// <summary>The test is about to pulse the loop (an enqueue): its present timer no longer counts as parked.</summary>
+    public void ExpectWake()
+    {
+        lock (_gate)
+            _stale = _newest;
     }
 
     /// <summary>Moves the clock to <paramref name="at"/> (never back), firing what falls due.</summary>
@@ -64,7 +82,7 @@ public sealed class DeliveryClock(DateTimeOffset start) : TimeProvider
     private Tracked? Pending()
     {
         lock (_gate)
-            return _newest is { Disposed: false, Fired: false } newest ? newest : null;
+            return _newest is { Disposed: false, Fired: false } newest && !ReferenceEquals(newest, _stale) && newest.Created > Interlocked.Read(ref _lastActivity) ? newest : null;
     }
 
     private void Changed()
@@ -73,8 +91,9 @@ public sealed class DeliveryClock(DateTimeOffset start) : TimeProvider
             _changed.Release();
     }
 
-    private sealed class Tracked(DeliveryClock clock, DateTimeOffset due, bool periodic) : ITimer
+    private sealed class Tracked(DeliveryClock clock, DateTimeOffset due, bool periodic, long created) : ITimer
     {
+        public long Created { get; } = created;
         public ITimer Inner { get; set; } = null!;
         public DateTimeOffset Due { get; private set; } = due;
         public bool Periodic { get; } = periodic;
