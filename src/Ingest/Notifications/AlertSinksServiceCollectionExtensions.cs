@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.DingTalk;
 using SmartPark.Ingest.Notifications.Duty;
+using SmartPark.Ingest.Notifications.Feishu;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
@@ -15,7 +17,9 @@ public static class AlertSinksServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlertSinks(this IServiceCollection services, IConfiguration configuration) => services
         .AddBureauWebhook(configuration)
-        .AddWeComRobot(configuration);
+        .AddWeComRobot(configuration)
+        .AddDingTalkRobot(configuration)
+        .AddFeishuRobot(configuration);
 
     /// <summary>
     /// Registers one sink: its options from <paramref name="section"/> (validated at start), the

@@ -90,8 +90,10 @@ public sealed class SinkDeliveryLoop(SinkChannel channel, TimeProvider time, ILo
                 logger.LogDebug("{Sink} rate limit reached ({Limit} per {Window}); next send in {Delay}", channel.Title, _options.RateLimit, _options.RateWindow, room);
                 return room < wait ? room : wait;
             }
-            // Marked before the task starts, so its own removal can never come first.
+            // Marked before the task starts, so its own removal can never come first; counted as an
+            // attempt here, with the slot it took, so attempts minus outcomes is what is in flight.
             _inFlight[head.AlertId] = true;
+            channel.Metrics.Attempts.Add(1);
             _running.Add(Task.Run(() => DeliverAsync(head, outbox, stoppingToken), CancellationToken.None));
         }
         return wait;
@@ -102,7 +104,6 @@ public sealed class SinkDeliveryLoop(SinkChannel channel, TimeProvider time, ILo
         var metrics = channel.Metrics;
         try
         {
-            metrics.Attempts.Add(1);
             var result = await channel.Sink.SendAsync(item, stoppingToken);
             if (result.Delivered)
             {

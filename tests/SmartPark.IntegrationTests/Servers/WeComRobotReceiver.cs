@@ -39,6 +39,9 @@ public sealed class WeComRobotReceiver : IAsyncDisposable
     public static Uri UrlFor(int port) =>
         new(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/cgi-bin/webhook/send?key={RobotKey}"));
 
+    /// <summary>The receiver's "now" for <see cref="ReceivedRobotMessage.At"/>: the test's fake clock when the sender runs on one.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
     /// <summary>(request, times its content was seen before) → errcode to answer. 0 by default.</summary>
     public Func<ReceivedRobotMessage, int, int> Respond { get; set; } = (_, _) => 0;
 
@@ -75,7 +78,7 @@ public sealed class WeComRobotReceiver : IAsyncDisposable
         {
             var seen = _seen.GetValueOrDefault(content ?? "");
             _seen[content ?? ""] = seen + 1;
-            request = new ReceivedRobotMessage(_received.Count, context.Request.Query["key"].ToString(), (string?)body?["msgtype"], content, DateTimeOffset.UtcNow, 0);
+            request = new ReceivedRobotMessage(_received.Count, context.Request.Query["key"].ToString(), (string?)body?["msgtype"], content, Clock(), 0);
             request = request with { ErrorCode = Respond(request, seen) };
             _received.Add(request);
         }

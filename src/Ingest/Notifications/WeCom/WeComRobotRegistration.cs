@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartPark.Ingest.Notifications.Wording;
+
 namespace SmartPark.Ingest.Notifications.WeCom;
 
 public static class WeComRobotRegistration
@@ -9,6 +12,7 @@ public static class WeComRobotRegistration
     /// </summary>
     public static IServiceCollection AddWeComRobot(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<AlertDescriber>();
         services.AddSingleton<WeComMarkdown>();
         services.AddSingleton<WeComRobotSender>();
         // No redirects (the key would follow the message elsewhere), and no request logging by

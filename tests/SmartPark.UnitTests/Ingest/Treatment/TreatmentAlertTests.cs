@@ -9,6 +9,7 @@ using SmartPark.Ingest.Alerts.Rules.Kinds;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.WeCom;
+using SmartPark.Ingest.Notifications.Wording;
 using static SmartPark.UnitTests.Ingest.Treatment.TreatmentKindTests;
 
 namespace SmartPark.UnitTests.Ingest.Treatment;
@@ -148,7 +149,7 @@ public sealed class TreatmentAlertTests
         Assert.Equal([16, 16], received.Evidence!.Select(c => c.Points.Count));
         Assert.Equal(0.5, received.Evidence![1].Points[^1].Value);
 
-        var message = new WeComMarkdown(new NoEnterpriseDirectory()).Render(raised, 0);
+        var message = new WeComMarkdown(new AlertDescriber(new NoEnterpriseDirectory())).Render(raised, 0);
         Assert.Contains("> 生产设备功率：最新 60，16 分钟内 60–60 kW", message);
         Assert.Contains("> Treatment equipment power: latest 0.5, 0.5–0.5 kW over 16 min", message);
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SmartPark.Contracts.Alerts;
 
-namespace SmartPark.Ingest.Notifications.WeCom;
+namespace SmartPark.Ingest.Notifications.Wording;
 
 /// <summary>One evidence curve in a line of a duty group's message: a chat shows no chart, so the
 /// latest value and the range over the curve's span stand in for it.</summary>
