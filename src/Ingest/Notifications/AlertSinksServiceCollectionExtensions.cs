@@ -3,6 +3,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.Duty;
+using SmartPark.Ingest.Notifications.Email;
+using SmartPark.Ingest.Notifications.Escalation;
+using SmartPark.Ingest.Notifications.Sms;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
@@ -15,7 +18,11 @@ public static class AlertSinksServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlertSinks(this IServiceCollection services, IConfiguration configuration) => services
         .AddBureauWebhook(configuration)
-        .AddWeComRobot(configuration);
+        .AddWeComRobot(configuration)
+        .AddEmail(configuration)
+        .AddSms(configuration)
+        // After the sinks: escalates through the people sinks among them.
+        .AddEscalation(configuration);
 
     /// <summary>
     /// Registers one sink: its options from <paramref name="section"/> (validated at start), the
