@@ -17,7 +17,9 @@ namespace SmartPark.Ingest.Notifications.Escalation;
 /// <see cref="TimeProvider"/>. A step first stores its messages (each sink's outbox commits them,
 /// fsynced) and then commits the move to the next level; a crash between the two repeats the step
 /// after the restart with the same idempotency keys, which the outboxes ignore while the messages
-/// wait, so no level is skipped and none is stored twice. Steps and acknowledgements are serialised,
+/// wait, so no level is skipped and none is stored twice (a message already delivered in the
+/// milliseconds between the two commits would go out once more: the outbox keeps no delivered keys;
+/// an email then has the same Message-ID). Steps and acknowledgements are serialised,
 /// so a step never tells anyone after the acknowledgement was seen.
 /// </summary>
 public sealed class Escalator : BackgroundService
