@@ -62,7 +62,7 @@ public class NotificationExpectationTests
         var wang = new NotifiedExpectation("smoke", "wang", "email", 1, TimeSpan.FromMinutes(7));
         var inOrder = ExpectationChecker.Judge(wang, Clock, Seen(("zhang", "email", 0, 2), ("wang", "email", 1, 4), ("chen", "email", 2, 6)));
         Assert.True(inOrder.Passed, inOrder.Detail);
-        Assert.Equal("told at +4m", inOrder.Detail);
+        Assert.Equal("told at +4m00s", inOrder.Detail);
 
         var late = ExpectationChecker.Judge(wang, Clock, Seen(("wang", "email", 1, 8)));
         Assert.False(late.Passed);

@@ -22,8 +22,16 @@ public sealed class EmailSinkTests
         return new ServiceCollection().AddLogging().AddEmail(configuration).BuildServiceProvider();
     }
 
-    private static EmailOptions Options(params (string Key, string? Value)[] settings) =>
-        Services([("Host", "smtp.park.example"), ("From", "alarms@park.example"), .. settings]).GetRequiredService<IOptions<EmailOptions>>().Value;
+    /// <summary>The options as bound from configuration, not validated (the validation is what is tested).</summary>
+    private static EmailOptions Options(params (string Key, string? Value)[] settings)
+    {
+        var values = new Dictionary<string, string?> { ["Host"] = "smtp.park.example", ["From"] = "alarms@park.example" };
+        foreach (var (key, value) in settings)
+            values[key] = value;
+        var options = new EmailOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().Bind(options);
+        return options;
+    }
 
     private static EmailSink Sink() =>
         Services(("Host", "smtp.park.example"), ("From", "alarms@park.example")).GetRequiredService<EmailSink>();
