@@ -17,6 +17,8 @@ public sealed record Observations
     public long? Stored { get; init; }
     /// <summary>Readings stored per (device, sensor) that must not be there.</summary>
     public IReadOnlyDictionary<(string Device, string Sensor), long> Forbidden { get; init; } = new Dictionary<(string, string), long>();
+    /// <summary>Messages the people of the duty roster received (email, SMS), when the run can see them.</summary>
+    public IReadOnlyList<NotificationSighting> Notifications { get; init; } = [];
     /// <summary>When the devices stopped (wall clock): what is raised after, such as their going offline, is not the scenario's.</summary>
     public DateTimeOffset RunEnded { get; init; } = DateTimeOffset.MaxValue;
 }
@@ -40,6 +42,8 @@ public static class ExpectationChecker
         NoAlertExpectation n => JudgeNoAlert(n, clock, seen),
         DeliveredExpectation d => JudgeDelivered(d, seen),
         DeadLetterExpectation l => JudgeDeadLetter(l, clock, seen),
+        NotifiedExpectation n => JudgeNotified(n, clock, seen),
+        NotNotifiedExpectation n => JudgeNotNotified(n, seen),
         NotStoredExpectation s => seen.Forbidden.TryGetValue((s.Device, s.Sensor), out var n) && n == 0
             ? new(s, true, "none stored")
             : new(s, false, $"{(seen.Forbidden.TryGetValue((s.Device, s.Sensor), out var m) ? m : -1)} stored"),
@@ -116,6 +120,44 @@ public static class ExpectationChecker
             return new(x, false, "no dead letter seen");
         var at = clock.Elapsed(first);
         return new(x, at <= x.By, $"first at +{SimDuration.Format(at)}");
+    }
+
+    /// <summary>The notifications of the run's alerts of <paramref name="rule"/> (their ids from the alerts watched).</summary>
+    private static List<NotificationSighting> NotificationsOf(string rule, Observations seen)
+    {
+        var alerts = seen.Alerts.Where(s => s.Document?.RuleId == rule).Select(s => s.AlertId).ToHashSet(StringComparer.Ordinal);
+        return [.. seen.Notifications.Where(n => alerts.Contains(n.AlertId)).OrderBy(n => n.At)];
+    }
+
+    private static CheckResult JudgeNotified(NotifiedExpectation x, SimulatedClock clock, Observations seen)
+    {
+        var all = NotificationsOf(x.Rule, seen);
+        var first = all.FirstOrDefault(n => n.Person == x.To && n.Channel == x.Channel && n.Level == x.Level && n.At >= clock.WallStart);
+        if (first is null)
+        {
+            var others = all.Select(n => $"{n.Person}/{n.Channel}/{n.Level}").Distinct().ToList();
+            return new(x, false, others.Count == 0 ? "not told; nobody was told of it" : "not told; told: " + string.Join(", ", others));
+        }
+        var at = clock.Elapsed(first.At);
+        var detail = $"told at +{SimDuration.Format(at)}";
+        var passed = at <= x.By;
+        if (!passed)
+            detail += $", later than +{SimDuration.Format(x.By)}";
+        // In order: nobody of a higher level of the same alert was told before this level.
+        if (all.FirstOrDefault(n => n.AlertId == first.AlertId && n.Level > x.Level && n.At < first.At) is { } early)
+        {
+            passed = false;
+            detail += $", but {early.Person} (level {early.Level}) was told before, at +{SimDuration.Format(clock.Elapsed(early.At))}";
+        }
+        return new(x, passed, detail);
+    }
+
+    private static CheckResult JudgeNotNotified(NotNotifiedExpectation x, Observations seen)
+    {
+        var told = NotificationsOf(x.Rule, seen).Where(n => (x.To is null || n.Person == x.To) && (x.Channel is null || n.Channel == x.Channel)).ToList();
+        return told.Count == 0
+            ? new(x, true, "nobody told")
+            : new(x, false, "told: " + string.Join(", ", told.Select(n => $"{n.Person}/{n.Channel}/{n.Level}")));
     }
 
     private static bool Matches(AlertExpectation x, AlertDocument d) =>

@@ -17,6 +17,8 @@ public sealed record Scenario
     /// <summary>Keep the park running after <see cref="Duration"/> until stopped (the demo).</summary>
     public bool Continue { get; init; }
     public IReadOnlyList<RuleAssumption> Assumes { get; init; } = [];
+    /// <summary>Simulated time a critical alarm waits at each level of the duty chain; null: Ingest's own setting.</summary>
+    public TimeSpan? EscalationAfter { get; init; }
     public IReadOnlyList<ScenarioEvent> Events { get; init; } = [];
     public IReadOnlyList<Expectation> Expectations { get; init; } = [];
 
@@ -39,6 +41,14 @@ public sealed record Scenario
             if (a.MinSilence is { } m && SimDuration.TryParse(m, out var silence))
                 args.Add($"--Alerts:Rules:{i}:MinSilence={silence:c}");
             i++;
+        }
+        if (EscalationAfter is { } after)
+        {
+            // Ingest escalates on its own wall clock: the simulated wait scaled down, and looked for
+            // often enough that a step is never late by more than a few simulated seconds.
+            var wall = after / Speed;
+            args.Add($"--Notifications:Escalation:After:critical={wall:c}");
+            args.Add($"--Notifications:Escalation:CheckInterval={TimeSpan.FromMilliseconds(Math.Max(50, wall.TotalMilliseconds / 20)):c}");
         }
         return args;
     }
@@ -190,6 +200,21 @@ public sealed record DeliveredExpectation : Expectation
 public sealed record DeadLetterExpectation(string Device, TimeSpan By) : Expectation
 {
     public override string Describe() => $"a dead letter for {Device} by +{SimDuration.Format(By)}";
+}
+
+/// <summary>
+/// A person of the duty roster told of an alert of <see cref="Rule"/> by <see cref="Channel"/> (email, sms)
+/// at escalation <see cref="Level"/> by <see cref="By"/>, and after everyone the same alert's lower levels told.
+/// </summary>
+public sealed record NotifiedExpectation(string Rule, string To, string Channel, int Level, TimeSpan By) : Expectation
+{
+    public override string Describe() => $"{To} told of {Rule} by {Channel} at level {Level} by +{SimDuration.Format(By)}";
+}
+
+/// <summary>Nobody (or this person) is told of an alert of <see cref="Rule"/> by <see cref="Channel"/> (any when null).</summary>
+public sealed record NotNotifiedExpectation(string Rule, string? To, string? Channel) : Expectation
+{
+    public override string Describe() => $"{To ?? "nobody"} told of {Rule}{(Channel is null ? "" : " by " + Channel)}: never";
 }
 
 /// <summary>Nothing stored for this device and sensor (a publish that had to be refused).</summary>

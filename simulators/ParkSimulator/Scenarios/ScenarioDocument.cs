@@ -18,6 +18,9 @@ public sealed class ScenarioDocument
     /// <summary>Keep the park running after the last event (the demo) instead of stopping.</summary>
     public bool Continue { get; set; }
     public List<RuleAssumption> Assumes { get; set; } = [];
+    /// <summary>How long a critical alarm may stay unacknowledged before the next person of the duty chain is told,
+    /// in simulated time (Ingest's <c>Notifications:Escalation:After:critical</c>, scaled to wall time).</summary>
+    public EscalationDocument? Escalation { get; set; }
     public List<EventDocument> Events { get; set; } = [];
     public List<ExpectationDocument> Expect { get; set; } = [];
 }
@@ -42,6 +45,11 @@ public sealed class RuleAssumption
     public string Rule { get; set; } = "";
     public string? HoldOff { get; set; }
     public string? MinSilence { get; set; }
+}
+
+public sealed class EscalationDocument
+{
+    public string? After { get; set; }
 }
 
 public sealed class EventDocument
@@ -98,7 +106,7 @@ public sealed class EventDocument
 
 public sealed class ExpectationDocument
 {
-    /// <summary>alert, no-alert, delivered, dead-letter, not-stored.</summary>
+    /// <summary>alert, no-alert, delivered, dead-letter, not-stored, notified, not-notified.</summary>
     public string? Kind { get; set; }
     public string? Rule { get; set; }
     public string? Enterprise { get; set; }
@@ -108,4 +116,9 @@ public sealed class ExpectationDocument
     public string? By { get; set; }
     /// <summary>Simulated time from the start by which the alert is cleared (or closed).</summary>
     public string? ClearedBy { get; set; }
+
+    // notified, not-notified: the person (an id of the park's duty roster), the channel (email, sms) and the escalation level.
+    public string? To { get; set; }
+    public string? Channel { get; set; }
+    public int? Level { get; set; }
 }

@@ -88,11 +88,14 @@ public static class ScenarioLoader
                 expectations.Add(x);
                 // What happens after the devices stop is not the scenario's doing (an alert that
                 // clears once readings stop, devices going offline): deadlines fall within the run.
-                var latest = x switch { AlertExpectation a => a.ClearedBy ?? a.By, DeadLetterExpectation l => l.By, _ => TimeSpan.Zero };
+                var latest = x switch { AlertExpectation a => a.ClearedBy ?? a.By, DeadLetterExpectation l => l.By, NotifiedExpectation n => n.By, _ => TimeSpan.Zero };
                 if (duration is { } total && latest > total)
                     problems.Add($"expect[{i}]: deadline +{SimDuration.Format(latest)} is after the scenario's end (+{SimDuration.Format(total)})");
             }
         }
+        var escalationAfter = SimDuration.Parse(d.Escalation?.After, "escalation.after", problems);
+        if (escalationAfter is { } wait && wait <= TimeSpan.Zero)
+            problems.Add("escalation.after must be positive");
         foreach (var a in d.Assumes)
         {
             if (string.IsNullOrWhiteSpace(a.Rule))
@@ -114,6 +117,7 @@ public static class ScenarioLoader
             Duration = duration,
             Continue = d.Continue,
             Assumes = d.Assumes,
+            EscalationAfter = escalationAfter,
             Events = events.OrderBy(e => e.At).ToList(),
             Expectations = expectations,
         };
@@ -244,8 +248,21 @@ public static class ScenarioLoader
                 names.Device(x.Device, where, problems);
                 result = new NotStoredExpectation(x.Device ?? "", x.Sensor ?? ForeignSensor);
                 break;
+            case "notified":
+                if (string.IsNullOrWhiteSpace(x.Rule) || string.IsNullOrWhiteSpace(x.To) || x.Channel is not ("email" or "sms") || x.Level is not >= 0)
+                    problems.Add($"{where}: a notified expectation names its rule, to (a person of the duty roster), channel (email or sms) and level (0 the first on duty)");
+                var told = SimDuration.Parse(x.By, $"{where}.by", problems);
+                if (told is null)
+                    problems.Add($"{where}: 'by' (simulated time from the start) is required");
+                result = new NotifiedExpectation(x.Rule ?? "", x.To ?? "", x.Channel ?? "", x.Level ?? 0, told ?? TimeSpan.Zero);
+                break;
+            case "not-notified":
+                if (string.IsNullOrWhiteSpace(x.Rule) || x.Channel is not (null or "email" or "sms"))
+                    problems.Add($"{where}: a not-notified expectation names its rule (and may name to and channel, email or sms)");
+                result = new NotNotifiedExpectation(x.Rule ?? "", x.To, x.Channel);
+                break;
             default:
-                problems.Add($"{where}: kind '{x.Kind}' is not alert, no-alert, delivered, dead-letter or not-stored");
+                problems.Add($"{where}: kind '{x.Kind}' is not alert, no-alert, delivered, dead-letter, not-stored, notified or not-notified");
                 return null;
         }
         return problems.Count == count ? result : null;

@@ -22,6 +22,9 @@ public sealed record ScenarioRunOptions
     public TimeSpan ProgressEvery { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>The broker, when the run controls it (the integration suite); needed by broker-restart events.</summary>
     public IBrokerControl? Broker { get; init; }
+    /// <summary>What the people of the duty roster received so far (the integration suite's SMTP server and SMS
+    /// gateway); needed by notified and not-notified expectations.</summary>
+    public Func<IReadOnlyList<NotificationSighting>>? Notifications { get; init; }
 }
 
 /// <summary>The verdicts of a checked run (empty for an unchecked one).</summary>
@@ -44,6 +47,8 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
         var park = scenario.Park;
         if (options.Broker is null && scenario.Events.OfType<BrokerRestart>().Any())
             throw new InvalidOperationException("the scenario restarts the broker, which only a run that controls the broker can do (the integration suite's harness); a running system's broker is not simulate's to stop");
+        if (options.Check && options.Notifications is null && scenario.Expectations.Any(x => x is NotifiedExpectation or NotNotifiedExpectation))
+            throw new InvalidOperationException("the scenario expects notifications to people, which only a run that receives them can check (the integration suite's SMTP server and SMS gateway)");
         var clock = SimulatedClock.For(scenario.Speed, scenario.StartTimeOfDay, scenario.Duration ?? TimeSpan.Zero, TimeProvider.System.GetUtcNow());
         var sim = options.Simulation with
         {
@@ -199,6 +204,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
         {
             AlertExpectation a => a.ClearedBy ?? a.By,
             DeadLetterExpectation l => l.By,
+            NotifiedExpectation n => n.By,
             _ => TimeSpan.Zero,
         }).DefaultIfEmpty(TimeSpan.Zero).Max();
         var giveUpAt = Max(clock.ToWall(clock.SimStart + latestDeadline), TimeProvider.System.GetUtcNow()) + options.Grace;
@@ -211,6 +217,7 @@ public sealed class ScenarioRunner(Scenario scenario, ScenarioRunOptions options
             {
                 Alerts = watcher.Alerts,
                 DeadLetters = watcher.DeadLetters,
+                Notifications = options.Notifications?.Invoke() ?? [],
                 Produced = produced,
                 Pending = pending,
                 RunEnded = ended,

@@ -5,6 +5,9 @@ using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.DingTalk;
 using SmartPark.Ingest.Notifications.Duty;
 using SmartPark.Ingest.Notifications.Feishu;
+using SmartPark.Ingest.Notifications.Email;
+using SmartPark.Ingest.Notifications.Escalation;
+using SmartPark.Ingest.Notifications.Sms;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
@@ -19,7 +22,11 @@ public static class AlertSinksServiceCollectionExtensions
         .AddBureauWebhook(configuration)
         .AddWeComRobot(configuration)
         .AddDingTalkRobot(configuration)
-        .AddFeishuRobot(configuration);
+        .AddFeishuRobot(configuration)
+        .AddEmail(configuration)
+        .AddSms(configuration)
+        // After the sinks: escalates through the people sinks among them.
+        .AddEscalation(configuration);
 
     /// <summary>
     /// Registers one sink: its options from <paramref name="section"/> (validated at start), the

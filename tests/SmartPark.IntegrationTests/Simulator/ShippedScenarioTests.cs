@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
 using SmartPark.Simulator;
+using SmartPark.Simulator.Checking;
 using SmartPark.Simulator.Scenarios;
 using Xunit.Abstractions;
 
@@ -107,12 +108,15 @@ public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelpe
     {
         var scenario = ScenarioLoader.Load(Path.Combine(ScenarioDirectory, file));
         var database = "scenario_" + Path.GetFileNameWithoutExtension(file).Replace('-', '_');
+        // A scenario that expects people to be told gets a real SMTP server and SMS gateway, and Ingest sends to them.
+        await using var people = scenario.Expectations.Any(x => x is NotifiedExpectation or NotNotifiedExpectation) ? await PeopleReceivers.StartAsync() : null;
         string[] ingestArgs =
         [
             $"--Registry:Path={Registry}",
             "--Ingest:Broker:Username=ingest",
             $"--Ingest:Broker:Password={IngestPassword}",
             .. scenario.IngestArguments(),
+            .. people?.IngestArguments() ?? [],
         ];
         await using var ingest = await RestartableIngest.StartAsync(influx.Server.Url, database, ingestArgs);
         var data = Directory.CreateTempSubdirectory("smartpark-scenario-").FullName;
@@ -128,6 +132,7 @@ public sealed class ShippedScenarioTests(ScenarioInflux influx, ITestOutputHelpe
                 WatchPassword = DashboardPassword,
                 Influx = new InfluxOptions { Url = influx.Server.Url, Database = database },
                 Grace = TimeSpan.FromSeconds(15),
+                Notifications = people is null ? null : people.Sightings,
             };
             using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
             var outcome = await new ScenarioRunner(scenario, options, loggers).RunAsync(deadline.Token);
