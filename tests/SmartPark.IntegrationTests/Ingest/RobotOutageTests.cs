@@ -51,9 +51,9 @@ public sealed partial class RobotOutageTests : IDisposable
                     clock.ExpectWake();
                     return host.Notifier.EnqueueAsync(AlertSamples.Step(alert, step), default);
                 }))))
-            .Append((Start + Unreachable, (Func<Task>)(() => robot.StopAsync())))
-            .Append((Start + BackButRefusing, (Func<Task>)(() => robot.StartAsync(refusing: true))))
-            .Append((Start + Recovered, (Func<Task>)(() => { robot.Refusing = false; return Task.CompletedTask; })))
+            .Append((At: Start + Unreachable, Do: (Func<Task>)(() => robot.StopAsync())))
+            .Append((At: Start + BackButRefusing, Do: (Func<Task>)(() => robot.StartAsync(refusing: true))))
+            .Append((At: Start + Recovered, Do: (Func<Task>)(() => { robot.Refusing = false; return Task.CompletedTask; })))
             .OrderBy(e => e.At)
             .ToList();
 
