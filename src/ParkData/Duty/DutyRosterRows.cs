@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Registry.Duty;
 using SmartPark.ParkData.Entities;
@@ -16,7 +18,8 @@ namespace SmartPark.ParkData.Duty;
 /// </summary>
 public static class DutyRosterRows
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Names stay readable in the column and the audit trail (张工, not \u5F20\u5DE5); HTML-significant characters are still escaped.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>The day words rows and forms use, Monday first as the Chinese week is.</summary>
     public static IReadOnlyList<(string Word, DayOfWeek Day)> Days { get; } =
