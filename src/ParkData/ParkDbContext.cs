@@ -21,6 +21,7 @@ public abstract class ParkDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<MonitoringPoint> MonitoringPoints => Set<MonitoringPoint>();
     public DbSet<PermitLimitRow> PermitLimits => Set<PermitLimitRow>();
+    public DbSet<DutyRosterRow> DutyRosters => Set<DutyRosterRow>();
     public DbSet<ServiceAccountRow> ServiceAccounts => Set<ServiceAccountRow>();
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<RenovationProject> Projects => Set<RenovationProject>();

@@ -52,6 +52,15 @@ internal static class ParkModel
             limit.Property(l => l.Version).IsConcurrencyToken();
             limit.HasOne(l => l.Enterprise).WithMany(e => e.PermitLimits).HasForeignKey(l => new { l.ParkId, l.EnterpriseId }).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<DutyRosterRow>(duty =>
+        {
+            duty.ToTable("DutyRosters");
+            duty.HasKey(d => d.ParkId);
+            duty.Property(d => d.ParkId).HasMaxLength(64);
+            duty.Property(d => d.Manager).HasMaxLength(64);
+            duty.Property(d => d.Version).IsConcurrencyToken();
+            duty.HasOne(d => d.Park).WithOne().HasForeignKey<DutyRosterRow>(d => d.ParkId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<MonitoringPoint>(point =>
         {
             point.HasKey(p => p.Mn);

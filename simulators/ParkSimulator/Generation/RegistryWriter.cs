@@ -25,6 +25,7 @@ public static class RegistryWriter
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    district: {Quote(p.District)}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    areaHectares: {p.AreaHectares}");
         yaml.AppendLine(CultureInfo.InvariantCulture, $"    leadingIndustry: {p.LeadingIndustry}");
+        DemoDutyRoster.Append(yaml);
         yaml.AppendLine("    enterprises:");
         for (var i = 0; i < park.Enterprises.Count; i++)
         {

@@ -54,6 +54,8 @@ async function choosePark(park) {
   history.replaceState(null, "", `parks/${encodeURIComponent(park)}`);
   // The park's part of its district's efficiency evaluation (the server decides who may see it).
   Object.assign(el("efficiency-link"), { href: `efficiency/parks/${encodeURIComponent(park)}`, hidden: false });
+  // Who is on duty (the roster lives in the park database; the page says so when there is none).
+  Object.assign(el("duty-link"), { href: `supervision/parks/${encodeURIComponent(park)}/duty`, hidden: false });
   el("history").hidden = true;
   await joinPark(park);
   await Overview.load(park);

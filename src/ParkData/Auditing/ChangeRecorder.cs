@@ -84,6 +84,7 @@ internal sealed record RecordedChange(EntityEntry Entry, IAudited Row, string Ac
         Device device => device.ParkId,
         MonitoringPoint point => point.ParkId,
         PermitLimitRow limit => limit.ParkId,
+        DutyRosterRow duty => duty.ParkId,
         RenovationProject project => project.ParkId,
         ProjectStage stage => stage.Project?.ParkId,
         EnterpriseEconomics economics => economics.ParkId,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SmartPark.Contracts.Registry;
+using SmartPark.ParkData.Duty;
 using SmartPark.ParkData.Entities;
 using SmartPark.ParkData.Entities.Efficiency;
 
@@ -11,7 +12,7 @@ namespace SmartPark.ParkData.Registry;
 /// Builds the runtime <see cref="ParkRegistry"/> from the park database's registry rows: parks
 /// (with their district's name), enterprises (names, status, plan rectangle), devices (sensors
 /// from <see cref="Device.SensorsJson"/>), monitoring points (pollutants from
-/// <see cref="MonitoringPoint.PollutantsJson"/>) and service accounts. Not validated here: the
+/// <see cref="MonitoringPoint.PollutantsJson"/>), duty rosters (<see cref="DutyRosterRows"/>) and service accounts. Not validated here: the
 /// registry provider runs <see cref="RegistryValidator"/> on it, as on a file. A row that cannot
 /// be read at all (malformed JSON) is a problem in the result, not an exception.
 /// </summary>
@@ -31,15 +32,17 @@ public static class RegistryRows
         var services = await db.ServiceAccounts.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken);
         var replacements = await db.MeterReplacements.AsNoTracking().OrderBy(r => r.Id).ToListAsync(cancellationToken);
         var limits = await db.PermitLimits.AsNoTracking().ToListAsync(cancellationToken);
-        return Build(parks, enterprises, devices, points, services, districts, replacements, limits);
+        var duties = await db.DutyRosters.AsNoTracking().ToListAsync(cancellationToken);
+        return Build(parks, enterprises, devices, points, services, districts, replacements, limits, duties);
     }
 
     public static (ParkRegistry Registry, IReadOnlyList<RegistryError> Problems) Build(
         IReadOnlyList<Park> parks, IReadOnlyList<Enterprise> enterprises, IReadOnlyList<Device> devices,
         IReadOnlyList<MonitoringPoint> points, IReadOnlyList<ServiceAccountRow> services, IReadOnlyDictionary<string, string> districtNames,
-        IReadOnlyList<MeterReplacement>? replacements = null, IReadOnlyList<PermitLimitRow>? limits = null)
+        IReadOnlyList<MeterReplacement>? replacements = null, IReadOnlyList<PermitLimitRow>? limits = null, IReadOnlyList<DutyRosterRow>? duties = null)
     {
         var problems = new List<RegistryError>();
+        var dutyOf = (duties ?? []).ToDictionary(d => d.ParkId, StringComparer.Ordinal);
         var limitsOf = (limits ?? []).ToLookup(l => (l.ParkId, l.EnterpriseId));
         var swapsOf = (replacements ?? []).ToLookup(r => (r.DeviceId, r.SensorId));
         var devicesOf = devices.ToLookup(d => (d.ParkId, d.EnterpriseId));
@@ -53,6 +56,8 @@ public static class RegistryRows
             District = districtNames.GetValueOrDefault(park.DistrictId, park.DistrictId),
             AreaHectares = park.LandAreaHectares,
             LeadingIndustry = park.LeadingIndustry,
+            // Who notifications addressed to people reach; the validator checks it as it checks a file's.
+            Duty = dutyOf.TryGetValue(park.Id, out var duty) ? DutyRosterRows.Read(duty, problems) : null,
             Enterprises = enterprisesOf[park.Id].Select(enterprise => new RegistryEnterprise
             {
                 Id = enterprise.Id,

@@ -8,7 +8,7 @@ namespace SmartPark.ParkData.RegistryFile;
 
 /// <summary>
 /// Writes the park database as a registry YAML file: every park with its supervision keys,
-/// projects and stages, enterprises, devices (credentials as the stored $7$ hashes) and
+/// duty roster, projects and stages, enterprises, devices (credentials as the stored $7$ hashes) and
 /// monitoring points, then the services, each list in id order so two exports of the same data
 /// are the same text. <see cref="RegistryLoader"/> loads it, and importing it gives the same database.
 /// </summary>
@@ -37,12 +37,13 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
             .Include(p => p.Projects).ThenInclude(p => p.Stages)
             .AsSplitQuery().ToListAsync(cancellationToken);
         var services = await db.ServiceAccounts.AsNoTracking().ToListAsync(cancellationToken);
+        var duties = await db.DutyRosters.AsNoTracking().ToDictionaryAsync(d => d.ParkId, StringComparer.Ordinal, cancellationToken);
         var replacements = (await db.MeterReplacements.AsNoTracking().ToListAsync(cancellationToken))
             .ToLookup(r => (r.DeviceId, r.SensorId));
 
         var root = new YamlMappingNode
         {
-            { "parks", new YamlSequenceNode(parks.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Park(p, districts[p.DistrictId], replacements))) },
+            { "parks", new YamlSequenceNode(parks.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => Park(p, districts[p.DistrictId], duties.GetValueOrDefault(p.Id), replacements))) },
             { "services", new YamlSequenceNode(services.OrderBy(s => s.Id, StringComparer.Ordinal).Select(Service)) },
         };
         await writer.WriteAsync($"""
@@ -58,7 +59,7 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         return parks.Count;
     }
 
-    private static YamlMappingNode Park(Park park, Jurisdiction district, ILookup<(string, string), Entities.Efficiency.MeterReplacement> replacements)
+    private static YamlMappingNode Park(Park park, Jurisdiction district, DutyRosterRow? duty, ILookup<(string, string), Entities.Efficiency.MeterReplacement> replacements)
     {
         var map = new YamlMappingNode();
         Add(map, "id", park.Id);
@@ -81,10 +82,45 @@ public sealed class RegistryExporter(IDbContextFactory<ParkDbContext> factory)
         Add(map, "category", park.Category);
         Add(map, "batch", park.Batch);
         Add(map, "decisionDate", park.DecisionDate);
+        if (duty is not null && Duty(duty) is { } roster)
+            map.Add("duty", roster);
         if (park.Projects.Count > 0)
             map.Add("projects", new YamlSequenceNode(park.Projects.OrderBy(p => p.Id).Select(Project)));
         if (park.Enterprises.Count > 0)
             map.Add("enterprises", new YamlSequenceNode(park.Enterprises.OrderBy(e => e.Id, StringComparer.Ordinal).Select(e => Enterprise(e, replacements))));
+        return map;
+    }
+
+    /// <summary>The roster as <c>duty:</c> (people and shifts one per line, in their order); null for an empty one.</summary>
+    private static YamlMappingNode? Duty(DutyRosterRow row)
+    {
+        // The row was checked when it was saved; a damaged one is reported by the registry, not by the export.
+        if (SmartPark.ParkData.Duty.DutyRosterRows.Read(row, []) is not { } duty)
+            return null;
+        var map = new YamlMappingNode();
+        Add(map, "manager", duty.Manager);
+        map.Add("people", new YamlSequenceNode(duty.People.Select(person =>
+        {
+            var item = Flow();
+            Add(item, "id", person.Id);
+            Add(item, "name", person.Name);
+            Add(item, "phone", person.Phone);
+            Add(item, "email", person.Email);
+            return item;
+        })));
+        map.Add("shifts", new YamlSequenceNode(duty.Shifts.Select(shift =>
+        {
+            var item = Flow();
+            var words = SmartPark.ParkData.Duty.DutyRosterRows.Days.Where(d => shift.Days.Contains(d.Day)).Select(d => d.Word).ToList();
+            if (words.Count == 7)
+                Add(item, "days", "all");
+            else
+                item.Add("days", new YamlSequenceNode(words.Select(w => new YamlScalarNode(w))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            Add(item, "from", shift.From.ToString(SmartPark.ParkData.Duty.DutyRosterRows.TimeFormat, CultureInfo.InvariantCulture));
+            Add(item, "until", shift.Until.ToString(SmartPark.ParkData.Duty.DutyRosterRows.TimeFormat, CultureInfo.InvariantCulture));
+            item.Add("people", new YamlSequenceNode(shift.People.Select(id => new YamlScalarNode(id))) { Style = YamlDotNet.Core.Events.SequenceStyle.Flow });
+            return item;
+        })));
         return map;
     }
 

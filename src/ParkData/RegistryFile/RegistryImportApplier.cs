@@ -7,7 +7,7 @@ namespace SmartPark.ParkData.RegistryFile;
 /// <summary>
 /// Makes the database say what a (checked) registry file says, in the tracked context, without
 /// saving: the file is the whole truth for the parks it lists (their fields, enterprises,
-/// devices, monitoring points, projects and stages; rows it leaves out are deleted) and for the
+/// devices, monitoring points, projects and stages, duty roster; rows it leaves out are deleted) and for the
 /// services it lists; parks and services it does not list are left alone. Every value is
 /// assigned, and EF Core's change tracking keeps only real changes, so an unchanged file makes
 /// no change and no audit entry.
@@ -31,6 +31,8 @@ internal sealed class RegistryImportApplier(ParkDbContext db, RegistryFileConten
             .ToDictionaryAsync(p => p.Mn, StringComparer.Ordinal, cancellationToken);
         var services = await db.ServiceAccounts.Where(s => fileServices.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var duties = await db.DutyRosters.Where(d => listed.Contains(d.ParkId))
+            .ToDictionaryAsync(d => d.ParkId, StringComparer.Ordinal, cancellationToken);
 
         var number = 0;
         foreach (var park in registry.Parks)
@@ -46,6 +48,7 @@ internal sealed class RegistryImportApplier(ParkDbContext db, RegistryFileConten
             SetPark(row, park, content.Supervision.Of(park));
             SetEnterprises(row, park);
             SetProjects(row, content.Supervision.Of(park).Projects);
+            SetDuty(duties, park);
             foreach (var enterprise in park.Enterprises)
             {
                 foreach (var device in enterprise.Devices)
@@ -144,6 +147,24 @@ internal sealed class RegistryImportApplier(ParkDbContext db, RegistryFileConten
             enterprise.PermitLimits.Remove(gone);
             db.PermitLimits.Remove(gone);
         }
+    }
+
+    /// <summary>
+    /// The park's roster as the file says (checked with the rest of the file by the registry's
+    /// validator). A park without <c>duty:</c> has no roster: an existing row is emptied, not
+    /// deleted, so its version keeps growing (<see cref="DutyRosterRow"/>).
+    /// </summary>
+    private void SetDuty(Dictionary<string, DutyRosterRow> duties, RegistryPark park)
+    {
+        var empty = Duty.DutyRosterRows.IsEmpty(park.Duty);
+        if (!duties.TryGetValue(park.Id, out var row))
+        {
+            if (empty)
+                return;
+            db.DutyRosters.Add(row = new DutyRosterRow { ParkId = park.Id });
+            duties[park.Id] = row;
+        }
+        Duty.DutyRosterRows.Write(row, empty ? null : park.Duty);
     }
 
     private void SetProjects(Park row, IReadOnlyList<ProjectFields> projects)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Supervision.Duty;
 using SmartPark.Dashboard.Supervision.Editing;
 using SmartPark.Dashboard.Supervision.Users;
 using SmartPark.ParkData;
@@ -30,6 +31,7 @@ public static class SupervisionAccessSetup
         if (!app.ServiceProvider.HasParkDatabase())
             return app;
         app.MapParkEditing();
+        app.MapDutyRoster();
         app.MapUserAdmin();
         app.MapParkGroup("/supervision/parks/{park}").MapGet("/edit", (IWebHostEnvironment env) =>
             Results.File(Path.Combine(env.WebRootPath, "supervision", "park-edit.html"), "text/html; charset=utf-8"));

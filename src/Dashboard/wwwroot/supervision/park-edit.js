@@ -6,6 +6,7 @@
 const parkId = decodeURIComponent(location.pathname.split("/")[3] ?? "");
 const api = `api/supervision/parks/${encodeURIComponent(parkId)}`;
 const $ = (id) => document.getElementById(id);
+$("duty-link").href = `supervision/parks/${encodeURIComponent(parkId)}/duty`;
 
 const PROCEDURES = ["complete", "in_progress", "partial", "missing"];
 const PARK_FIELDS = [

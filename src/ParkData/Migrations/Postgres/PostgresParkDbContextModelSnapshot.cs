@@ -104,6 +104,33 @@ namespace SmartPark.ParkData.Migrations.Postgres
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.DutyRosterRow", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PeopleJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ShiftsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ParkId");
+
+                    b.ToTable("DutyRosters", (string)null);
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>
                 {
                     b.Property<string>("JurisdictionId")
@@ -1020,6 +1047,17 @@ namespace SmartPark.ParkData.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.DutyRosterRow", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Park", "Park")
+                        .WithOne()
+                        .HasForeignKey("SmartPark.ParkData.Entities.DutyRosterRow", "ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Park");
                 });
 
             modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>

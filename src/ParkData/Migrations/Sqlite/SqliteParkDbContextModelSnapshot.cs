@@ -97,6 +97,33 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("SmartPark.ParkData.Entities.DutyRosterRow", b =>
+                {
+                    b.Property<string>("ParkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Manager")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeopleJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShiftsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParkId");
+
+                    b.ToTable("DutyRosters", (string)null);
+                });
+
             modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>
                 {
                     b.Property<string>("JurisdictionId")
@@ -997,6 +1024,17 @@ namespace SmartPark.ParkData.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Enterprise");
+                });
+
+            modelBuilder.Entity("SmartPark.ParkData.Entities.DutyRosterRow", b =>
+                {
+                    b.HasOne("SmartPark.ParkData.Entities.Park", "Park")
+                        .WithOne()
+                        .HasForeignKey("SmartPark.ParkData.Entities.DutyRosterRow", "ParkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Park");
                 });
 
             modelBuilder.Entity("SmartPark.ParkData.Entities.Efficiency.EfficiencySchemeRow", b =>

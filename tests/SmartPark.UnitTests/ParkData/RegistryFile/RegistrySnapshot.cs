@@ -124,6 +124,7 @@ internal static class RegistrySnapshot
                 Stages = p.Stages.OrderBy(s => s.Order).Select(s => new { s.Kind, s.Order, s.PlannedDate, s.ActualDate, s.Note }).ToList(),
             }).ToListAsync(),
             Services = await db.ServiceAccounts.AsNoTracking().OrderBy(s => s.Id).Select(s => new { s.Id, s.Role, s.Credential }).ToListAsync(),
+            Duty = await db.DutyRosters.AsNoTracking().OrderBy(d => d.ParkId).Select(d => new { d.ParkId, d.Manager, d.PeopleJson, d.ShiftsJson }).ToListAsync(),
         };
         return JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true });
     }
