@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.Duty;
+using SmartPark.Ingest.Notifications.Safety;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
@@ -15,7 +16,8 @@ public static class AlertSinksServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAlertSinks(this IServiceCollection services, IConfiguration configuration) => services
         .AddBureauWebhook(configuration)
-        .AddWeComRobot(configuration);
+        .AddWeComRobot(configuration)
+        .AddSafetyWebhook(configuration);
 
     /// <summary>
     /// Registers one sink: its options from <paramref name="section"/> (validated at start), the
