@@ -7,6 +7,7 @@ using SmartPark.Dashboard.Live;
 using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
+using SmartPark.Dashboard.Safety;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
 using SmartPark.Dashboard.Supervision.Access;
@@ -56,6 +57,7 @@ public static class DashboardApp
         builder.Services.AddSupervisionViews(builder.Configuration);
         builder.Services.AddEfficiency(builder.Configuration);
         builder.Services.AddEmissions();
+        builder.Services.AddSafetyView();
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -84,6 +86,8 @@ public static class DashboardApp
         // scripts too need a signed-in user (only /signin and /healthz do not).
         app.UseAuthentication();
         app.UseAuthorization();
+        // The safety role opens only its own pages (Safety/SafetyRoleGate); before the static files, so "/" sends it to /safety.
+        app.UseSafetyRoleGate();
         app.UseAntiforgery();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -101,6 +105,7 @@ public static class DashboardApp
         app.MapSupervisionAccess();
         app.MapEfficiency();
         app.MapEmissions();
+        app.MapSafety();
         return app;
     }
 
