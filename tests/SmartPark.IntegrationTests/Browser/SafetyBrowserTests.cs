@@ -31,9 +31,23 @@ public sealed class SafetyBrowserTests(BrowserFixture browser) : IClassFixture<B
 
     private static AlertDocument Fire(string id, string park, int minutesAgo) => AlertSamples.Document(id) with
     {
-        Park = park, Enterprise = "e1", Device = "d1", RuleId = "smoke", Rule = "Smoke detector alarm", Kind = "detector", Quantity = "smoke",
-        Sensor = "smoke-" + id, Unit = "bool", Value = 1, Limit = null, Averaging = null, Source = null, Bureau = false, Safety = true,
-        RaisedAt = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo), UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo),
+        Park = park,
+        Enterprise = "e1",
+        Device = "d1",
+        RuleId = "smoke",
+        Rule = "Smoke detector alarm",
+        Kind = "detector",
+        Quantity = "smoke",
+        Sensor = "smoke-" + id,
+        Unit = "bool",
+        Value = 1,
+        Limit = null,
+        Averaging = null,
+        Source = null,
+        Bureau = false,
+        Safety = true,
+        RaisedAt = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo),
+        UpdatedAt = DateTimeOffset.UtcNow.AddMinutes(-minutesAgo),
     };
 
     private Task PublishAsync(AlertDocument alert) =>

@@ -36,8 +36,19 @@ public sealed class SafetyRoleTests(ITestOutputHelper output) : DashboardOnItsOw
 
     private static AlertDocument Fire(string id, string park) => AlertSamples.Document(id) with
     {
-        Park = park, RuleId = "smoke", Rule = "Smoke detector alarm", Kind = "detector", Quantity = "smoke", Sensor = "smoke-1",
-        Unit = "bool", Value = 1, Limit = null, Averaging = null, Source = null, Bureau = false, Safety = true,
+        Park = park,
+        RuleId = "smoke",
+        Rule = "Smoke detector alarm",
+        Kind = "detector",
+        Quantity = "smoke",
+        Sensor = "smoke-1",
+        Unit = "bool",
+        Value = 1,
+        Limit = null,
+        Averaging = null,
+        Source = null,
+        Bureau = false,
+        Safety = true,
     };
 
     private static AlertDocument Emission(string id, string park) => AlertSamples.Document(id) with { Park = park };
