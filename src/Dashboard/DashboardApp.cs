@@ -8,6 +8,7 @@ using SmartPark.Dashboard.Overview;
 using SmartPark.Dashboard.Pages;
 using SmartPark.Dashboard.Quantities;
 using SmartPark.Dashboard.Rectification;
+using SmartPark.Dashboard.Safety;
 using SmartPark.Dashboard.Security;
 using SmartPark.Dashboard.Supervision;
 using SmartPark.Dashboard.Supervision.Access;
@@ -58,6 +59,7 @@ public static class DashboardApp
         builder.Services.AddEfficiency(builder.Configuration);
         builder.Services.AddEmissions();
         builder.Services.AddRectification(builder.Configuration);
+        builder.Services.AddSafetyView();
         builder.Services.AddSingleton<OverviewBuilder>();
         builder.Services.AddSingleton<DirtyTiles>();
         builder.Services.AddSingleton<PendingReadings>();
@@ -86,6 +88,8 @@ public static class DashboardApp
         // scripts too need a signed-in user (only /signin and /healthz do not).
         app.UseAuthentication();
         app.UseAuthorization();
+        // The safety role opens only its own pages (Safety/SafetyRoleGate); before the static files, so "/" sends it to /safety.
+        app.UseSafetyRoleGate();
         app.UseAntiforgery();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -104,6 +108,7 @@ public static class DashboardApp
         app.MapEfficiency();
         app.MapEmissions();
         app.MapRectification();
+        app.MapSafety();
         return app;
     }
 

@@ -84,7 +84,7 @@ public static class AlertEndpoints
                 return Results.Problem("missing or invalid anti-forgery token", statusCode: 400);
             // District and city officials watch a park's alerts; its own people acknowledge them.
             if (!context.User.MayAcknowledge())
-                return Results.Problem("district and city officials follow alerts; the park's operators acknowledge them", statusCode: 403);
+                return Results.Problem("district and city officials and the safety authorities follow alerts; the park's operators acknowledge them", statusCode: 403);
             if (!Ids.IsValid(alertId) || !book.TryGet(park, alertId, out var alert) || !context.User.CanSee(alert))
                 return Results.Problem($"no open alert '{alertId}' in park '{park}'", statusCode: 404);
             if (request.Comment is { Length: > 500 })

@@ -45,6 +45,8 @@ public sealed class AlertEventReader(InfluxV1Client influx)
             where.Add(parks.Count == 0 ? "park = ''" : "(" + string.Join(" OR ", parks.Select(p => $"park = {InfluxQl.String(p)}")) + ")");
         if (user.IsInRole(DashboardRoles.Bureau))
             where.Add("bureau = true");
+        if (user.IsInRole(DashboardRoles.Safety))
+            where.Add("safety = true");
     }
 
     private static void AddTag(List<string> where, string tag, string? value)

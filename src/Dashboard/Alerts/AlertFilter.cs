@@ -17,9 +17,12 @@ public sealed record AlertFilter(string? Park = null, string? Enterprise = null,
 public static class AlertVisibility
 {
     /// <summary>
-    /// Whether a user may see an alert: its park must be theirs, and a bureau officer sees only the
-    /// alerts of rules that notify the bureau (emission alerts), not a park's fire or device faults.
+    /// Whether a user may see an alert: its park must be theirs, a bureau officer sees only the
+    /// alerts of rules that notify the bureau (emission alerts), not a park's fire or device faults,
+    /// and the safety authorities only safety alarms (fire, electrical fire, gas, fire water), not emissions.
     /// </summary>
     public static bool CanSee(this ClaimsPrincipal user, AlertDocument alert) =>
-        user.CanSee(alert.Park) && (!user.IsInRole(DashboardRoles.Bureau) || alert.Bureau);
+        user.CanSee(alert.Park)
+        && (!user.IsInRole(DashboardRoles.Bureau) || alert.Bureau)
+        && (!user.IsInRole(DashboardRoles.Safety) || alert.Safety);
 }

@@ -6,7 +6,8 @@ namespace SmartPark.Dashboard.Alerts;
 
 /// <summary>
 /// SignalR groups for alert pushes. A browser joins the groups its user may see; a bureau officer
-/// joins only the bureau groups, so other alerts never reach their browser.
+/// joins only the bureau groups and the safety authorities only the safety groups, so other alerts
+/// never reach their browsers.
 /// </summary>
 public static class AlertGroups
 {
@@ -16,9 +17,19 @@ public static class AlertGroups
 
     public static string BureauPark(string park) => "bureau-alerts:" + park;
 
+    /// <summary>The safety alarms of a park: what the safety authorities' browsers join.</summary>
+    public static string SafetyPark(string park) => "safety-alerts:" + park;
+
     /// <summary>The groups an alert's update goes to.</summary>
-    public static IReadOnlyList<string> For(AlertDocument alert) =>
-        alert.Bureau ? [Everything, Park(alert.Park), BureauPark(alert.Park)] : [Everything, Park(alert.Park)];
+    public static IReadOnlyList<string> For(AlertDocument alert)
+    {
+        List<string> groups = [Everything, Park(alert.Park)];
+        if (alert.Bureau)
+            groups.Add(BureauPark(alert.Park));
+        if (alert.Safety)
+            groups.Add(SafetyPark(alert.Park));
+        return groups;
+    }
 
     /// <summary>The groups a user's browser joins.</summary>
     public static IReadOnlyList<string> Of(ClaimsPrincipal user)
@@ -26,6 +37,8 @@ public static class AlertGroups
         if (user.IsAdmin())
             return [Everything];
         var parks = user.Parks() ?? new HashSet<string>();
-        return user.IsInRole(DashboardRoles.Bureau) ? parks.Select(BureauPark).ToList() : parks.Select(Park).ToList();
+        if (user.IsInRole(DashboardRoles.Bureau))
+            return parks.Select(BureauPark).ToList();
+        return user.IsInRole(DashboardRoles.Safety) ? parks.Select(SafetyPark).ToList() : parks.Select(Park).ToList();
     }
 }

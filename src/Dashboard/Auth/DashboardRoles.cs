@@ -15,8 +15,12 @@ public static class DashboardRoles
     /// <summary>City industry bureau (市工信局): sees every district of their city.</summary>
     public const string City = "city";
 
+    /// <summary>Emergency-management and fire authorities (应急管理 / 消防救援): the safety alarms (fire, electrical
+    /// fire, gas, fire water) of their parks and the readings behind them, nothing else of a park (<c>Safety/SafetyRoleGate</c>).</summary>
+    public const string Safety = "safety";
+
     /// <summary>Sees every park and manages users.</summary>
     public const string Admin = "admin";
 
-    public static IReadOnlyList<string> All { get; } = [Operator, Bureau, District, City, Admin];
+    public static IReadOnlyList<string> All { get; } = [Operator, Bureau, District, City, Safety, Admin];
 }

@@ -30,9 +30,11 @@ public static class ParkAccess
     /// May acknowledge alerts: the people who answer for the park (operators, bureau officers for
     /// their alerts, admins). District and city officials watch: an acknowledgement tells the
     /// park's staff that someone on site has it in hand, which an official in an office cannot say.
+    /// The safety authorities watch too: their receipt would be recorded as the bureau's
+    /// (<c>AlertDocument.BureauReceivedBy</c>), and their system already has every alarm by webhook.
     /// </summary>
     public static bool MayAcknowledge(this ClaimsPrincipal user) =>
-        !user.IsInRole(DashboardRoles.District) && !user.IsInRole(DashboardRoles.City);
+        !user.IsInRole(DashboardRoles.District) && !user.IsInRole(DashboardRoles.City) && !user.IsInRole(DashboardRoles.Safety);
 
     public static ClaimsPrincipal ToPrincipal(DashboardUser user, string scheme)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Quantities;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Safety;
 using SmartPark.Platform.Influx;
 
 namespace SmartPark.Dashboard.History;
@@ -18,7 +19,7 @@ public static class HistoryEndpoints
         var inPark = app.MapParkApi();
         inPark.MapGet("/devices/{enterprise}/{device}/history", async (
             string park, string enterprise, string device, string? quantity, string? sensor, int? minutes,
-            HistoryReader reader, TimeProvider time, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
+            HttpContext context, SafetyReadings safety, HistoryReader reader, TimeProvider time, IOptions<DashboardOptions> options, CancellationToken cancellationToken) =>
         {
             var address = new DeviceAddress(park, enterprise, device);
             if (!address.IsValid)
@@ -27,6 +28,8 @@ public static class HistoryEndpoints
                 return Results.Problem($"quantity '{quantity}' is not one of {string.Join(", ", QuantityCatalogue.All.Select(x => x.Name))}", statusCode: 400);
             if (sensor is not null && !Ids.IsValid(sensor))
                 return Results.Problem($"'{sensor}' is not a valid sensor id", statusCode: 400);
+            if (context.User.IsSafety() && !safety.IsSafety(park, q.Name, sensor))
+                return Results.Problem($"the safety role sees the history of safety readings, not '{q.Name}'", statusCode: 403);
             var span = TimeSpan.FromMinutes(minutes ?? 60);
             if (span <= TimeSpan.Zero || span > options.Value.MaxHistory)
                 return Results.Problem($"minutes must be between 1 and {options.Value.MaxHistory.TotalMinutes:0}", statusCode: 400);
@@ -43,7 +46,7 @@ public static class HistoryEndpoints
         });
         inPark.MapGet("/devices/{enterprise}/{device}/series", async (
             string park, string enterprise, string device, string? quantity, string? sensor, DateTimeOffset? from, DateTimeOffset? to, string? format,
-            SeriesReader reader, TimeProvider time, CancellationToken cancellationToken) =>
+            HttpContext context, SafetyReadings safety, SeriesReader reader, TimeProvider time, CancellationToken cancellationToken) =>
         {
             var address = new DeviceAddress(park, enterprise, device);
             if (!address.IsValid)
@@ -52,6 +55,8 @@ public static class HistoryEndpoints
                 return Results.Problem($"quantity '{quantity}' is not one of {string.Join(", ", QuantityCatalogue.All.Select(x => x.Name))}", statusCode: 400);
             if (sensor is not null && !Ids.IsValid(sensor))
                 return Results.Problem($"'{sensor}' is not a valid sensor id", statusCode: 400);
+            if (context.User.IsSafety() && !safety.IsSafety(park, q.Name, sensor))
+                return Results.Problem($"the safety role sees the history of safety readings, not '{q.Name}'", statusCode: 403);
             var end = to ?? time.GetUtcNow();
             var start = from ?? end.AddHours(-1);
             if (start >= end || end - start > SeriesResolution.MaxRange)

@@ -1,5 +1,6 @@
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Safety;
 
 namespace SmartPark.Dashboard.Live;
 
@@ -14,8 +15,17 @@ public static class LiveEndpoints
             var mine = context.User.Parks();
             return mine is null ? state.Parks() : state.Parks().Union(mine).Where(mine.Contains).Order(StringComparer.Ordinal).ToList();
         });
-        app.MapParkApi().MapGet("/devices", (string park, LiveState state) =>
-            Ids.IsValid(park) ? Results.Ok(state.Snapshot(park)) : Results.Problem($"'{park}' is not a park id", statusCode: 400));
+        app.MapParkApi().MapGet("/devices", (string park, LiveState state, HttpContext context, SafetyReadings safety) =>
+            !Ids.IsValid(park) ? Results.Problem($"'{park}' is not a park id", statusCode: 400)
+            : Results.Ok(context.User.IsSafety() ? SafetyOnly(state.Snapshot(park), safety) : state.Snapshot(park)));
         return app;
     }
+
+    /// <summary>For the safety authorities: the devices with safety readings, and only those readings.</summary>
+    private static ParkSnapshot SafetyOnly(ParkSnapshot snapshot, SafetyReadings safety) => snapshot with
+    {
+        Devices = [.. snapshot.Devices
+            .Select(d => d with { Readings = [.. d.Readings.Where(r => safety.IsSafety(d.Park, r.Quantity, r.Sensor))] })
+            .Where(d => d.Readings.Count > 0)],
+    };
 }

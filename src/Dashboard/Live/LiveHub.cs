@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using SmartPark.Contracts.Topics;
 using SmartPark.Dashboard.Alerts;
 using SmartPark.Dashboard.Auth;
+using SmartPark.Dashboard.Safety;
 
 namespace SmartPark.Dashboard.Live;
 
@@ -24,6 +25,9 @@ public sealed class LiveHub(LiveState state) : Hub
         // The same rule as the pages and APIs: an operator of park A never joins park B's group.
         if (Context.User?.CanSee(park) != true)
             throw new HubException($"forbidden: you may not see park '{park}'");
+        // A park's live readings are every reading of it (emissions, energy): not the safety authorities'.
+        if (Context.User.IsSafety())
+            throw new HubException($"forbidden: the safety role follows alarms, not park '{park}''s live readings");
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(park));
         return state.Snapshot(park);
     }

@@ -16,7 +16,7 @@ namespace SmartPark.Dashboard.Rectification;
 public static class RectificationAccess
 {
     /// <summary>The emergency-management and fire authorities' role (<c>DashboardRoles.Safety</c>, added by another change of issue 19).</summary>
-    public const string SafetyRole = "safety";
+    public const string SafetyRole = DashboardRoles.Safety;
 
     public static bool CanReadOrders(this ClaimsPrincipal user, string park) =>
         user.CanSee(park) && (user.IsAdmin() || user.IsInRole(DashboardRoles.Operator) || user.IsInRole(DashboardRoles.District)

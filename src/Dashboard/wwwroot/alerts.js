@@ -172,7 +172,7 @@ SP.onReconnected(async () => { await loadOpen(); await loadRecent(); });
 (async () => {
   const me = await SP.ready;
   isBureau = me?.role === "bureau";
-  mayAcknowledge = me?.role !== "district" && me?.role !== "city";
+  mayAcknowledge = me?.role !== "district" && me?.role !== "city" && me?.role !== "safety";
   const parks = await SP.json("api/parks");
   fillSelect("f-park", parks);
   // The kinds and their titles come from Ingest's list (api/alerts/kinds), not a copy here.

@@ -26,7 +26,7 @@ function elt(tag, props = {}, ...children) {
   const banner = elt("div", { id: "critical-banner", className: "critical-banner", role: "alert", hidden: true },
     elt("span", { className: "text" }), " ", link("alerts", "banner.open"), " ",
     elt("button", { className: "dismiss", type: "button", ...i18n("banner.dismiss") }));
-  const nav = elt("nav", {}, link("/", "nav.park"), " ", link("alerts", "nav.alerts"), " ", link("history", "nav.history"), " ", link("bureau", "nav.bureau"));
+  const nav = elt("nav", {}, link("/", "nav.park"), " ", link("alerts", "nav.alerts"), " ", link("history", "nav.history"), " ", link("bureau", "nav.bureau"), " ", link("safety", "nav.safety"));
   const header = elt("header", {},
     elt("h1", i18n("app.title")),
     nav,

@@ -8,6 +8,7 @@ using SmartPark.Ingest.Notifications.Feishu;
 using SmartPark.Ingest.Notifications.Email;
 using SmartPark.Ingest.Notifications.Escalation;
 using SmartPark.Ingest.Notifications.Sms;
+using SmartPark.Ingest.Notifications.Safety;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;
@@ -25,6 +26,7 @@ public static class AlertSinksServiceCollectionExtensions
         .AddFeishuRobot(configuration)
         .AddEmail(configuration)
         .AddSms(configuration)
+        .AddSafetyWebhook(configuration)
         // After the sinks: escalates through the people sinks among them.
         .AddEscalation(configuration);
 

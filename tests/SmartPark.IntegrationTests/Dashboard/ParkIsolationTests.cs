@@ -48,6 +48,8 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         ["/alerts"] = "a page shell; its data comes from the alert APIs below",
         ["/bureau"] = "a page shell; its data comes from /api/bureau/exceedances",
         ["/history"] = "a page shell; its data comes from park-scoped APIs",
+        ["/safety"] = "a page shell; its data comes from /api/safety/alarms",
+        ["/api/safety/alarms"] = "the caller's parks only (Parks()), each alarm filtered by CanSee(alert) (SafetyRoleTests)",
         ["/api/parks"] = "lists only the caller's parks (An_operator_gets_403_for_another_parks_page_and_api)",
         ["/api/alerts"] = "each alert filtered by CanSee(alert.Park) whatever ?park= says (Query_string_parks_only_narrow_what_the_user_may_see)",
         ["/api/alerts/kinds"] = "the kinds of rule Ingest evaluates and their titles: the same for every park, no park's data",
@@ -202,6 +204,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
         var endpoints = ParkEndpoints();
         using var op = await Dashboard.SignInAsync(TestUser.OperatorA);
         using var bureau = await Dashboard.SignInAsync(TestUser.BureauA);
+        using var safety = await Dashboard.SignInAsync(TestUser.SafetyA);
         using var district = await Dashboard.SignInAsync(TestUser.DistrictBaiyun);
         using var city = await Dashboard.SignInAsync(TestUser.CityQingyuan);
         using var admin = await Dashboard.SignInAsync(TestUser.Admin);
@@ -218,7 +221,7 @@ public sealed class ParkIsolationTests(ITestOutputHelper output) : DashboardOnIt
                 var routed = asAdmin.StatusCode != HttpStatusCode.NotFound || asAdmin.Content.Headers.ContentType?.MediaType == "application/problem+json";
                 if (mustRoute && !routed)
                     failures.Add($"{endpoint} {variant} {path}: routing did not take it (admin got 404), so the variant tests nothing");
-                foreach (var (name, client) in new[] { ("operator of p-a", op), ("bureau officer of p-a", bureau), ("district official of Baiyun", district), ("city official of Qingyuan", city) })
+                foreach (var (name, client) in new[] { ("operator of p-a", op), ("bureau officer of p-a", bureau), ("safety authority of p-a", safety), ("district official of Baiyun", district), ("city official of Qingyuan", city) })
                 {
                     using var response = await SendAsync(client.Http, Dashboard.Url, endpoint.Method, path);
                     checkedRequests++;

@@ -5,6 +5,7 @@ using SmartPark.Contracts;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Contracts.Topics;
 using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.Webhooks;
 using SmartPark.IntegrationTests.Servers;
 
 namespace SmartPark.IntegrationTests.Ingest;

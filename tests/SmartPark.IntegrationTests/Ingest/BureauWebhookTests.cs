@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.Webhooks;
 
 namespace SmartPark.IntegrationTests.Ingest;
 

@@ -30,6 +30,9 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
 
     public static TestUser BureauA { get; } = new("bureau-a", DashboardRoles.Bureau, "p-a");
 
+    /// <summary>Emergency-management and fire authority of park <c>p-a</c>: its safety alarms only.</summary>
+    public static TestUser SafetyA { get; } = new("safety-a", DashboardRoles.Safety, "p-a");
+
     /// <summary>Operator and bureau officer of the demo park (<c>baiyun-shimen</c>).</summary>
     public static TestUser OperatorDemo { get; } = new("op-demo", DashboardRoles.Operator, "baiyun-shimen");
 
@@ -47,7 +50,7 @@ public sealed record TestUser(string Name, string Role, params string[] Parks)
     /// <summary>City official of Qingyuan, where the test parks are not.</summary>
     public static TestUser CityQingyuan { get; } = new("city-qingyuan", DashboardRoles.City) { City = "qingyuan" };
 
-    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, OperatorDemo, BureauDemo, DistrictOfficial, OtherDistrictOfficial, DistrictHuadu, CityOfficial, CityQingyuan];
+    public static IReadOnlyList<TestUser> Standard { get; } = [Admin, OperatorA, BureauA, SafetyA, OperatorDemo, BureauDemo, DistrictOfficial, OtherDistrictOfficial, DistrictHuadu, CityOfficial, CityQingyuan];
 
     /// <summary>Writes a users file for these users (hashed as production does) and returns its path.</summary>
     public static string WriteFile(string directory, IEnumerable<TestUser> users)

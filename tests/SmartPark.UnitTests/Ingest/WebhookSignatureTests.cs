@@ -1,5 +1,5 @@
 using System.Text;
-using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.Webhooks;
 
 namespace SmartPark.UnitTests.Ingest;
 

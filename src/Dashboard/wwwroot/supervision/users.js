@@ -2,7 +2,7 @@
 // they see; add, change, disable, reset a password. Hashes never reach the page.
 "use strict";
 
-const ROLES = ["operator", "bureau", "district", "city", "admin"];
+const ROLES = ["operator", "bureau", "district", "city", "safety", "admin"];
 const $ = (id) => document.getElementById(id);
 
 const parksOf = (text) => (text ?? "").split(",").map((p) => p.trim()).filter((p) => p);

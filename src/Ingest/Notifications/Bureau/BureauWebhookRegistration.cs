@@ -1,3 +1,5 @@
+using SmartPark.Ingest.Notifications.Webhooks;
+
 namespace SmartPark.Ingest.Notifications.Bureau;
 
 public static class BureauWebhookRegistration
@@ -11,12 +13,7 @@ public static class BureauWebhookRegistration
     public static IServiceCollection AddBureauWebhook(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<BureauPayloadBuilder>();
-        services.AddSingleton<WebhookSender>();
-        // The per-request timeout is the sender's (RequestTimeout), not HttpClient's. Redirects are
-        // not followed: a 3xx would send the signed alert on to wherever the answer points (http,
-        // another host), so it is a failed delivery, logged with where it pointed.
-        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        SignedWebhookSender.AddHttpClient(services, BureauWebhookSink.HttpClientName);
         return services.AddAlertSink<BureauWebhookSink, BureauWebhookOptions>(configuration, BureauWebhookOptions.Section, BureauWebhookSink.Name, BureauWebhookSink.HealthCheckName);
     }
 }

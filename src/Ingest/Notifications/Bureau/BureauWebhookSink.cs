@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Notifications.Webhooks;
 
 namespace SmartPark.Ingest.Notifications.Bureau;
 
@@ -9,17 +10,19 @@ namespace SmartPark.Ingest.Notifications.Bureau;
 /// <see cref="AlertDocument.Bureau"/> (and nothing else: anything more would be a leak), as the
 /// flat JSON of <see cref="BureauNotification"/>, POSTed signed with the shared secret.
 /// </summary>
-public sealed class BureauWebhookSink(IOptions<BureauWebhookOptions> options, BureauPayloadBuilder payloads, WebhookSender sender) : IAlertSink
+public sealed class BureauWebhookSink(IOptions<BureauWebhookOptions> options, BureauPayloadBuilder payloads, IHttpClientFactory clients, TimeProvider time) : IAlertSink
 {
     public const string Name = "bureau";
     public const string HealthCheckName = "bureau-webhook";
 
+    public const string HttpClientName = "bureau-webhook";
+
     private readonly BureauWebhookOptions _options = options.Value;
+    private readonly SignedWebhookSender _sender = new(clients, time, options.Value, HttpClientName);
 
     public AlertSinkOptions Options => _options;
 
-    // Without the query string: it may carry a token.
-    public string Destination => _options.Url is { IsAbsoluteUri: true } url ? url.GetLeftPart(UriPartial.Path) : "nowhere";
+    public string Destination => SignedWebhookChecks.Destination(_options);
 
     public string DisabledReason => "Bureau:Webhook:Url is not set, so alerts of bureau rules are not sent to the environment bureau";
 
@@ -33,5 +36,5 @@ public sealed class BureauWebhookSink(IOptions<BureauWebhookOptions> options, Bu
         return new SinkMessage(payload.IdempotencyKey, JsonSerializer.SerializeToUtf8Bytes(payload, BureauJsonContext.Default.BureauNotification), payload.Event);
     }
 
-    public Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken) => sender.SendAsync(item, cancellationToken);
+    public Task<DeliveryResult> SendAsync(OutboxItem item, CancellationToken cancellationToken) => _sender.SendAsync(item, cancellationToken);
 }

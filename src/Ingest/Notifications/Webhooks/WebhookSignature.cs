@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SmartPark.Ingest.Notifications.Bureau;
+namespace SmartPark.Ingest.Notifications.Webhooks;
 
 /// <summary>
 /// <c>X-SmartPark-Signature: sha256=&lt;hex&gt;</c>, the lowercase hex HMAC-SHA256, keyed with the
