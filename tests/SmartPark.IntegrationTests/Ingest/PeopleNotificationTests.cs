@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
-using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.Webhooks;
 using SmartPark.Ingest.Notifications.Email;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Registry;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SmartPark.Ingest.Notifications.Bureau;
+using SmartPark.Ingest.Notifications.Webhooks;
 
 namespace SmartPark.Ingest.Notifications.Sms;
 

@@ -130,8 +130,8 @@ public sealed class DutyRosterRoundTripTests : IAsyncLifetime
         {
             var entry = await db.Audit.SingleAsync(a => a.Actor == "import:swap.yaml");
             Assert.Equal(("updated", "duty:p1", nameof(DutyRosterRow)), (entry.Action, entry.Key, entry.Entity));
-            var before = System.Text.Json.JsonDocument.Parse(entry.Before!).RootElement.GetProperty(nameof(DutyRosterRow.ShiftsJson)).GetString();
-            Assert.Contains("""people":["zhang","wang"]""", before, StringComparison.Ordinal);
+            var shiftsBefore = System.Text.Json.JsonDocument.Parse(entry.Before!).RootElement.GetProperty(nameof(DutyRosterRow.ShiftsJson)).GetString();
+            Assert.Contains("""people":["zhang","wang"]""", shiftsBefore, StringComparison.Ordinal);
         }
 
         var dropped = await ImportAsync(Yaml(""), "no-duty.yaml");
