@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.DingTalk;
 using SmartPark.Ingest.Notifications.Duty;
-using SmartPark.Ingest.Notifications.Feishu;
 using SmartPark.Ingest.Notifications.Email;
 using SmartPark.Ingest.Notifications.Escalation;
-using SmartPark.Ingest.Notifications.Sms;
+using SmartPark.Ingest.Notifications.Feishu;
 using SmartPark.Ingest.Notifications.Safety;
+using SmartPark.Ingest.Notifications.Sms;
 using SmartPark.Ingest.Notifications.WeCom;
 
 namespace SmartPark.Ingest.Notifications;

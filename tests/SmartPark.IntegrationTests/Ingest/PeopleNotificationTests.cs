@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 using MimeKit;
 using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
-using SmartPark.Ingest.Notifications.Webhooks;
 using SmartPark.Ingest.Notifications.Email;
+using SmartPark.Ingest.Notifications.Webhooks;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Registry;
 

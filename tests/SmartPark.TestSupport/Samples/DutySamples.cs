@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using SmartPark.Platform.Registry;
 using SmartPark.Contracts.Registry;
+using SmartPark.Platform.Registry;
 
 namespace SmartPark.TestSupport;
 

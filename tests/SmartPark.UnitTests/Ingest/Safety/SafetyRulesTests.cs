@@ -50,7 +50,10 @@ public sealed class SafetyRulesTests
     private void Read(AlertEvaluator evaluator, DateTimeOffset at, string sensor, string quantity, double value) =>
         evaluator.OnBatch(Board, new TelemetryBatch
         {
-            Schema = 1, Device = Board.Device, Seq = ++_seq, SentAt = at,
+            Schema = 1,
+            Device = Board.Device,
+            Seq = ++_seq,
+            SentAt = at,
             Readings = [new() { Sensor = sensor, Quantity = quantity, Value = value, Unit = "x", Ts = at, Flag = DataFlag.Normal }],
         }, at);
 
