@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using SmartPark.Contracts.Alerts;
+using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Email;
 using SmartPark.Ingest.Notifications.Escalation;
 using SmartPark.IntegrationTests.Servers;

@@ -7,7 +7,6 @@ using SmartPark.Contracts.Alerts;
 using SmartPark.Ingest.Notifications;
 using SmartPark.Ingest.Notifications.Bureau;
 using SmartPark.Ingest.Notifications.Email;
-using SmartPark.Ingest.Notifications.Sms;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Registry;
 

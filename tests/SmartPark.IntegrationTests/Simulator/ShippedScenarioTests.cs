@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using SmartPark.IntegrationTests.Servers;
 using SmartPark.Platform.Influx;
 using SmartPark.Simulator;
-using SmartPark.Simulator.Checking;
 using SmartPark.Simulator.Scenarios;
 using Xunit.Abstractions;
 
