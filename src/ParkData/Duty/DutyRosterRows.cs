@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using SmartPark.Contracts.Registry;
 using SmartPark.Contracts.Registry.Duty;
 using SmartPark.ParkData.Entities;
@@ -18,8 +17,8 @@ namespace SmartPark.ParkData.Duty;
 /// </summary>
 public static class DutyRosterRows
 {
-    // Names stay readable in the column and the audit trail (张工, not \u5F20\u5DE5); HTML-significant characters are still escaped.
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // A database column and the audit trail, never HTML: written as a person reads it (张工, +8613800000001), not as \u5F20 or \u002B.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The day words rows and forms use, Monday first as the Chinese week is.</summary>
     public static IReadOnlyList<(string Word, DayOfWeek Day)> Days { get; } =

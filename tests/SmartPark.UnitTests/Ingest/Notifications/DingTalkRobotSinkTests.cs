@@ -29,9 +29,9 @@ public sealed class DingTalkRobotSinkTests
         AlertSamples.Step("a1", sequence) with { Alert = AlertSamples.Document("a1") with { Severity = severity, Safety = safety } };
 
     [Fact]
-    public void Defaults_are_off_twenty_a_minute_and_warnings_and_above()
+    public async Task Defaults_are_off_twenty_a_minute_and_warnings_and_above()
     {
-        using var services = Services();
+        await using var services = Services();
         var options = services.GetRequiredService<IOptions<DingTalkRobotOptions>>().Value;
         Assert.False(options.Enabled);
         Assert.Equal((20, TimeSpan.FromMinutes(1)), (options.RateLimit, options.RateWindow));

@@ -29,9 +29,9 @@ public sealed class FeishuRobotSinkTests
         AlertSamples.Step("a1", sequence) with { Alert = AlertSamples.Step("a1", sequence).Alert with { Severity = severity } };
 
     [Fact]
-    public void Defaults_are_off_and_five_in_three_seconds_which_keeps_both_of_feishus_limits()
+    public async Task Defaults_are_off_and_five_in_three_seconds_which_keeps_both_of_feishus_limits()
     {
-        using var services = Services();
+        await using var services = Services();
         var options = services.GetRequiredService<IOptions<FeishuRobotOptions>>().Value;
         Assert.False(options.Enabled);
         Assert.Equal((5, TimeSpan.FromSeconds(3)), (options.RateLimit, options.RateWindow));
