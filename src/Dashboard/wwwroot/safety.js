@@ -7,7 +7,7 @@ const s$ = (id) => document.getElementById(id);
 // A picture per kind of danger, so a glance on a phone tells fire from gas from water.
 function iconOf(a) {
   const q = a.quantity ?? "";
-  if (q === "gas_lel" || q === "h2s" || q === "co" || q === "nh3" || q === "cl2" || a.ruleId.startsWith("gas")) return "🧪";
+  if (q === "gas_lel" || q === "h2s" || q === "co_ambient" || q === "nh3" || q === "cl2" || a.ruleId.startsWith("gas")) return "🧪";
   if (q.startsWith("fire_water") || a.ruleId.startsWith("fire-water")) return "💧";
   if (a.ruleId === "residual-current" || a.ruleId === "arc-fault" || a.ruleId.startsWith("cable") || q.startsWith("residual") || q.startsWith("cable")) return "⚡";
   return "🔥";
